@@ -1,0 +1,7 @@
+package org.preventhub.contracts;
+
+/** How a session or event is delivered. */
+public enum DeliveryMode {
+    IN_PERSON,
+    ONLINE
+}

@@ -1,0 +1,18 @@
+package org.preventhub.contracts.training;
+
+/** CloudEvent types published on {@link org.preventhub.contracts.Topics#TRAINING}. */
+public final class TrainingEventTypes {
+    public static final String AGGREGATE_COURSE = "course";
+    public static final String AGGREGATE_SESSION = "session";
+
+    public static final String COURSE_REGISTERED = "training.course.registered.v1";
+    public static final String COURSE_UPDATED = "training.course.updated.v1";
+
+    public static final String SESSION_SCHEDULED = "training.session.scheduled.v1";
+    public static final String SESSION_RESCHEDULED = "training.session.rescheduled.v1";
+    public static final String SESSION_UPDATED = "training.session.updated.v1";
+    public static final String SESSION_CANCELLED = "training.session.cancelled.v1";
+
+    private TrainingEventTypes() {
+    }
+}

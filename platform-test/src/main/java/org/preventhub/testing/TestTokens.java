@@ -1,0 +1,55 @@
+package org.preventhub.testing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.preventhub.testing.infra.TestInfrastructure;
+
+/**
+ * Signed bearer tokens from the test identity provider, e.g.
+ * {@code TestTokens.as("trainer").agency("warwickshire-county-council").token()}.
+ */
+public final class TestTokens {
+
+    private final Map<String, Object> claims = new HashMap<>();
+
+    private TestTokens(List<String> roles) {
+        claims.put("roles", roles);
+        claims.put("username", roles.isEmpty() ? "no-role" : roles.get(0) + "-user");
+    }
+
+    public static TestTokens as(String... roles) {
+        return new TestTokens(List.of(roles));
+    }
+
+    public static String token(String... roles) {
+        return as(roles).token();
+    }
+
+    public TestTokens username(String username) {
+        claims.put("username", username);
+        claims.put("sub", "user-" + username);
+        return this;
+    }
+
+    public TestTokens agency(String agency) {
+        claims.put("agency", agency);
+        return this;
+    }
+
+    public TestTokens expired() {
+        claims.put("expiresIn", -3600);
+        return this;
+    }
+
+    /** Signed by a key the identity provider does not publish. */
+    public TestTokens forged() {
+        claims.put("forged", true);
+        return this;
+    }
+
+    public String token() {
+        return TestInfrastructure.identity().issue(claims);
+    }
+}

@@ -1,0 +1,51 @@
+package org.preventhub.platform.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling: the token's subject, a display name, the roles, and the agency the person works for
+ * (the {@code agency} claim, mapped from a Keycloak user attribute). Object-level checks use the agency.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    public static final String AGENCY_CLAIM = "agency";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public CurrentUser(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** Stable id of the caller: the token subject, else the principal name. */
+    public String id() {
+        if (token != null && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public Optional<String> agency() {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim(AGENCY_CLAIM);
+        return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", "")).filter(s -> !s.isBlank());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+}

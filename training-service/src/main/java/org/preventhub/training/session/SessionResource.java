@@ -1,0 +1,114 @@
+package org.preventhub.training.session;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
+import org.preventhub.platform.web.Versions;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/sessions")
+@Tag(name = "Sessions", description = "Scheduled deliveries of courses: in person or online, open or bespoke.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final IdempotentRequests idempotency;
+
+    public SessionResource(SessionService sessions, IdempotentRequests idempotency) {
+        this.sessions = sessions;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Schedule a session",
+            description = "Publishes `training.session.scheduled.v1`. Send an `Idempotency-Key` to retry safely: "
+                    + "a retry returns the first answer, and concurrent retries create one session.")
+    @APIResponse(responseCode = "201", description = "Scheduled; `Location` is its address.")
+    public Response schedule(
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Makes retries safe: the first answer is replayed.") String idempotencyKey,
+            @Valid @NotNull SessionRequest request) {
+        return idempotency.execute(idempotencyKey, "POST /sessions", request, () -> {
+            SessionResponse created = sessions.schedule(request);
+            return Response.created(URI.create("/sessions/" + created.id())).entity(created)
+                    .tag(Versions.etag(created.version())).build();
+        });
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List sessions", description = "Filtered, paged and sorted; by default in start order.")
+    public Page<SessionResponse> list(@BeanParam SessionFilter filter, @Valid @BeanParam PageParams page) {
+        return sessions.list(filter, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Read a session")
+    @APIResponse(responseCode = "200", description = "The session; its `ETag` is the version to send in `If-Match`.")
+    public Response get(@PathParam("id") UUID id) {
+        return sessions.get(id)
+                .map(session -> Response.ok(session).tag(Versions.etag(session.version())).build())
+                .orElseThrow(() -> ProblemException.notFound("Session " + id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Change a scheduled session",
+            description = "A new time publishes `training.session.rescheduled.v1`; other reportable changes "
+                    + "(capacity, area, mode, access, audience) publish `training.session.updated.v1`. "
+                    + "A cancelled or delivered session cannot change (409).")
+    @APIResponse(responseCode = "200", description = "The changed session.")
+    @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
+    public Response change(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if the session changed since.") String ifMatch,
+            @Valid @NotNull SessionRequest request) {
+        return sessions.change(id, request, Versions.fromIfMatch(ifMatch))
+                .map(session -> Response.ok(session).tag(Versions.etag(session.version())).build())
+                .orElseThrow(() -> ProblemException.notFound("Session " + id));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Cancel a session", description = "Publishes `training.session.cancelled.v1`.")
+    @APIResponse(responseCode = "200", description = "The cancelled session.")
+    @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
+    public Response cancel(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull SessionCancellation cancellation) {
+        return sessions.cancel(id, cancellation, Versions.fromIfMatch(ifMatch))
+                .map(session -> Response.ok(session).tag(Versions.etag(session.version())).build())
+                .orElseThrow(() -> ProblemException.notFound("Session " + id));
+    }
+}

@@ -1,0 +1,44 @@
+package org.preventhub.training.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.contracts.Priority;
+import org.preventhub.contracts.Sector;
+
+@Schema(description = "A training session.")
+public record SessionResponse(
+        UUID id,
+        CourseSummary course,
+        @Schema(example = "2019-10-03T08:30:00Z") Instant startsAt,
+        @Schema(example = "2019-10-03T10:00:00Z") Instant endsAt,
+        DeliveryMode mode,
+        String venue,
+        String onlineLink,
+        @Schema(example = "warwick") String area,
+        @Schema(example = "25") int capacity,
+        String trainer,
+        Access access,
+        String organisation,
+        Sector audienceSector,
+        SessionStatus status,
+        String cancellationReason,
+        Instant cancelledAt,
+        @Schema(description = "Changes on every update; send it back in If-Match to update safely.") long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    @Schema(description = "The course a session delivers.")
+    public record CourseSummary(UUID id, @Schema(example = "WRAP") String code, String title, Priority priority) {
+    }
+
+    static SessionResponse of(TrainingSession s) {
+        return new SessionResponse(s.id,
+                new CourseSummary(s.course.id, s.course.code, s.course.title, s.course.priority),
+                s.startsAt, s.endsAt, s.mode, s.venue, s.onlineLink, s.area, s.capacity, s.trainer, s.access,
+                s.organisation, s.audienceSector, s.status, s.cancellationReason, s.cancelledAt, s.version,
+                s.createdAt, s.updatedAt);
+    }
+}

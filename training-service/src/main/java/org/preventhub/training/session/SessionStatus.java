@@ -1,0 +1,7 @@
+package org.preventhub.training.session;
+
+public enum SessionStatus {
+    SCHEDULED,
+    CANCELLED,
+    DELIVERED
+}

@@ -1,0 +1,87 @@
+package org.preventhub.training.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.contracts.Sector;
+import org.preventhub.training.course.Course;
+
+/** One delivery of a course. */
+@Entity
+@Table(name = "training_session")
+public class TrainingSession {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryMode mode;
+
+    public String venue;
+
+    @Column(name = "online_link")
+    public String onlineLink;
+
+    @Column(nullable = false)
+    public String area;
+
+    @Column(nullable = false)
+    public int capacity;
+
+    public String trainer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Access access;
+
+    public String organisation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "audience_sector", nullable = false)
+    public Sector audienceSector;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SessionStatus status;
+
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+}

@@ -1,0 +1,61 @@
+package org.preventhub.training.session;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.preventhub.training.support.SessionBuilder.aSession;
+import static org.preventhub.training.support.TrainingApi.as;
+import static org.preventhub.training.support.TrainingApi.asTrainer;
+import static org.preventhub.training.support.TrainingApi.scheduleSession;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.training.support.CourseBuilder;
+import org.preventhub.training.support.TrainingApi;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SessionListTest {
+
+    private static OffsetDateTime day(int month, int day) {
+        return OffsetDateTime.of(2031, month, day, 10, 0, 0, 0, ZoneOffset.UTC);
+    }
+
+    @Test
+    void filtersByCourseAreaModeDatesAndStatusWithPagingAndTotals() {
+        String code = CourseBuilder.aCourse().build().code();
+        UUID course = TrainingApi.createCourse(CourseBuilder.aCourse().code(code).build());
+        scheduleSession(aSession(course).startingAt(day(1, 10)).area("rugby").build());
+        scheduleSession(aSession(course).startingAt(day(2, 10)).area("rugby").online().build());
+        scheduleSession(aSession(course).startingAt(day(3, 10)).area("warwick").build());
+        UUID cancelled = scheduleSession(aSession(course).startingAt(day(4, 10)).area("rugby").build());
+        asTrainer().body(Map.of("reason", "no bookings")).post("/sessions/" + cancelled + "/cancellation");
+
+        as(Roles.ANALYST).queryParam("courseCode", code).get("/sessions").then().statusCode(200)
+                .body("totalItems", equalTo(4))
+                .body("items.startsAt", contains("2031-01-10T10:00:00Z", "2031-02-10T10:00:00Z",
+                        "2031-03-10T10:00:00Z", "2031-04-10T10:00:00Z"));
+        as(Roles.ANALYST).queryParam("course", course.toString()).queryParam("area", "rugby").get("/sessions").then()
+                .body("totalItems", equalTo(3)).body("items.area", everyItem(equalTo("rugby")));
+        as(Roles.ANALYST).queryParam("courseCode", code).queryParam("mode", "ONLINE").get("/sessions").then()
+                .body("totalItems", equalTo(1)).body("items[0].onlineLink", equalTo("https://meet.example.org/prevent"));
+        as(Roles.ANALYST).queryParam("courseCode", code).queryParam("from", "2031-02-10").queryParam("to", "2031-03-10")
+                .get("/sessions").then().body("totalItems", equalTo(2));
+        as(Roles.ANALYST).queryParam("courseCode", code).queryParam("status", "CANCELLED").get("/sessions").then()
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(cancelled.toString()));
+
+        as(Roles.ANALYST).queryParam("courseCode", code).queryParam("size", 3).queryParam("page", 1)
+                .queryParam("sort", "startsAt,desc").get("/sessions").then()
+                .body("items", hasSize(1))
+                .body("items[0].startsAt", equalTo("2031-01-10T10:00:00Z"))
+                .body("page", equalTo(1)).body("size", equalTo(3))
+                .body("totalItems", equalTo(4)).body("totalPages", equalTo(2));
+    }
+}
