@@ -64,6 +64,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(Path logDirectory, Properties props) {
+        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+            return; // formatted by an earlier start: keep its cluster id and its data
+        }
         try {
             Files.createDirectories(logDirectory);
             Path config = logDirectory.resolveSibling(logDirectory.getFileName() + ".properties");
@@ -73,7 +76,7 @@ public final class KafkaBroker implements AutoCloseable {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             // execute, not main: main calls System.exit.
             int status = StorageTool.execute(new String[] { "format", "--config", config.toString(),
-                    "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted" },
+                    "--cluster-id", Uuid.randomUuid().toString() },
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (status != 0) {
                 throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));

@@ -14,7 +14,15 @@ public class Areas {
     private final Map<String, String> byCode;
 
     public Areas(ReferenceDataConfig config) {
-        this.byCode = new TreeMap<>(config.areas());
+        this.byCode = new TreeMap<>();
+        for (String entry : config.areas()) {
+            int equals = entry.indexOf('=');
+            String code = (equals < 0 ? entry : entry.substring(0, equals)).trim();
+            if (!code.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new IllegalArgumentException("Area code '" + code + "' must be lower case letters, digits and dashes");
+            }
+            byCode.put(code, equals < 0 ? code : entry.substring(equals + 1).trim());
+        }
     }
 
     public boolean isKnown(String code) {

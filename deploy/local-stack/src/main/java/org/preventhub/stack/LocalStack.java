@@ -1,0 +1,204 @@
+package org.preventhub.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.preventhub.testing.infra.FreePorts;
+import org.preventhub.testing.infra.KafkaBroker;
+import org.preventhub.testing.infra.PostgresServer;
+
+/**
+ * The whole suite on one machine, on embedded defaults: PostgreSQL (data in .stack/postgres), Kafka
+ * (log in .stack/kafka), Keycloak with the prevent-hub realm, and every service that is built; then the seed
+ * report's year as demo data, loaded through the APIs. Ctrl-C stops everything; the next start keeps the data.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackConfig config;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private ManagedProcess keycloak;
+    private final List<ManagedProcess> services = new ArrayList<>();
+    private final List<ServiceDefinition> running = new ArrayList<>();
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("prevent-hub.root", ".")).toAbsolutePath().normalize();
+        String command = args.length == 0 ? "start" : args[0];
+        StackConfig config = StackConfig.defaults(root);
+        switch (command) {
+            case "start" -> runUntilInterrupted(config);
+            case "reset" -> {
+                KeycloakServer.deleteRecursively(config.state());
+                System.out.println("Deleted " + config.state() + ": the next start begins with an empty suite.");
+            }
+            default -> {
+                System.err.println("Usage: hub [start|reset]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void runUntilInterrupted(StackConfig config) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalStack stack = new LocalStack(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the suite...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("\nThe suite did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(stack.banner());
+        stopped.await();
+    }
+
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.start();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void start() {
+        requireFree("PostgreSQL", config.postgresPort());
+        requireFree("Kafka", config.kafkaPort());
+        requireFree("Kafka controller", config.kafkaControllerPort());
+        requireFree("Keycloak", config.keycloakPort());
+        requireFree("Keycloak management", config.keycloakManagementPort());
+        List<ServiceDefinition> built = config.services().stream()
+                .filter(s -> Files.isRegularFile(s.application(config.root()))).toList();
+        if (built.isEmpty()) {
+            throw new IllegalStateException("No service is built: run ./mvnw -DskipTests package first.");
+        }
+        built.forEach(s -> requireFree(s.name(), s.port()));
+
+        step("PostgreSQL 17 on port " + config.postgresPort());
+        postgres = PostgresServer.start(config.state().resolve("postgres"), config.postgresPort(), false);
+        built.stream().map(ServiceDefinition::database).filter(db -> db != null).forEach(postgres::createDatabase);
+
+        step("Kafka on port " + config.kafkaPort());
+        kafka = KafkaBroker.start(config.state().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+
+        step("Keycloak " + KeycloakServer.VERSION + " on port " + config.keycloakPort() + " (first start takes a minute or two)");
+        keycloak = KeycloakServer.start(config);
+
+        for (ServiceDefinition service : built) {
+            step(service.name() + " on port " + service.port());
+            services.add(startService(service));
+            running.add(service);
+        }
+        for (int i = 0; i < running.size(); i++) {
+            services.get(i).awaitHttpOk("http://localhost:" + running.get(i).port() + "/q/health/ready", Duration.ofMinutes(3));
+        }
+        if (config.loadDemoData()) {
+            loadDemoData();
+        }
+    }
+
+    private ManagedProcess startService(ServiceDefinition service) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", config.issuer(),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", ""));
+        if (service.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
+        }
+        for (ServiceDefinition other : running) {
+            // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL.
+            env.put(other.name().toUpperCase().replace('-', '_') + "_URL", "http://localhost:" + other.port());
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return ManagedProcess.start(service.name(), List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-jar", service.application(config.root()).toString()), env,
+                config.logs().resolve(service.name() + ".log"));
+    }
+
+    private void loadDemoData() {
+        ApiClient api = new ApiClient(new Tokens(config.issuer()));
+        for (ServiceDefinition service : running) {
+            String baseUrl = "http://localhost:" + service.port();
+            int calls;
+            if (service.name().equals("training-service")) {
+                calls = new TrainingDemoData(api, baseUrl).load();
+            } else {
+                Path file = config.root().resolve("deploy/demo-data/" + service.name() + ".json");
+                calls = Files.isRegularFile(file) ? JsonDemoData.load(file, baseUrl, api) : 0;
+            }
+            step("demo data for " + service.name() + ": " + (calls == 0 ? "already loaded" : calls + " records"));
+        }
+    }
+
+    String banner() {
+        StringBuilder out = new StringBuilder("\nPrevent Hub is running. Ctrl-C stops it; ./hub start again keeps the data.\n\n");
+        for (ServiceDefinition service : running) {
+            String base = "http://localhost:" + service.port();
+            out.append(String.format("  %-19s %s/q/swagger-ui   (health: %s/q/health)%n", service.name(), base, base));
+        }
+        out.append(String.format("  %-19s http://localhost:%d/admin   (admin / admin)%n", "keycloak", config.keycloakPort()));
+        out.append(String.format("  %-19s localhost:%d    kafka: localhost:%d    logs: %s%n", "postgresql",
+                config.postgresPort(), config.kafkaPort(), config.root().relativize(config.logs())));
+        out.append("\nDemo users (password \"demo\"): lead-wcc, trainer-wcc, referrer-police, panel-wcc, engagement-wcc, "
+                + "analyst-wcc, admin-wcc (and -police twins).\n");
+        out.append("A token and a first call:\n\n");
+        out.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=prevent-hub-cli -d username=lead-wcc -d password=demo \\\n");
+        out.append("    ").append(config.issuer()).append("/protocol/openid-connect/token \\\n");
+        out.append("    | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
+        out.append("  curl -H \"Authorization: Bearer $TOKEN\" 'http://localhost:8081/sessions?courseCode=WRAP'\n");
+        return out.toString();
+    }
+
+    public List<ServiceDefinition> running() {
+        return List.copyOf(running);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private static void requireFree(String what, int port) {
+        if (FreePorts.isInUse(port)) {
+            throw new IllegalStateException(what + " needs port " + port + ", which another program holds "
+                    + "(a suite still running? stop it with Ctrl-C, or free the port).");
+        }
+    }
+
+    private static void step(String message) {
+        System.out.println("▸ " + message);
+    }
+
+}

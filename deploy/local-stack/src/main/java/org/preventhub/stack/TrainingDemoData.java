@@ -1,0 +1,178 @@
+package org.preventhub.stack;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The seed report's training year (September 2019 – August 2020), entered through the training API:
+ * WRAP 5 sessions; Prevent Update 44 in-person sessions to mid-March 2020, then 41 online events; Prevent Online
+ * Grooming 8 events for parents; the bespoke sessions the report names (NHS CCG trainers, youth justice staff,
+ * 39 commissioning staff in August 2020) within those counts; and the programme planned into 2021.
+ * Generated deterministically, so every start produces the same calendar.
+ */
+final class TrainingDemoData {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final String[] AREAS = { "warwick", "nuneaton-and-bedworth", "rugby", "stratford-on-avon",
+            "north-warwickshire" };
+    private static final Map<String, String> VENUES = Map.of(
+            "warwick", "Shire Hall, Warwick",
+            "nuneaton-and-bedworth", "Town Hall, Nuneaton",
+            "rugby", "Rugby Town Hall",
+            "stratford-on-avon", "Elizabeth House, Stratford-upon-Avon",
+            "north-warwickshire", "Council House, Atherstone");
+    private static final Map<String, String> COMMUNITY_VENUES = Map.of(
+            "warwick", "Brunswick Healthy Living Centre, Leamington Spa",
+            "nuneaton-and-bedworth", "Camp Hill Community Centre, Nuneaton",
+            "rugby", "Benn Partnership Centre, Rugby",
+            "stratford-on-avon", "Stratford Primary School, Stratford-upon-Avon",
+            "north-warwickshire", "Coleshill Community Centre");
+    private static final String[] SECTORS = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "VOLUNTARY_COMMUNITY",
+            "POLICE", "EDUCATION", "LOCAL_AUTHORITY", "HEALTH", "CRIMINAL_JUSTICE", "BUSINESS" };
+
+    private final ApiClient api;
+    private final String baseUrl;
+    private int scheduled;
+
+    TrainingDemoData(ApiClient api, String baseUrl) {
+        this.api = api;
+        this.baseUrl = baseUrl;
+    }
+
+    /** @return sessions scheduled, 0 if the catalogue was loaded before */
+    int load() {
+        if (api.get(baseUrl + "/courses", "trainer").size() > 0) {
+            return 0;
+        }
+        Map<String, String> courses = new LinkedHashMap<>();
+        courses.put("WRAP", course("WRAP", "Workshop to Raise Awareness of Prevent (WRAP)",
+                "Home Office scripted awareness session: identifying grooming, extremism, radicalisation and terrorism.",
+                "AWARENESS_LEARNING", "Communities, frontline staff, charities and commissioned services", 120,
+                List.of("IN_PERSON"), true));
+        courses.put("PREVENT-UPDATE", course("PREVENT-UPDATE", "Prevent Update",
+                "The Prevent duty, local challenges and priorities, signs and symbols of extremism, vulnerabilities "
+                        + "and how to access support. For people who attended WRAP before and for newcomers.",
+                "AWARENESS_LEARNING", "Staff of all sectors", 120, List.of("IN_PERSON", "ONLINE"), true));
+        courses.put("ONLINE-GROOMING", course("ONLINE-GROOMING", "Prevent Online Grooming – Keeping Your Family Safe",
+                "How extremists groom vulnerable people online; internet use, gaming and the dark web; keeping safe.",
+                "AWARENESS_LEARNING", "Parents and carers, in community centres and schools", 90,
+                List.of("IN_PERSON", "ONLINE"), true));
+        courses.put("TRAIN-THE-TRAINER", course("TRAIN-THE-TRAINER", "Train the Trainer (WRAP accredited trainer)",
+                "Accreditation as a Home Office WRAP trainer. Frozen nationally since March 2019.",
+                "AWARENESS_LEARNING", "Frontline staff and team managers who train others", 360,
+                List.of("IN_PERSON"), false));
+        courses.put("WRAP3-DSL", course("WRAP3-DSL", "WRAP3 for school Designated Safeguarding Leads",
+                "Prepares school DSLs to deliver WRAP3 to their own staff.", "SAFE_EDUCATION",
+                "School designated safeguarding leads", 180, List.of("IN_PERSON", "ONLINE"), true));
+
+        // WRAP: 5 sessions, September 2019 to March 2020.
+        LocalDate[] wrapDates = { LocalDate.of(2019, 9, 18), LocalDate.of(2019, 11, 6), LocalDate.of(2020, 1, 15),
+                LocalDate.of(2020, 2, 12), LocalDate.of(2020, 3, 4) };
+        for (int i = 0; i < wrapDates.length; i++) {
+            String area = AREAS[i % AREAS.length];
+            session(courses.get("WRAP"), wrapDates[i], LocalTime.of(9, 30), 120, "IN_PERSON", VENUES.get(area), area,
+                    15, null, SECTORS[i % SECTORS.length]);
+        }
+        // Prevent Update in person: 44 sessions until lockdown (23 March 2020), two of them bespoke.
+        List<LocalDate> inPerson = spread(LocalDate.of(2019, 9, 10), LocalDate.of(2020, 3, 17), 44);
+        for (int i = 0; i < inPerson.size(); i++) {
+            String area = AREAS[(i * 3) % AREAS.length];
+            String organisation = null;
+            String sector = SECTORS[(i + 2) % SECTORS.length];
+            if (i == 20) {
+                organisation = "NHS Coventry and Warwickshire Clinical Commissioning Group (trainers)";
+                sector = "HEALTH";
+            } else if (i == 26) {
+                organisation = "Warwickshire Youth Justice Service";
+                sector = "CRIMINAL_JUSTICE";
+            }
+            session(courses.get("PREVENT-UPDATE"), inPerson.get(i), i % 4 == 3 ? LocalTime.of(13, 30) : LocalTime.of(9, 30),
+                    120, "IN_PERSON", VENUES.get(area), area, 40, organisation, sector);
+        }
+        // Prevent Update online: 41 events after lockdown, in the week and in the evenings; the last is the
+        // bespoke session for 39 strategy and commissioning staff in August 2020.
+        List<LocalDate> online = spread(LocalDate.of(2020, 4, 21), LocalDate.of(2020, 8, 25), 41);
+        for (int i = 0; i < online.size(); i++) {
+            boolean commissioning = i == online.size() - 1;
+            session(courses.get("PREVENT-UPDATE"), online.get(i), i % 5 == 4 ? LocalTime.of(18, 30) : LocalTime.of(10, 0),
+                    90, "ONLINE", null, "county-wide", commissioning ? 45 : 20,
+                    commissioning ? "Warwickshire County Council Strategy and Commissioning" : null,
+                    commissioning ? "LOCAL_AUTHORITY" : SECTORS[(i + 5) % SECTORS.length]);
+        }
+        // Online Grooming: 8 events for parents, community centres and schools, to March 2020.
+        List<LocalDate> grooming = spread(LocalDate.of(2019, 9, 24), LocalDate.of(2020, 3, 10), 8);
+        for (int i = 0; i < grooming.size(); i++) {
+            String area = AREAS[(i * 2) % AREAS.length];
+            session(courses.get("ONLINE-GROOMING"), grooming.get(i), LocalTime.of(18, 0), 90, "IN_PERSON",
+                    COMMUNITY_VENUES.get(area), area, 40, null, "PUBLIC");
+        }
+        // Planned for 2020/21: WRAP3 for DSLs, and the programme for children's services commissioned providers.
+        session(courses.get("WRAP3-DSL"), LocalDate.of(2020, 11, 17), LocalTime.of(13, 30), 180, "ONLINE", null,
+                "county-wide", 30, null, "EDUCATION");
+        session(courses.get("WRAP3-DSL"), LocalDate.of(2021, 2, 9), LocalTime.of(13, 30), 180, "ONLINE", null,
+                "county-wide", 30, null, "EDUCATION");
+        for (LocalDate date : List.of(LocalDate.of(2020, 12, 8), LocalDate.of(2021, 1, 19), LocalDate.of(2021, 3, 16))) {
+            session(courses.get("PREVENT-UPDATE"), date, LocalTime.of(10, 0), 90, "ONLINE", null, "county-wide", 25,
+                    "Children's Services commissioned providers", "LOCAL_AUTHORITY");
+        }
+        return scheduled;
+    }
+
+    private String course(String code, String title, String description, String priority, String audience,
+            int minutes, List<String> modes, boolean active) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("title", title);
+        body.put("description", description);
+        body.put("priority", priority);
+        body.put("audience", audience);
+        body.put("durationMinutes", minutes);
+        body.put("modes", modes);
+        body.put("active", active);
+        JsonNode created = api.post(baseUrl + "/courses", "prevent-lead", body);
+        return created.get("id").asText();
+    }
+
+    private void session(String courseId, LocalDate date, LocalTime time, int minutes, String mode, String venue,
+            String area, int capacity, String organisation, String sector) {
+        OffsetDateTime start = date.atTime(time).atZone(LONDON).toOffsetDateTime();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("courseId", courseId);
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plusMinutes(minutes).toString());
+        body.put("mode", mode);
+        body.put("venue", venue);
+        body.put("onlineLink", "ONLINE".equals(mode) ? "https://meet.safeinwarwickshire.example/prevent-update" : null);
+        body.put("area", area);
+        body.put("capacity", capacity);
+        body.put("trainer", "Prevent Officer");
+        body.put("access", organisation == null ? "OPEN" : "BESPOKE");
+        body.put("organisation", organisation);
+        body.put("audienceSector", sector);
+        api.post(baseUrl + "/sessions", "trainer", body);
+        scheduled++;
+    }
+
+    /** {@code count} working days spread evenly from {@code first} to {@code last}. */
+    static List<LocalDate> spread(LocalDate first, LocalDate last, int count) {
+        List<LocalDate> days = new ArrayList<>();
+        long span = last.toEpochDay() - first.toEpochDay();
+        for (int i = 0; i < count; i++) {
+            LocalDate day = LocalDate.ofEpochDay(first.toEpochDay() + span * i / Math.max(1, count - 1));
+            while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                day = day.plusDays(1);
+            }
+            days.add(day);
+        }
+        return days;
+    }
+}
