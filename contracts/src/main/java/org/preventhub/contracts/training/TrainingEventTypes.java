@@ -4,6 +4,8 @@ package org.preventhub.contracts.training;
 public final class TrainingEventTypes {
     public static final String AGGREGATE_COURSE = "course";
     public static final String AGGREGATE_SESSION = "session";
+    public static final String AGGREGATE_COMPLETION = "completion";
+    public static final String AGGREGATE_FEED_IMPORT = "feed-import";
 
     public static final String COURSE_REGISTERED = "training.course.registered.v1";
     public static final String COURSE_UPDATED = "training.course.updated.v1";
@@ -12,6 +14,9 @@ public final class TrainingEventTypes {
     public static final String SESSION_RESCHEDULED = "training.session.rescheduled.v1";
     public static final String SESSION_UPDATED = "training.session.updated.v1";
     public static final String SESSION_CANCELLED = "training.session.cancelled.v1";
+
+    public static final String COMPLETION_RECORDED = "training.completion.recorded.v1";
+    public static final String FEED_BATCH_APPLIED = "training.feed.batch-applied.v1";
 
     private TrainingEventTypes() {
     }

@@ -1,0 +1,34 @@
+package org.preventhub.platform.feed;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "hub.feeds")
+public interface FeedConfig {
+
+    /** Where uploads are written while they are processed; the system temp folder by default. */
+    Optional<String> spoolDirectory();
+
+    /** Largest file accepted, in bytes (the HTTP upload limit also applies). */
+    @WithDefault("1073741824")
+    long maxFileBytes();
+
+    /** Rejected lines kept per file; beyond this they are counted, not listed. */
+    @WithDefault("10000")
+    int maxStoredRejections();
+
+    /** Applying a very large file is one transaction; it may take this long. */
+    @WithDefault("PT30M")
+    Duration applyTimeout();
+
+    /** The longest a client may ask to wait for the result (Prefer: wait=N) before getting 202. */
+    @WithDefault("PT60S")
+    Duration maxWait();
+
+    /** A running import whose progress has not moved for this long is declared failed (its server stopped). */
+    @WithDefault("PT5M")
+    Duration stalledAfter();
+}

@@ -1,0 +1,58 @@
+package org.preventhub.platform.feed;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a handler knows while checking records: the job, the source system, and that source's code mappings
+ * (loaded once per job, so checking a record never touches the database).
+ */
+public final class FeedContext {
+
+    private final UUID jobId;
+    private final String source;
+    private final boolean dryRun;
+    private final Map<String, Map<String, String>> mappings;
+    private final Map<String, Object> attributes = new HashMap<>();
+
+    FeedContext(UUID jobId, String source, boolean dryRun, Map<String, Map<String, String>> mappings) {
+        this.jobId = jobId;
+        this.source = source;
+        this.dryRun = dryRun;
+        this.mappings = mappings;
+    }
+
+    public UUID jobId() {
+        return jobId;
+    }
+
+    /** The sending system, e.g. {@code warwick-district-council}: the feed client's agency. */
+    public String source() {
+        return source;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** The service's own code for a source system's code of the given kind ({@code area}, {@code course}...). */
+    public Optional<String> mapped(String kind, String externalCode) {
+        return Optional.ofNullable(mappings.getOrDefault(kind, Map.of()).get(externalCode));
+    }
+
+    /**
+     * Maps a code, or rejects the record naming the field: unknown codes are reported, never guessed.
+     */
+    public String requireMapped(String kind, String field, String externalCode) throws FeedRejection {
+        return mapped(kind, externalCode).orElseThrow(() -> new FeedRejection(
+                field + " is a code with no mapping for " + source + " (kind '" + kind + "'); ask the Prevent team to map it"));
+    }
+
+    /** Per-job scratch space for a handler's lookup caches (e.g. course codes to ids). */
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(String name, java.util.function.Supplier<T> initial) {
+        return (T) attributes.computeIfAbsent(name, ignored -> initial.get());
+    }
+}

@@ -1,0 +1,174 @@
+package org.preventhub.platform.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a feed file one record at a time, so memory does not grow with the file: CSV with a header row, or JSON
+ * as an array of objects or {@code {"batchId": "...", "records": [...]}}.
+ */
+final class FeedParser {
+
+    interface RecordSink {
+        void accept(FeedRecord record) throws IOException, SQLException;
+    }
+
+    /** A problem with the file as a whole (no header, broken JSON): reported at the line where it was found. */
+    static final class FileProblem extends Exception {
+        final long line;
+
+        FileProblem(long line, String reason) {
+            super(reason, null, false, false);
+            this.line = line;
+        }
+    }
+
+    // A factory with a codec, so nested values can be kept as JSON text.
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
+
+    private FeedParser() {
+    }
+
+    /** @return the batch id named inside a JSON file, or null */
+    static String parse(InputStream in, boolean json, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
+            throws IOException, SQLException, FileProblem {
+        return json ? parseJson(in, knownFields, sink, rejections) : parseCsv(in, knownFields, sink, rejections);
+    }
+
+    interface RejectionSink {
+        void reject(long line, String reason) throws IOException;
+    }
+
+    private static String parseCsv(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
+            throws IOException, SQLException, FileProblem {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(reader, format);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new FileProblem(1, "the header row cannot be read (duplicate or empty column names?)");
+        }
+        List<String> header = parser.getHeaderNames();
+        if (header.isEmpty()) {
+            throw new FileProblem(1, "the file has no header row");
+        }
+        for (String column : header) {
+            String name = stripBom(column);
+            if (!knownFields.contains(name)) {
+                throw new FileProblem(1, "unknown column '" + name + "'; expected " + String.join(", ", knownFields));
+            }
+        }
+        long nextLine = parser.getCurrentLineNumber() + 1;
+        try {
+            for (CSVRecord row : parser) {
+                long line = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                if (!row.isConsistent()) {
+                    rejections.reject(line, "has " + row.size() + " values for " + header.size() + " columns");
+                    continue;
+                }
+                Map<String, String> fields = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    fields.put(stripBom(header.get(i)), row.get(i));
+                }
+                sink.accept(new FeedRecord(line, fields));
+            }
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new FileProblem(nextLine, "the CSV is malformed from this line on (an unclosed quote?)");
+        }
+        return null;
+    }
+
+    private static String parseJson(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
+            throws IOException, SQLException, FileProblem {
+        String batchId = null;
+        try (JsonParser parser = JSON.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                readRecords(parser, knownFields, sink, rejections);
+            } else if (first == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("batchId") && value == JsonToken.VALUE_STRING) {
+                        batchId = parser.getText();
+                    } else if (name.equals("records") && value == JsonToken.START_ARRAY) {
+                        readRecords(parser, knownFields, sink, rejections);
+                    } else {
+                        throw new FileProblem(line(parser), "unexpected member '" + name
+                                + "'; a file is an array of records or {\"batchId\": ..., \"records\": [...]}");
+                    }
+                }
+            } else {
+                throw new FileProblem(1, "a JSON feed is an array of records or {\"batchId\": ..., \"records\": [...]}");
+            }
+        } catch (JsonParseException e) {
+            throw new FileProblem(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "the JSON is malformed here");
+        }
+        return batchId;
+    }
+
+    private static void readRecords(JsonParser parser, Set<String> knownFields, RecordSink sink,
+            RejectionSink rejections) throws IOException, SQLException, FileProblem {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new FileProblem(line(parser), "the JSON ends in the middle of the records");
+            }
+            long line = line(parser);
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                rejections.reject(line, "is not a JSON object");
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            String unknown = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!knownFields.contains(name) && unknown == null) {
+                    unknown = name;
+                }
+                switch (value) {
+                    case VALUE_NULL -> fields.put(name, null);
+                    case START_OBJECT, START_ARRAY -> fields.put(name, parser.readValueAsTree().toString());
+                    default -> fields.put(name, parser.getText());
+                }
+            }
+            if (unknown != null) {
+                rejections.reject(line, "unknown field '" + unknown + "'");
+            } else {
+                sink.accept(new FeedRecord(line, fields));
+            }
+        }
+    }
+
+    private static long line(JsonParser parser) {
+        return parser.currentTokenLocation().getLineNr();
+    }
+
+    private static String stripBom(String name) {
+        return name.startsWith("\uFEFF") ? name.substring(1) : name;
+    }
+}

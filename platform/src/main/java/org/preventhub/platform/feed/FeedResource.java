@@ -1,0 +1,244 @@
+package org.preventhub.platform.feed;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
+
+/**
+ * The feed endpoints. A service that takes feeds declares {@code @Path("/feeds") class XFeedResource extends
+ * FeedResource {}} and implements {@link FeedHandler}s; everything else is here.
+ *
+ * <p>Uploads need the {@code feed} role, and the source system is the feed client's {@code agency} claim, so a
+ * council can only ever send, and see, its own imports. The Prevent team (prevent-lead, admin) sees every
+ * import and maintains the code mappings.
+ */
+@Tag(name = "Feeds", description = "Council data feeds: CSV or JSON uploads, dry runs, import summaries, code mappings.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class FeedResource {
+
+    private static final Pattern WAIT = Pattern.compile("wait=(\\d+)");
+
+    @Inject
+    FeedImports imports;
+
+    @Inject
+    FeedMappings mappings;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    FeedConfig config;
+
+    @Schema(description = "A kind of feed this service takes, and the fields of its records.")
+    public record FeedDescription(String name, String description, List<FeedField> fields) {
+    }
+
+    @Schema(description = "The service's code for a source system's code.")
+    public record MappingValue(@NotBlank @Size(max = 200) @Schema(example = "warwick") String internalCode) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
+    @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records.")
+    public List<FeedDescription> feeds() {
+        return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
+    }
+
+    @POST
+    @Path("/{feed}/imports")
+    @RolesAllowed(Roles.FEED)
+    @Consumes({ "text/csv", MediaType.APPLICATION_JSON })
+    @Operation(summary = "Upload a feed file",
+            description = "CSV with a header row, or JSON (an array of records, or `{\"batchId\": ..., \"records\": [...]}`). "
+                    + "The file is checked line by line; if any line is rejected nothing is applied, and the import "
+                    + "lists every rejected line with its reason. `dryRun=true` checks and counts without storing. "
+                    + "The same file, or the same `X-Batch-Id`, sent again is a no-op (status DUPLICATE). "
+                    + "Answers 202 with the import's address; with `Prefer: wait=N` it waits up to N seconds and "
+                    + "answers 200 with the finished import when it finishes in time.")
+    @APIResponse(responseCode = "202", description = "Accepted; poll `Location` for progress and the summary.")
+    @APIResponse(responseCode = "200", description = "Finished within the wait asked for, or a duplicate.")
+    public Response upload(@PathParam("feed") String feed,
+            @QueryParam("dryRun") @DefaultValue("false") @Parameter(description = "Check and count only.") boolean dryRun,
+            @HeaderParam("X-Batch-Id") @Parameter(description = "The sender's id for this batch; a batch is applied once.") String batchId,
+            @HeaderParam("Prefer") @Parameter(description = "`wait=N`: wait up to N seconds for the result.") String prefer,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        FeedHandler handler = handler(feed);
+        String source = user.agency().orElseThrow(() -> ProblemException.forbidden(
+                "This feed client has no agency claim, so its imports cannot be attributed to a source system."));
+        if (batchId != null && (batchId.isBlank() || batchId.length() > 200)) {
+            throw ProblemException.invalidField("X-Batch-Id", "1 to 200 characters");
+        }
+        FeedImports.Submission submission = imports.submit(handler, source, batchId, contentType, dryRun, body, user.name());
+        FeedJob job = submission.job();
+        if (job.status() == FeedStatus.DUPLICATE) {
+            return Response.ok(job).location(location(feed, job.id())).build();
+        }
+        int wait = requestedWait(prefer);
+        if (wait > 0) {
+            try {
+                submission.done().get(wait, TimeUnit.SECONDS);
+                return Response.ok(imports.job(job.id()).orElseThrow()).location(location(feed, job.id()))
+                        .header("Preference-Applied", "wait=" + wait).build();
+            } catch (TimeoutException e) {
+                // still running: fall through to 202
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the job records its own failure
+            }
+        }
+        return Response.accepted(imports.job(job.id()).orElseThrow()).location(location(feed, job.id())).build();
+    }
+
+    @GET
+    @Path("/{feed}/imports")
+    @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
+    @Operation(summary = "List imports", description = "Newest first. A feed client sees its own imports only.")
+    public Page<FeedJob> list(@PathParam("feed") String feed, @Valid @BeanParam PageParams page) {
+        handler(feed);
+        String source = visibleSource();
+        return Page.of(imports.list(feed, source, page.page, page.size), page, imports.count(feed, source));
+    }
+
+    @GET
+    @Path("/{feed}/imports/{id}")
+    @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
+    @Operation(summary = "An import: progress and summary",
+            description = "Counts of created, updated, ignored and rejected records, and the first rejected lines.")
+    public FeedJob job(@PathParam("feed") String feed, @PathParam("id") UUID id) {
+        return visibleJob(feed, id);
+    }
+
+    @GET
+    @Path("/{feed}/imports/{id}/rejections")
+    @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
+    @Operation(summary = "Every rejected line of an import, with its reason")
+    public Page<RejectedLine> rejections(@PathParam("feed") String feed, @PathParam("id") UUID id,
+            @Valid @BeanParam PageParams page) {
+        FeedJob job = visibleJob(feed, id);
+        return Page.of(imports.rejections(id, page.page, page.size), page,
+                Math.min(job.rejected(), config.maxStoredRejections()));
+    }
+
+    @GET
+    @Path("/mappings")
+    @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
+    @Operation(summary = "Code mappings", description = "A feed client sees its own source's mappings.")
+    public List<FeedMappings.Mapping> mappings(@QueryParam("source") String source) throws SQLException {
+        String visible = visibleSource();
+        return mappings.list(visible != null ? visible : source);
+    }
+
+    @PUT
+    @Path("/mappings/{source}/{kind}/{code}")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Map a source system's code to this service's code")
+    public FeedMappings.Mapping putMapping(@PathParam("source") String source, @PathParam("kind") String kind,
+            @PathParam("code") String code, @Valid MappingValue value) throws SQLException {
+        if (value == null) {
+            throw ProblemException.badRequest("The body must name the internal code.");
+        }
+        for (String part : List.of(source, kind, code)) {
+            if (part.length() > 200) {
+                throw ProblemException.badRequest("Source, kind and code are at most 200 characters.");
+            }
+        }
+        FeedMappings.Mapping mapping = new FeedMappings.Mapping(source, kind, code, value.internalCode().trim());
+        mappings.put(mapping, user.name());
+        return mapping;
+    }
+
+    @DELETE
+    @Path("/mappings/{source}/{kind}/{code}")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
+    @Operation(summary = "Remove a code mapping")
+    @APIResponse(responseCode = "204", description = "Removed.")
+    public Response deleteMapping(@PathParam("source") String source, @PathParam("kind") String kind,
+            @PathParam("code") String code) throws SQLException {
+        if (!mappings.delete(source, kind, code)) {
+            throw ProblemException.notFound("Mapping");
+        }
+        return Response.noContent().build();
+    }
+
+    private FeedHandler handler(String feed) {
+        return imports.handler(feed).orElseThrow(() -> ProblemException.notFound("Feed '" + feed + "'"));
+    }
+
+    private FeedJob visibleJob(String feed, UUID id) {
+        handler(feed);
+        String source = visibleSource();
+        return imports.job(id)
+                .filter(job -> job.feed().equals(feed))
+                .filter(job -> source == null || source.equals(job.source()))
+                .orElseThrow(() -> ProblemException.notFound("Import " + id));
+    }
+
+    /** A feed client sees its own source only; the Prevent team sees all (null). */
+    private String visibleSource() {
+        if (user.hasRole(Roles.PREVENT_LEAD) || user.hasRole(Roles.ADMIN)) {
+            return null;
+        }
+        return user.agency().orElse("\u0000none");
+    }
+
+    private int requestedWait(String prefer) {
+        if (prefer == null) {
+            return 0;
+        }
+        Matcher matcher = WAIT.matcher(prefer);
+        if (!matcher.find()) {
+            return 0;
+        }
+        long seconds = Math.min(Long.parseLong(matcher.group(1)), config.maxWait().toSeconds());
+        return (int) seconds;
+    }
+
+    private static URI location(String feed, UUID id) {
+        return URI.create("/feeds/" + feed + "/imports/" + id);
+    }
+}
