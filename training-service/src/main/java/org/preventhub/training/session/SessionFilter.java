@@ -32,6 +32,11 @@ public class SessionFilter {
     @QueryParam("access")
     public Access access;
 
+    @QueryParam("minSeatsLeft")
+    @Parameter(description = "Only scheduled sessions with at least this many seats left.", example = "1")
+    @jakarta.validation.constraints.Min(0)
+    public Integer minSeatsLeft;
+
     @QueryParam("from")
     @Parameter(description = "Sessions starting on or after this day (the partnership's time zone).", example = "2019-09-01")
     public LocalDate from;

@@ -19,6 +19,9 @@ public record SessionResponse(
         String onlineLink,
         @Schema(example = "warwick") String area,
         @Schema(example = "25") int capacity,
+        @Schema(description = "Confirmed bookings.", example = "22") int seatsTaken,
+        @Schema(example = "3") int seatsLeft,
+        @Schema(description = "People on the waiting list.", example = "0") int waiting,
         String trainer,
         Access access,
         String organisation,
@@ -26,6 +29,7 @@ public record SessionResponse(
         SessionStatus status,
         String cancellationReason,
         Instant cancelledAt,
+        Instant deliveredAt,
         @Schema(description = "Changes on every update; send it back in If-Match to update safely.") long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -34,11 +38,11 @@ public record SessionResponse(
     public record CourseSummary(UUID id, @Schema(example = "WRAP") String code, String title, Priority priority) {
     }
 
-    static SessionResponse of(TrainingSession s) {
+    public static SessionResponse of(TrainingSession s) {
         return new SessionResponse(s.id,
                 new CourseSummary(s.course.id, s.course.code, s.course.title, s.course.priority),
-                s.startsAt, s.endsAt, s.mode, s.venue, s.onlineLink, s.area, s.capacity, s.trainer, s.access,
-                s.organisation, s.audienceSector, s.status, s.cancellationReason, s.cancelledAt, s.version,
-                s.createdAt, s.updatedAt);
+                s.startsAt, s.endsAt, s.mode, s.venue, s.onlineLink, s.area, s.capacity, s.seatsTaken, s.seatsLeft(),
+                s.waiting, s.trainer, s.access, s.organisation, s.audienceSector, s.status, s.cancellationReason,
+                s.cancelledAt, s.deliveredAt, s.version, s.createdAt, s.updatedAt);
     }
 }

@@ -26,6 +26,7 @@ import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
+import org.preventhub.training.booking.BookingService;
 import org.preventhub.training.course.Course;
 import org.preventhub.training.course.CourseService;
 
@@ -43,15 +44,17 @@ public class SessionService {
     private final Outbox outbox;
     private final Areas areas;
     private final CurrentUser user;
+    private final BookingService bookings;
     private final ZoneId zone;
 
     public SessionService(SessionRepository sessions, CourseService courses, Outbox outbox, Areas areas,
-            CurrentUser user, ReferenceDataConfig reference) {
+            CurrentUser user, BookingService bookings, ReferenceDataConfig reference) {
         this.sessions = sessions;
         this.courses = courses;
         this.outbox = outbox;
         this.areas = areas;
         this.user = user;
+        this.bookings = bookings;
         this.zone = reference.timezone();
     }
 
@@ -118,6 +121,10 @@ public class SessionService {
             clauses.add("startsAt < :to");
             params.and("to", filter.to.plusDays(1).atStartOfDay(zone).toInstant());
         }
+        if (filter.minSeatsLeft != null) {
+            clauses.add("status = :scheduled and capacity - seatsTaken >= :minSeatsLeft");
+            params.and("scheduled", SessionStatus.SCHEDULED).and("minSeatsLeft", filter.minSeatsLeft);
+        }
         if (filter.from != null && filter.to != null && filter.to.isBefore(filter.from)) {
             throw ProblemException.invalidField("to", "must not be before from");
         }
@@ -130,10 +137,15 @@ public class SessionService {
 
     @Transactional
     public Optional<SessionResponse> change(UUID id, SessionRequest request, Long expectedVersion) {
-        return sessions.findByIdOptional(id).map(session -> {
+        return sessions.lock(id).map(session -> {
             Versions.check(expectedVersion, session.version);
             requireScheduled(session, "changed");
-            reject(validate(session.course, request));
+            List<Violation> violations = validate(session.course, request);
+            if (request.capacity() < session.seatsTaken) {
+                violations.add(new Violation("capacity", "is below the " + session.seatsTaken
+                        + " seats already booked; cancel bookings first"));
+            }
+            reject(violations);
 
             SessionSnapshot before = snapshot(session);
             Details detailsBefore = Details.of(session);
@@ -143,6 +155,9 @@ public class SessionService {
                 return SessionResponse.of(session);
             }
             session.updatedAt = Instant.now();
+            if (after.capacity() > before.capacity()) {
+                bookings.capacityChanged(session);
+            }
             sessions.flush(); // bump the version now, so the answer carries it
             if (!before.startsAt().equals(after.startsAt()) || !before.endsAt().equals(after.endsAt())) {
                 outbox.record(TrainingEventTypes.AGGREGATE_SESSION, session.id, TrainingEventTypes.SESSION_RESCHEDULED,
@@ -157,9 +172,10 @@ public class SessionService {
 
     @Transactional
     public Optional<SessionResponse> cancel(UUID id, SessionCancellation cancellation, Long expectedVersion) {
-        return sessions.findByIdOptional(id).map(session -> {
+        return sessions.lock(id).map(session -> {
             Versions.check(expectedVersion, session.version);
             requireScheduled(session, "cancelled");
+            bookings.sessionCancelled(session);
             session.status = SessionStatus.CANCELLED;
             session.cancellationReason = cancellation.reason().strip();
             session.cancelledAt = Instant.now();
@@ -233,7 +249,7 @@ public class SessionService {
         session.updatedAt = Instant.now();
     }
 
-    static SessionSnapshot snapshot(TrainingSession s) {
+    public static SessionSnapshot snapshot(TrainingSession s) {
         return new SessionSnapshot(s.id, s.course.id, s.course.code, s.course.priority, s.startsAt, s.endsAt, s.mode,
                 s.area, s.capacity, s.access.name(), s.organisation, s.audienceSector, s.status.name());
     }

@@ -14,12 +14,19 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.OptimisticLock;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Sector;
 import org.preventhub.training.course.Course;
 
-/** One delivery of a course. */
+/**
+ * One delivery of a course. Seat counters change only under a row lock on the session (see
+ * {@code SessionRepository#lock}); they do not change the session's version, so a booking never invalidates a
+ * trainer's ETag, and dynamic updates keep a trainer's change from writing stale counters.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "training_session")
 public class TrainingSession {
 
@@ -73,6 +80,22 @@ public class TrainingSession {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    @Column(name = "seats_taken", nullable = false)
+    @OptimisticLock(excluded = true)
+    public int seatsTaken;
+
+    @Column(nullable = false)
+    @OptimisticLock(excluded = true)
+    public int waiting;
+
+    /** The last waiting-list number handed out. */
+    @Column(name = "waitlist_seq", nullable = false)
+    @OptimisticLock(excluded = true)
+    public long waitlistSeq;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
     @Version
     public long version;
 
@@ -84,4 +107,13 @@ public class TrainingSession {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    public int seatsLeft() {
+        return Math.max(0, capacity - seatsTaken);
+    }
+
+    /** Bookable: scheduled and not yet started. */
+    public boolean isBookable(Instant now) {
+        return status == SessionStatus.SCHEDULED && startsAt.isAfter(now);
+    }
 }

@@ -40,6 +40,21 @@ public final class TrainingApi {
         return createCourse(CourseBuilder.aCourse().build());
     }
 
+    /** Books as the public booking website would; returns the booking's JSON. */
+    public static io.restassured.path.json.JsonPath book(UUID sessionId, org.preventhub.training.booking.BookingRequest attendee) {
+        return as("booking").body(attendee).post("/sessions/" + sessionId + "/bookings").then().statusCode(201)
+                .extract().jsonPath();
+    }
+
+    /** Moves a session into the past, as if it had taken place (attendance is recorded after the start). */
+    public static void holdSession(UUID sessionId) {
+        java.time.OffsetDateTime yesterday = java.time.OffsetDateTime.now().minusDays(1).withNano(0);
+        var current = asTrainer().get("/sessions/" + sessionId).then().statusCode(200).extract().jsonPath();
+        asTrainer().body(SessionBuilder.aSession(null).startingAt(yesterday).capacity(current.getInt("capacity"))
+                .area(current.getString("area")).build())
+                .put("/sessions/" + sessionId).then().statusCode(200);
+    }
+
     public static UUID scheduleSession(SessionRequest session) {
         return UUID.fromString(asTrainer().body(session).post("/sessions").then().statusCode(201)
                 .extract().path("id"));

@@ -1,0 +1,21 @@
+package org.preventhub.training.attendance;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class AttendanceRepository implements PanacheRepositoryBase<Attendance, UUID> {
+
+    public Optional<Attendance> findByBooking(UUID bookingId) {
+        return find("booking.id", bookingId).firstResultOptional();
+    }
+
+    public List<Attendance> forSession(UUID sessionId) {
+        return list("session.id = ?1 order by walkIn, recordedAt, id", sessionId);
+    }
+}

@@ -1,0 +1,19 @@
+package org.preventhub.training.attendance;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.contracts.Sector;
+
+@Schema(description = "One person's attendance of a session.")
+public record AttendanceResponse(UUID id, UUID sessionId, UUID bookingId, String name, String email,
+        String organisation, Sector sector, String jobRole, boolean attended, boolean walkIn, Instant recordedAt,
+        Instant correctedAt, String correctionReason, long version) {
+
+    static AttendanceResponse of(Attendance a) {
+        return new AttendanceResponse(a.id, a.session.id, a.booking == null ? null : a.booking.id, a.attendeeName,
+                a.attendeeEmail, a.organisation, a.sector, a.jobRole, a.attended, a.walkIn, a.recordedAt,
+                a.correctedAt, a.correctionReason, a.version);
+    }
+}

@@ -1,0 +1,19 @@
+package org.preventhub.training.booking;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.contracts.Sector;
+
+@Schema(description = "The attendee a seat is booked for.")
+public record BookingRequest(
+        @NotBlank @Size(max = 200) @Schema(example = "Sam Taylor") String name,
+        @NotBlank @Email @Size(max = 320) @Schema(example = "sam.taylor@example.org") String email,
+        @Size(max = 200) @Schema(description = "Required for a bespoke session: it must be the session's organisation.",
+                example = "Warwickshire County Council") String organisation,
+        @NotNull @Schema(example = "LOCAL_AUTHORITY") Sector sector,
+        @Size(max = 200) @Schema(example = "Family support worker") String jobRole) {
+}

@@ -1,0 +1,94 @@
+package org.preventhub.training.booking;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
+
+@Path("/bookings")
+@Tag(name = "Bookings")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BookingResource {
+
+    static final String SECRET_HEADER = "X-Booking-Secret";
+
+    private final BookingService bookings;
+    private final CurrentUser user;
+
+    public BookingResource(BookingService bookings, CurrentUser user) {
+        this.bookings = bookings;
+        this.user = user;
+    }
+
+    @GET
+        @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "List bookings", description = "By session, status or attendee email; paged.")
+    public Page<BookingResponse> list(@BeanParam BookingFilter filter, @Valid @BeanParam PageParams page) {
+        return bookings.list(filter, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Read a booking")
+    public BookingResponse get(@PathParam("id") UUID id) {
+        return bookings.get(id).orElseThrow(() -> ProblemException.notFound("Booking " + id));
+    }
+
+    @GET
+    @Path("/by-reference/{reference}")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD, Roles.BOOKING })
+    @Operation(summary = "Read a booking by its reference",
+            description = "The attendee (through the booking website) proves it is theirs with the secret in `X-Booking-Secret`.")
+    public BookingResponse byReference(@PathParam("reference") String reference,
+            @HeaderParam(SECRET_HEADER) String secret) {
+        return bookings.getByReference(reference, secret, isStaff())
+                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+    }
+
+    @POST
+    @Path("/{reference}/cancellation")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD, Roles.BOOKING })
+    @Operation(summary = "Cancel a booking",
+            description = "Frees the seat, which goes to the first on the waiting list at once "
+                    + "(`training.booking.promoted.v1`). The attendee needs the secret; staff do not. "
+                    + "Publishes `training.booking.cancelled.v1`.")
+    public BookingResponse cancel(@PathParam("reference") String reference, @Valid CancellationRequest request) {
+        return bookings.cancel(reference, request == null ? null : request.secret(), isStaff())
+                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+    }
+
+    @POST
+    @Path("/{reference}/promotion-declined")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD, Roles.BOOKING })
+    @Operation(summary = "Decline a promotion from the waiting list",
+            description = "The seat passes to the next in line.")
+    public BookingResponse decline(@PathParam("reference") String reference, @Valid CancellationRequest request) {
+        return bookings.declinePromotion(reference, request == null ? null : request.secret(), isStaff())
+                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+    }
+
+    private boolean isStaff() {
+        return user.hasRole(Roles.TRAINER) || user.hasRole(Roles.PREVENT_LEAD);
+    }
+}

@@ -1,0 +1,41 @@
+package org.preventhub.training.booking;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.contracts.Sector;
+
+@Schema(description = "A booking: a confirmed seat, a place on the waiting list, or a cancelled booking.")
+public record BookingResponse(
+        UUID id,
+        @Schema(description = "Quote it to cancel or evaluate.", example = "K7M2Q9XD") String reference,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Shown once, when the booking is made: with the reference it lets the attendee cancel "
+                + "and evaluate without an account.") String cancellationSecret,
+        BookingStatus status,
+        @Schema(description = "Place in the queue while waitlisted (1 is next).", example = "2") Integer waitlistPosition,
+        SessionSummary session,
+        Attendee attendee,
+        BookingChannel channel,
+        Instant createdAt,
+        Instant confirmedAt,
+        Instant promotedAt,
+        Instant cancelledAt,
+        CancellationReason cancellationReason) {
+
+    public record SessionSummary(UUID id, String courseCode, String courseTitle, Instant startsAt) {
+    }
+
+    public record Attendee(String name, String email, String organisation, Sector sector, String jobRole) {
+    }
+
+    static BookingResponse of(Booking b, Integer position, String secret) {
+        return new BookingResponse(b.id, b.reference, secret, b.status, position,
+                new SessionSummary(b.session.id, b.session.course.code, b.session.course.title, b.session.startsAt),
+                new Attendee(b.attendeeName, b.attendeeEmail, b.organisation, b.sector, b.jobRole),
+                b.channel, b.createdAt, b.confirmedAt, b.promotedAt, b.cancelledAt, b.cancellationReason);
+    }
+}

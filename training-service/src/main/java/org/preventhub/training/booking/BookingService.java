@@ -1,0 +1,274 @@
+package org.preventhub.training.booking;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.preventhub.contracts.training.BookingCancelled;
+import org.preventhub.contracts.training.BookingConfirmed;
+import org.preventhub.contracts.training.BookingPromoted;
+import org.preventhub.contracts.training.BookingSnapshot;
+import org.preventhub.contracts.training.BookingWaitlisted;
+import org.preventhub.contracts.training.TrainingEventTypes;
+import org.preventhub.platform.outbox.Outbox;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
+import org.preventhub.training.session.Access;
+import org.preventhub.training.session.SessionRepository;
+import org.preventhub.training.session.TrainingSession;
+
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Bookings and waiting lists. Every change of a session's seats runs with the session row locked
+ * ({@link SessionRepository#lock}): requests for the last seat queue at the database, one wins, the others join
+ * the waiting list in arrival order, and a freed seat goes to the first in line at once.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "status", "status",
+            "email", "attendeeEmail", "name", "attendeeName");
+
+    private final BookingRepository bookings;
+    private final SessionRepository sessions;
+    private final Outbox outbox;
+    private final CurrentUser user;
+
+    public BookingService(BookingRepository bookings, SessionRepository sessions, Outbox outbox, CurrentUser user) {
+        this.bookings = bookings;
+        this.sessions = sessions;
+        this.outbox = outbox;
+        this.user = user;
+    }
+
+    /** @return empty when the session does not exist */
+    @Transactional
+    public Optional<BookingResponse> book(UUID sessionId, BookingRequest request, BookingChannel channel) {
+        return sessions.lock(sessionId).map(session -> {
+            if (!session.isBookable(Instant.now())) {
+                throw ProblemException.conflict("session-not-bookable",
+                        "This session cannot take bookings: it is " + describe(session) + ".",
+                        Map.of("sessionStatus", session.status.name()));
+            }
+            if (session.access == Access.BESPOKE && (request.organisation() == null
+                    || !request.organisation().trim().equalsIgnoreCase(session.organisation))) {
+                throw ProblemException.unprocessable("bespoke-session",
+                        "This is a bespoke session for " + session.organisation + " only.");
+            }
+            String email = request.email().trim().toLowerCase(Locale.ROOT);
+            if (bookings.hasLiveBooking(session.id, email)) {
+                throw ProblemException.conflict("already-booked",
+                        "This email already holds a booking (or a place on the waiting list) for this session.");
+            }
+            String secret = Secrets.secret();
+            Booking booking = new Booking();
+            booking.id = UUID.randomUUID();
+            booking.session = session;
+            booking.reference = Secrets.reference();
+            booking.secretHash = Secrets.hash(secret);
+            booking.attendeeName = request.name().strip();
+            booking.attendeeEmail = email;
+            booking.organisation = blankToNull(request.organisation());
+            booking.sector = request.sector();
+            booking.jobRole = blankToNull(request.jobRole());
+            booking.channel = channel;
+            booking.bookedBy = user.id();
+            booking.createdAt = Instant.now();
+            Integer position = null;
+            if (session.seatsTaken < session.capacity) {
+                booking.status = BookingStatus.CONFIRMED;
+                booking.confirmedAt = booking.createdAt;
+                session.seatsTaken++;
+            } else {
+                booking.status = BookingStatus.WAITLISTED;
+                booking.waitlistSeq = ++session.waitlistSeq;
+                session.waiting++;
+                position = session.waiting;
+            }
+            bookings.persist(booking);
+            if (booking.status == BookingStatus.CONFIRMED) {
+                publish(TrainingEventTypes.BOOKING_CONFIRMED, booking, new BookingConfirmed(snapshot(booking, null)));
+            } else {
+                publish(TrainingEventTypes.BOOKING_WAITLISTED, booking, new BookingWaitlisted(snapshot(booking, position)));
+            }
+            return BookingResponse.of(booking, position, secret);
+        });
+    }
+
+    /**
+     * Cancels a booking. The attendee proves it is theirs with the secret; staff need not.
+     *
+     * @return empty when no booking has this reference
+     */
+    @Transactional
+    public Optional<BookingResponse> cancel(String reference, String secret, boolean staff) {
+        return bookings.findByReference(reference).map(found -> {
+            requireSecret(found, secret, staff);
+            TrainingSession session = sessions.lock(found.session.id).orElseThrow();
+            Booking booking = reread(found);
+            if (!booking.status.live()) {
+                throw ProblemException.conflict("booking-cancelled", "This booking is already cancelled.");
+            }
+            cancel(session, booking, staff ? CancellationReason.STAFF : CancellationReason.ATTENDEE);
+            promoteWaiting(session);
+            return BookingResponse.of(booking, null, null);
+        });
+    }
+
+    /** A promoted attendee who can no longer come gives the seat to the next in line. */
+    @Transactional
+    public Optional<BookingResponse> declinePromotion(String reference, String secret, boolean staff) {
+        return bookings.findByReference(reference).map(found -> {
+            requireSecret(found, secret, staff);
+            TrainingSession session = sessions.lock(found.session.id).orElseThrow();
+            Booking booking = reread(found);
+            if (booking.status != BookingStatus.CONFIRMED || booking.promotedAt == null) {
+                throw ProblemException.conflict("not-promoted",
+                        "Only a booking promoted from the waiting list can decline its promotion; cancel it instead.");
+            }
+            cancel(session, booking, CancellationReason.PROMOTION_DECLINED);
+            promoteWaiting(session);
+            return BookingResponse.of(booking, null, null);
+        });
+    }
+
+    /** After the session's capacity changed (the session is locked by the caller). */
+    public void capacityChanged(TrainingSession session) {
+        promoteWaiting(session);
+    }
+
+    /** When a session is cancelled (locked by the caller): every booking and place on the waiting list goes. */
+    public void sessionCancelled(TrainingSession session) {
+        for (Booking booking : bookings.live(session.id)) {
+            cancel(session, booking, CancellationReason.SESSION_CANCELLED);
+        }
+    }
+
+    @Transactional
+    public Optional<BookingResponse> get(UUID id) {
+        return bookings.findByIdOptional(id).map(b -> BookingResponse.of(b, positionOf(b), null));
+    }
+
+    /** For the attendee: their booking, on proof of the secret. */
+    @Transactional
+    public Optional<BookingResponse> getByReference(String reference, String secret, boolean staff) {
+        return bookings.findByReference(reference).map(b -> {
+            requireSecret(b, secret, staff);
+            return BookingResponse.of(b, positionOf(b), null);
+        });
+    }
+
+    @Transactional
+    public Page<BookingResponse> list(BookingFilter filter, PageParams page) {
+        List<String> clauses = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.session != null) {
+            clauses.add("session.id = :session");
+            params.and("session", filter.session);
+        }
+        if (filter.status != null) {
+            clauses.add("status = :status");
+            params.and("status", filter.status);
+        }
+        if (filter.email != null) {
+            clauses.add("attendeeEmail = :email");
+            params.and("email", filter.email.trim().toLowerCase(Locale.ROOT));
+        }
+        var query = bookings.find(String.join(" and ", clauses), page.toSort(SORTABLE, "createdAt", "id"), params.map())
+                .page(page.page, page.size);
+        return Page.of(query.list().stream().map(b -> BookingResponse.of(b, positionOf(b), null)).toList(), page,
+                query.count());
+    }
+
+    @Transactional
+    public Optional<List<BookingResponse>> waitingList(UUID sessionId) {
+        return sessions.findByIdOptional(sessionId).map(session -> {
+            List<Booking> waiting = bookings.waiting(sessionId);
+            List<BookingResponse> list = new ArrayList<>();
+            for (int i = 0; i < waiting.size(); i++) {
+                list.add(BookingResponse.of(waiting.get(i), i + 1, null));
+            }
+            return list;
+        });
+    }
+
+    private void promoteWaiting(TrainingSession session) {
+        if (!session.isBookable(Instant.now())) {
+            return;
+        }
+        while (session.seatsTaken < session.capacity) {
+            Optional<Booking> next = bookings.firstWaiting(session.id);
+            if (next.isEmpty()) {
+                return;
+            }
+            Booking booking = next.get();
+            booking.status = BookingStatus.CONFIRMED;
+            booking.promotedAt = Instant.now();
+            booking.confirmedAt = booking.promotedAt;
+            booking.waitlistSeq = null;
+            session.waiting--;
+            session.seatsTaken++;
+            publish(TrainingEventTypes.BOOKING_PROMOTED, booking, new BookingPromoted(snapshot(booking, null)));
+        }
+    }
+
+    private void cancel(TrainingSession session, Booking booking, CancellationReason reason) {
+        if (booking.status == BookingStatus.CONFIRMED) {
+            session.seatsTaken--;
+        } else if (booking.status == BookingStatus.WAITLISTED) {
+            session.waiting--;
+        }
+        booking.status = BookingStatus.CANCELLED;
+        booking.waitlistSeq = null;
+        booking.cancelledAt = Instant.now();
+        booking.cancellationReason = reason;
+        publish(TrainingEventTypes.BOOKING_CANCELLED, booking, new BookingCancelled(snapshot(booking, null), reason.name()));
+    }
+
+    /** The booking as it is now that its session is locked (it was read before the lock). */
+    private Booking reread(Booking booking) {
+        bookings.getEntityManager().refresh(booking);
+        return booking;
+    }
+
+    private static void requireSecret(Booking booking, String secret, boolean staff) {
+        if (!staff && !Secrets.matches(secret, booking.secretHash)) {
+            throw ProblemException.forbidden("The reference and secret do not match a booking.");
+        }
+    }
+
+    private Integer positionOf(Booking booking) {
+        return booking.status == BookingStatus.WAITLISTED ? bookings.position(booking) : null;
+    }
+
+    private void publish(String type, Booking booking, Object payload) {
+        outbox.record(TrainingEventTypes.AGGREGATE_BOOKING, booking.id, type, payload);
+    }
+
+    private static BookingSnapshot snapshot(Booking b, Integer position) {
+        return new BookingSnapshot(b.id, b.session.id, b.session.course.id, b.session.course.code, b.status.name(),
+                b.sector, b.channel.name(), position);
+    }
+
+    private static String describe(TrainingSession session) {
+        return switch (session.status) {
+            case CANCELLED -> "cancelled";
+            case DELIVERED -> "delivered";
+            case SCHEDULED -> "already started";
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,80 @@
+package org.preventhub.training.booking;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.security.Roles;
+
+/** Booking a session's seats and its waiting list (under {@code /sessions/{id}}, beside the session itself). */
+@Path("/sessions")
+@Tag(name = "Bookings", description = "Seats, waiting lists and cancellations. The public booking website books "
+        + "with the `booking` role; staff (trainer, prevent-lead) book on someone's behalf.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionBookingResource {
+
+    private final BookingService bookings;
+    private final IdempotentRequests idempotency;
+    private final CurrentUser user;
+
+    public SessionBookingResource(BookingService bookings, IdempotentRequests idempotency, CurrentUser user) {
+        this.bookings = bookings;
+        this.idempotency = idempotency;
+        this.user = user;
+    }
+
+    @POST
+    @Path("/{sessionId}/bookings")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD, Roles.BOOKING })
+    @Operation(summary = "Book a seat",
+            description = "Confirms a seat, or joins the waiting list when the session is full (status WAITLISTED, "
+                    + "with its position). The answer carries a reference and a secret with which the attendee "
+                    + "cancels or evaluates without an account: the secret is shown only here. "
+                    + "Publishes `training.booking.confirmed.v1` or `training.booking.waitlisted.v1`.")
+    @APIResponse(responseCode = "201", description = "Booked or waitlisted.")
+    public Response book(@PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Makes retries safe.") String idempotencyKey,
+            @Valid @NotNull BookingRequest request) {
+        BookingChannel channel = isStaff() ? BookingChannel.STAFF : BookingChannel.WEB;
+        return idempotency.execute(idempotencyKey, "POST /sessions/" + sessionId + "/bookings", request, () -> {
+            BookingResponse booking = bookings.book(sessionId, request, channel)
+                    .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+            return Response.created(URI.create("/bookings/" + booking.id())).entity(booking).build();
+        });
+    }
+
+    @GET
+    @Path("/{sessionId}/waiting-list")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "A session's waiting list, first in line first")
+    public List<BookingResponse> waitingList(@PathParam("sessionId") UUID sessionId) {
+        return bookings.waitingList(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    }
+
+    private boolean isStaff() {
+        return user.hasRole(Roles.TRAINER) || user.hasRole(Roles.PREVENT_LEAD);
+    }
+}

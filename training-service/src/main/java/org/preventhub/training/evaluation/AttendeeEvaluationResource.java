@@ -1,0 +1,49 @@
+package org.preventhub.training.evaluation;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.Roles;
+
+/** The attendee's own evaluation, made with the booking's reference and secret. */
+@Path("/bookings")
+@Tag(name = "Evaluations")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AttendeeEvaluationResource {
+
+    private final EvaluationService evaluations;
+
+    public AttendeeEvaluationResource(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @POST
+    @Path("/{reference}/evaluation")
+    @RolesAllowed({ Roles.BOOKING, Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "The attendee evaluates the session they attended",
+            description = "With the booking's secret. One evaluation per attendance; a no-show cannot evaluate. "
+                    + "Publishes `training.evaluation.submitted.v1` (without the comments).")
+    @APIResponse(responseCode = "201", description = "Recorded.")
+    public Response byAttendee(@PathParam("reference") String reference, @Valid @NotNull EvaluationAnswers answers) {
+        EvaluationResponse saved = evaluations.submitByAttendee(reference, answers)
+                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+        return Response.created(URI.create("/sessions/" + saved.sessionId() + "/evaluations")).entity(saved).build();
+    }
+}

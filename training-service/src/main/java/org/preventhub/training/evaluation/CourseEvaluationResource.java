@@ -1,0 +1,43 @@
+package org.preventhub.training.evaluation;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+/** A course's evaluation figures over a period. */
+@Path("/courses")
+@Tag(name = "Evaluations")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class CourseEvaluationResource {
+
+    private final EvaluationService evaluations;
+
+    public CourseEvaluationResource(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @GET
+    @Path("/{courseId}/evaluation-summary")
+    @Authenticated
+    @Operation(summary = "A course's evaluation figures over a period",
+            description = "Sessions starting from `from` to `to` (inclusive days); all sessions when omitted.")
+    public EvaluationSummary courseSummary(@PathParam("courseId") UUID courseId,
+            @QueryParam("from") @Parameter(example = "2019-09-01") LocalDate from,
+            @QueryParam("to") @Parameter(example = "2020-08-31") LocalDate to) {
+        return evaluations.courseSummary(courseId, from, to);
+    }
+}

@@ -1,0 +1,72 @@
+package org.preventhub.training.evaluation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.Roles;
+
+import io.quarkus.security.Authenticated;
+
+/** A session's evaluations: paper forms entered by staff, the list, and the figures. */
+@Path("/sessions")
+@Tag(name = "Evaluations", description = "Post-course evaluations and their figures against the 95% target.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    private final EvaluationService evaluations;
+
+    public EvaluationResource(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @POST
+    @Path("/{sessionId}/evaluations")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Enter paper evaluation forms",
+            description = "Each form names the attendance it belongs to. All are stored, or none. "
+                    + "Each publishes `training.evaluation.submitted.v1` (without the comments).")
+    @APIResponse(responseCode = "201", description = "Recorded.")
+    public Response paperForms(@PathParam("sessionId") UUID sessionId,
+            @Valid @NotEmpty @Size(max = 500) List<@Valid @NotNull EvaluationAnswers> forms) {
+        return Response.status(Response.Status.CREATED).entity(evaluations.submitPaperForms(sessionId, forms))
+                .location(URI.create("/sessions/" + sessionId + "/evaluations")).build();
+    }
+
+    @GET
+    @Path("/{sessionId}/evaluations")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "A session's evaluations, with comments")
+    public List<EvaluationResponse> list(@PathParam("sessionId") UUID sessionId) {
+        return evaluations.list(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    }
+
+    @GET
+    @Path("/{sessionId}/evaluation-summary")
+    @Authenticated
+    @Operation(summary = "A session's evaluation figures")
+    public EvaluationSummary sessionSummary(@PathParam("sessionId") UUID sessionId) {
+        return evaluations.sessionSummary(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    }
+}

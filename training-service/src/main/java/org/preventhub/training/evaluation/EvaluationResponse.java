@@ -1,0 +1,14 @@
+package org.preventhub.training.evaluation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record EvaluationResponse(UUID id, UUID attendanceId, UUID sessionId, boolean understandsHowToShareConcern,
+        int confidenceBefore, int confidenceAfter, int usefulness, String comments, String submittedVia,
+        Instant submittedAt) {
+
+    static EvaluationResponse of(Evaluation e) {
+        return new EvaluationResponse(e.id, e.attendance.id, e.sessionId, e.understandsConcern, e.confidenceBefore,
+                e.confidenceAfter, e.usefulness, e.comments, e.submittedVia, e.submittedAt);
+    }
+}

@@ -1,0 +1,43 @@
+package org.preventhub.training.support;
+
+import java.util.UUID;
+
+import org.preventhub.contracts.Sector;
+import org.preventhub.training.booking.BookingRequest;
+
+/** Test data: an attendee with a unique email. */
+public final class AttendeeBuilder {
+
+    private String name = "Sam Taylor";
+    private String email = "sam." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    private String organisation = "Rugby Borough Council";
+    private Sector sector = Sector.LOCAL_AUTHORITY;
+
+    public static AttendeeBuilder anAttendee() {
+        return new AttendeeBuilder();
+    }
+
+    public AttendeeBuilder email(String email) {
+        this.email = email;
+        return this;
+    }
+
+    public AttendeeBuilder name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public AttendeeBuilder organisation(String organisation) {
+        this.organisation = organisation;
+        return this;
+    }
+
+    public AttendeeBuilder sector(Sector sector) {
+        this.sector = sector;
+        return this;
+    }
+
+    public BookingRequest build() {
+        return new BookingRequest(name, email, organisation, sector, "Family support worker");
+    }
+}
