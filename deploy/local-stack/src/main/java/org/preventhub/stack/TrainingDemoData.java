@@ -17,7 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * WRAP 5 sessions; Prevent Update 44 in-person sessions to mid-March 2020, then 41 online events; Prevent Online
  * Grooming 8 events for parents; the bespoke sessions the report names (NHS CCG trainers, youth justice staff,
  * 39 commissioning staff in August 2020) within those counts; and the programme planned into 2021.
- * Generated deterministically, so every start produces the same calendar.
+ * Each past session gets its register (from sign-in sheets: walk-ins), is marked delivered, and gets its paper
+ * evaluations, so the report's figures come out of the service: WRAP 60 people, Prevent Update 1,306 in person
+ * and 494 online, Online Grooming 240, and 97% of evaluated attendees understanding how to share a concern.
+ * A few sessions in the coming weeks take bookings, one of them with a waiting list.
+ * Generated deterministically, so every start produces the same year.
  */
 final class TrainingDemoData {
 
@@ -41,7 +45,16 @@ final class TrainingDemoData {
 
     private final ApiClient api;
     private final String baseUrl;
+    private final java.util.Random random = new java.util.Random(2019);
+    private final List<Held> held = new ArrayList<>();
     private int scheduled;
+    private int participant;
+
+    /** A past session and how many came. */
+    private record Held(String sessionId, int attended, String sector) {
+    }
+
+    private final Map<String, String> sectorOf = new java.util.HashMap<>();
 
     TrainingDemoData(ApiClient api, String baseUrl) {
         this.api = api;
@@ -79,11 +92,12 @@ final class TrainingDemoData {
                 LocalDate.of(2020, 2, 12), LocalDate.of(2020, 3, 4) };
         for (int i = 0; i < wrapDates.length; i++) {
             String area = AREAS[i % AREAS.length];
-            session(courses.get("WRAP"), wrapDates[i], LocalTime.of(9, 30), 120, "IN_PERSON", VENUES.get(area), area,
-                    15, null, SECTORS[i % SECTORS.length]);
+            hold(session(courses.get("WRAP"), wrapDates[i], LocalTime.of(9, 30), 120, "IN_PERSON", VENUES.get(area), area,
+                    15, null, SECTORS[i % SECTORS.length]), 12);
         }
         // Prevent Update in person: 44 sessions until lockdown (23 March 2020), two of them bespoke.
         List<LocalDate> inPerson = spread(LocalDate.of(2019, 9, 10), LocalDate.of(2020, 3, 17), 44);
+        int[] inPersonCounts = split(1_306, 44, 18, 40);
         for (int i = 0; i < inPerson.size(); i++) {
             String area = AREAS[(i * 3) % AREAS.length];
             String organisation = null;
@@ -95,25 +109,27 @@ final class TrainingDemoData {
                 organisation = "Warwickshire Youth Justice Service";
                 sector = "CRIMINAL_JUSTICE";
             }
-            session(courses.get("PREVENT-UPDATE"), inPerson.get(i), i % 4 == 3 ? LocalTime.of(13, 30) : LocalTime.of(9, 30),
-                    120, "IN_PERSON", VENUES.get(area), area, 40, organisation, sector);
+            hold(session(courses.get("PREVENT-UPDATE"), inPerson.get(i), i % 4 == 3 ? LocalTime.of(13, 30) : LocalTime.of(9, 30),
+                    120, "IN_PERSON", VENUES.get(area), area, 40, organisation, sector), inPersonCounts[i]);
         }
         // Prevent Update online: 41 events after lockdown, in the week and in the evenings; the last is the
         // bespoke session for 39 strategy and commissioning staff in August 2020.
         List<LocalDate> online = spread(LocalDate.of(2020, 4, 21), LocalDate.of(2020, 8, 25), 41);
+        int[] onlineCounts = split(494 - 39, 40, 6, 20);
         for (int i = 0; i < online.size(); i++) {
             boolean commissioning = i == online.size() - 1;
-            session(courses.get("PREVENT-UPDATE"), online.get(i), i % 5 == 4 ? LocalTime.of(18, 30) : LocalTime.of(10, 0),
+            hold(session(courses.get("PREVENT-UPDATE"), online.get(i), i % 5 == 4 ? LocalTime.of(18, 30) : LocalTime.of(10, 0),
                     90, "ONLINE", null, "county-wide", commissioning ? 45 : 20,
                     commissioning ? "Warwickshire County Council Strategy and Commissioning" : null,
-                    commissioning ? "LOCAL_AUTHORITY" : SECTORS[(i + 5) % SECTORS.length]);
+                    commissioning ? "LOCAL_AUTHORITY" : SECTORS[(i + 5) % SECTORS.length]),
+                    commissioning ? 39 : onlineCounts[i]);
         }
         // Online Grooming: 8 events for parents, community centres and schools, to March 2020.
         List<LocalDate> grooming = spread(LocalDate.of(2019, 9, 24), LocalDate.of(2020, 3, 10), 8);
         for (int i = 0; i < grooming.size(); i++) {
             String area = AREAS[(i * 2) % AREAS.length];
-            session(courses.get("ONLINE-GROOMING"), grooming.get(i), LocalTime.of(18, 0), 90, "IN_PERSON",
-                    COMMUNITY_VENUES.get(area), area, 40, null, "PUBLIC");
+            hold(session(courses.get("ONLINE-GROOMING"), grooming.get(i), LocalTime.of(18, 0), 90, "IN_PERSON",
+                    COMMUNITY_VENUES.get(area), area, 40, null, "PUBLIC"), 30);
         }
         // Planned for 2020/21: WRAP3 for DSLs, and the programme for children's services commissioned providers.
         session(courses.get("WRAP3-DSL"), LocalDate.of(2020, 11, 17), LocalTime.of(13, 30), 180, "ONLINE", null,
@@ -124,7 +140,95 @@ final class TrainingDemoData {
             session(courses.get("PREVENT-UPDATE"), date, LocalTime.of(10, 0), 90, "ONLINE", null, "county-wide", 25,
                     "Children's Services commissioned providers", "LOCAL_AUTHORITY");
         }
+        upcoming(courses.get("PREVENT-UPDATE"));
+        for (Held session : held) {
+            register(session);
+        }
         return scheduled;
+    }
+
+    /** Sessions in the coming weeks, open for booking; the first is full and has a waiting list. */
+    private void upcoming(String courseId) {
+        LocalDate start = LocalDate.now(LONDON).plusDays(14);
+        for (int i = 0; i < 4; i++) {
+            String area = AREAS[i % AREAS.length];
+            int capacity = i == 0 ? 6 : 30;
+            String id = session(courseId, start.plusWeeks(i), LocalTime.of(9, 30), 120, "IN_PERSON", VENUES.get(area),
+                    area, capacity, null, "EDUCATION");
+            int bookings = i == 0 ? 9 : 5 + i * 4;
+            for (int b = 0; b < bookings; b++) {
+                api.post(baseUrl + "/sessions/" + id + "/bookings", "booking", attendee(SECTORS[b % SECTORS.length], true));
+            }
+        }
+    }
+
+    /** The register from the sign-in sheet, delivery, then the paper evaluations (about 85% return them). */
+    private void register(Held session) {
+        List<Map<String, Object>> walkIns = new ArrayList<>();
+        for (int i = 0; i < session.attended(); i++) {
+            String sector = i % 3 == 0 ? session.sector() : SECTORS[random.nextInt(SECTORS.length)];
+            walkIns.add(attendee(sector, false));
+        }
+        api.send("PUT", baseUrl + "/sessions/" + session.sessionId() + "/attendance", "trainer",
+                Map.of("walkIns", walkIns), null);
+        api.post(baseUrl + "/sessions/" + session.sessionId() + "/delivery", "trainer", null);
+        JsonNode register = api.get(baseUrl + "/sessions/" + session.sessionId() + "/attendance", "trainer");
+        List<Map<String, Object>> forms = new ArrayList<>();
+        for (JsonNode mark : register) {
+            if (random.nextInt(100) >= 85) {
+                continue;
+            }
+            int before = 1 + random.nextInt(3);
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("attendanceId", mark.get("id").asText());
+            form.put("understandsHowToShareConcern", random.nextInt(1000) >= 26);
+            form.put("confidenceBefore", before);
+            form.put("confidenceAfter", Math.min(5, before + 1 + random.nextInt(3)));
+            form.put("usefulness", 3 + random.nextInt(3));
+            forms.add(form);
+        }
+        if (!forms.isEmpty()) {
+            api.post(baseUrl + "/sessions/" + session.sessionId() + "/evaluations", "trainer", forms);
+        }
+    }
+
+    private Map<String, Object> attendee(String sector, boolean withEmail) {
+        int n = ++participant;
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("name", "Participant " + n);
+        if (withEmail) {
+            person.put("email", "participant" + n + "@demo.prevent-hub.org");
+        }
+        person.put("organisation", ORGANISATIONS.getOrDefault(sector, "Warwickshire County Council"));
+        person.put("sector", sector);
+        person.put("jobRole", "Frontline staff");
+        return person;
+    }
+
+    private static final Map<String, String> ORGANISATIONS = Map.of(
+            "EDUCATION", "Warwickshire schools", "HEALTH", "South Warwickshire NHS Foundation Trust",
+            "LOCAL_AUTHORITY", "Warwickshire County Council", "VOLUNTARY_COMMUNITY", "Warwickshire CAVA",
+            "POLICE", "Warwickshire Police", "CRIMINAL_JUSTICE", "Warwickshire Youth Justice Service",
+            "BUSINESS", "Warwickshire businesses", "PUBLIC", "Parents and carers");
+
+    private void hold(String sessionId, int attended) {
+        held.add(new Held(sessionId, attended, sectorOf.get(sessionId)));
+    }
+
+    /** {@code total} people over {@code sessions} sessions, each between min and max, deterministically uneven. */
+    int[] split(int total, int sessions, int min, int max) {
+        int[] counts = new int[sessions];
+        int left = total;
+        for (int i = 0; i < sessions; i++) {
+            int remaining = sessions - i - 1;
+            int low = Math.max(min, left - remaining * max);
+            int high = Math.min(max, left - remaining * min);
+            int mean = left / (remaining + 1);
+            int value = Math.max(low, Math.min(high, mean + random.nextInt(9) - 4));
+            counts[i] = value;
+            left -= value;
+        }
+        return counts;
     }
 
     private String course(String code, String title, String description, String priority, String audience,
@@ -142,7 +246,7 @@ final class TrainingDemoData {
         return created.get("id").asText();
     }
 
-    private void session(String courseId, LocalDate date, LocalTime time, int minutes, String mode, String venue,
+    private String session(String courseId, LocalDate date, LocalTime time, int minutes, String mode, String venue,
             String area, int capacity, String organisation, String sector) {
         OffsetDateTime start = date.atTime(time).atZone(LONDON).toOffsetDateTime();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -158,8 +262,10 @@ final class TrainingDemoData {
         body.put("access", organisation == null ? "OPEN" : "BESPOKE");
         body.put("organisation", organisation);
         body.put("audienceSector", sector);
-        api.post(baseUrl + "/sessions", "trainer", body);
         scheduled++;
+        String id = api.post(baseUrl + "/sessions", "trainer", body).get("id").asText();
+        sectorOf.put(id, sector);
+        return id;
     }
 
     /** {@code count} working days spread evenly from {@code first} to {@code last}. */

@@ -38,7 +38,15 @@ class LocalStackIT {
             assertThat(wrap.get("totalItems").asInt()).isEqualTo(5);
             JsonNode online = api.get(training + "/sessions?courseCode=PREVENT-UPDATE&mode=ONLINE&from=2019-09-01&to=2020-08-31", "analyst");
             assertThat(online.get("totalItems").asInt()).isEqualTo(41);
-            assertThat(api.get(training + "/courses", "booking").size()).isEqualTo(5);
+            JsonNode courses = api.get(training + "/courses", "booking");
+            assertThat(courses.size()).isEqualTo(5);
+            // The seed report's figures come out of the service: people trained and the 95% target.
+            assertThat(attendedInYear(api, training, courses, "WRAP")).isEqualTo(60);
+            assertThat(attendedInYear(api, training, courses, "PREVENT-UPDATE")).isEqualTo(1_306 + 494);
+            assertThat(attendedInYear(api, training, courses, "ONLINE-GROOMING")).isEqualTo(240);
+            JsonNode update = api.get(training + "/courses/" + id(courses, "PREVENT-UPDATE")
+                    + "/evaluation-summary?from=2019-09-01&to=2020-08-31", "analyst");
+            assertThat(update.get("meetsTarget").asBoolean()).isTrue();
 
             // Roles come from Keycloak's token: an analyst may read but not schedule.
             assertThatThrownBy(() -> api.send("POST", training + "/courses", "analyst", "{}", null))
@@ -54,7 +62,21 @@ class LocalStackIT {
         try (LocalStack again = LocalStack.start(config)) {
             ApiClient api = new ApiClient(new Tokens(config.issuer()));
             JsonNode all = api.get(training + "/sessions?size=1", "trainer");
-            assertThat(all.get("totalItems").asInt()).isEqualTo(103); // kept, not loaded twice
+            assertThat(all.get("totalItems").asInt()).isEqualTo(107); // kept, not loaded twice
         }
+    }
+
+    private static int attendedInYear(ApiClient api, String training, JsonNode courses, String code) {
+        return api.get(training + "/courses/" + id(courses, code) + "/evaluation-summary?from=2019-09-01&to=2020-08-31",
+                "analyst").get("attended").asInt();
+    }
+
+    private static String id(JsonNode courses, String code) {
+        for (JsonNode course : courses) {
+            if (course.get("code").asText().equals(code)) {
+                return course.get("id").asText();
+            }
+        }
+        throw new AssertionError("No course " + code);
     }
 }
