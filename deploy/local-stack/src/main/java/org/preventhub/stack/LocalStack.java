@@ -34,6 +34,13 @@ public final class LocalStack implements AutoCloseable {
         Path root = Path.of(System.getProperty("prevent-hub.root", ".")).toAbsolutePath().normalize();
         String command = args.length == 0 ? "start" : args[0];
         StackConfig config = StackConfig.defaults(root);
+        // The benchmarks run a stack of their own: another state folder, no demo data.
+        if (System.getProperty("prevent-hub.state") != null || System.getProperty("prevent-hub.demo") != null) {
+            config = new StackConfig(root, Path.of(System.getProperty("prevent-hub.state", config.state().toString())),
+                    config.postgresPort(), config.kafkaPort(), config.kafkaControllerPort(), config.keycloakPort(),
+                    config.keycloakManagementPort(), config.services(),
+                    Boolean.parseBoolean(System.getProperty("prevent-hub.demo", "true")));
+        }
         switch (command) {
             case "start" -> runUntilInterrupted(config);
             case "reset" -> {

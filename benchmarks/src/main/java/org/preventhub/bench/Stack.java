@@ -1,0 +1,100 @@
+package org.preventhub.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The running benchmark stack: its addresses, real Keycloak tokens, and plain JSON calls. */
+public final class Stack {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static final String KEYCLOAK = System.getProperty("keycloak", "http://localhost:18080/realms/prevent-hub");
+    public static final String TRAINING = System.getProperty("training", "http://localhost:8081");
+
+    private Stack() {
+    }
+
+    public static String userToken(String username) {
+        return token(Map.of("grant_type", "password", "client_id", "prevent-hub-cli", "username", username,
+                "password", "demo"));
+    }
+
+    public static String clientToken(String client, String secret) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret));
+    }
+
+    private static String token(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        JsonNode answer = send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 200);
+        return answer.get("access_token").asText();
+    }
+
+    public static JsonNode post(String url, String token, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(), 0);
+    }
+
+    /** @param expected the status to expect, or 0 for any 2xx */
+    public static JsonNode send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            boolean ok = expected == 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
+            if (!ok) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A course and an open session far in the future with room for every benchmark booking. */
+    public static String bookableSession(int capacity) {
+        String trainer = userToken("trainer-wcc");
+        String code = "BENCH-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        String course = post(TRAINING + "/courses", trainer, Map.of("code", code, "title", "Benchmark course",
+                "priority", "AWARENESS_LEARNING", "audience", "Benchmark", "durationMinutes", 60,
+                "modes", java.util.List.of("ONLINE"))).get("id").asText();
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.now().plusDays(60).withNano(0);
+        Map<String, Object> session = new java.util.HashMap<>();
+        session.put("courseId", course);
+        session.put("startsAt", start.toString());
+        session.put("endsAt", start.plusHours(1).toString());
+        session.put("mode", "ONLINE");
+        session.put("onlineLink", "https://meet.example.org/bench");
+        session.put("area", "county-wide");
+        session.put("capacity", capacity);
+        session.put("access", "OPEN");
+        session.put("audienceSector", "OTHER");
+        return post(TRAINING + "/sessions", trainer, session).get("id").asText();
+    }
+}

@@ -1,0 +1,86 @@
+package org.preventhub.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Booking creation at fixed arrival rates (an open model: requests arrive whatever the latency), against the
+ * training service of a local stack with its PostgreSQL and Kafka, through the public booking client's token.
+ * Each step runs {@code step.seconds} at one rate and is reported under its own name ("book @200/s"), so one run
+ * gives p50/p99 per rate: the target (p99 ≤ 25 ms at 200/s) and the rate at which p99 passes 100 ms.
+ *
+ * <p>Properties: {@code rates} (comma-separated, default 200), {@code step.seconds} (default 60).
+ */
+public class BookingSimulation extends Simulation {
+
+    private static final int[] RATES = Arrays.stream(System.getProperty("rates", "200").split(","))
+            .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
+    private static final int STEP_SECONDS = Integer.getInteger("step.seconds", 60);
+    /** A first step, not counted, so the JIT and the connection pools are warm when measuring starts. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 30);
+
+    private final String token = Stack.clientToken("booking-website", "booking-website-secret");
+    private final List<String> sessions = new ArrayList<>();
+    private final AtomicLong counter = new AtomicLong();
+
+    {
+        // Bookings spread over sessions, as real demand is; each has room for all it will get.
+        int needed = Arrays.stream(RATES).map(r -> r * STEP_SECONDS).sum() + 100 * WARMUP_SECONDS;
+        int count = Math.max(20, needed / 900 + 1);
+        for (int i = 0; i < count; i++) {
+            sessions.add(Stack.bookableSession(1000));
+        }
+    }
+
+    private Iterator<Map<String, Object>> attendees() {
+        return Stream.generate(() -> {
+            long n = counter.incrementAndGet();
+            return Map.<String, Object>of("sessionId", sessions.get((int) (n % sessions.size())),
+                    "email", "bench-" + n + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        }).iterator();
+    }
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(Stack.TRAINING)
+            .authorizationHeader("Bearer " + token)
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json")
+            .shareConnections();
+
+    {
+        PopulationBuilder chain = scenario("warm-up")
+                .feed(attendees())
+                .exec(http("warm-up").post("/sessions/#{sessionId}/bookings")
+                        .body(StringBody("{\"name\":\"Bench Attendee\",\"email\":\"#{email}\",\"sector\":\"BUSINESS\"}"))
+                        .check(status().is(201)))
+                .injectOpen(constantUsersPerSec(100).during(WARMUP_SECONDS));
+        for (int rate : RATES) {
+            PopulationBuilder step = scenario("booking at " + rate + "/s")
+                    .feed(attendees())
+                    .exec(http("book @" + rate + "/s").post("/sessions/#{sessionId}/bookings")
+                            .body(StringBody("{\"name\":\"Bench Attendee\",\"email\":\"#{email}\","
+                                    + "\"organisation\":\"Benchmark Ltd\",\"sector\":\"BUSINESS\",\"jobRole\":\"Tester\"}"))
+                            .check(status().is(201)))
+                    .injectOpen(constantUsersPerSec(rate).during(STEP_SECONDS));
+            chain = chain.andThen(step);
+        }
+        setUp(chain).protocols(protocol)
+                .assertions(global().failedRequests().count().is(0L));
+    }
+}
