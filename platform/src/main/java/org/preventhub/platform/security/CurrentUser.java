@@ -48,4 +48,8 @@ public class CurrentUser {
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
+
+    public java.util.Set<String> roles() {
+        return identity.getRoles();
+    }
 }

@@ -1,0 +1,10 @@
+package org.preventhub.referral.access;
+
+public enum AccessAction {
+    CREATE,
+    READ,
+    SEARCH_HIT,
+    EXPORT,
+    CHANGE,
+    ERASE
+}

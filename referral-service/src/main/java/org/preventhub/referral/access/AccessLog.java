@@ -1,0 +1,91 @@
+package org.preventhub.referral.access;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.problem.Violation;
+import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.web.RequestIds;
+
+/**
+ * The access log: who read, found, exported or changed which referral, when, which fields, and why. Written in
+ * the same transaction as the access; the table refuses updates and deletes (see the migration).
+ */
+@ApplicationScoped
+public class AccessLog {
+
+    public static final String PURPOSE_HEADER = "X-Access-Purpose";
+
+    private final EntityManager em;
+    private final CurrentUser user;
+
+    public AccessLog(EntityManager em, CurrentUser user) {
+        this.em = em;
+        this.user = user;
+    }
+
+    /** Reads of personal data must say why. */
+    public static String requirePurpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw ProblemException.badRequest("Reading personal data needs a purpose.",
+                    new Violation(PURPOSE_HEADER, "say why you need this record, e.g. 'Preparing the March panel'"));
+        }
+        if (purpose.length() > 500) {
+            throw ProblemException.invalidField(PURPOSE_HEADER, "at most 500 characters");
+        }
+        return purpose.strip();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID referralId, AccessAction action, String fields, String purpose) {
+        String roles = user.roles().stream().sorted().collect(Collectors.joining(","));
+        insert(user.id(), user.name(), roles, user.agency().orElse(null), referralId, action, fields, purpose);
+    }
+
+    /** For work done by the service itself (the retention job). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordBySystem(String job, UUID referralId, AccessAction action, String fields) {
+        insert("system:" + job, job, "system", null, referralId, action, fields, null);
+    }
+
+    private void insert(String actorId, String actorName, String roles, String agency, UUID referralId,
+            AccessAction action, String fields, String purpose) {
+        em.createNativeQuery("""
+                INSERT INTO access_log (actor_id, actor_name, actor_roles, actor_agency, referral_id, action, fields,
+                    purpose, request_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, actorId).setParameter(2, actorName).setParameter(3, roles)
+                .setParameter(4, agency).setParameter(5, referralId).setParameter(6, action.name())
+                .setParameter(7, fields).setParameter(8, purpose).setParameter(9, RequestIds.current())
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AccessLogEntry> forReferral(UUID referralId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, at, actor_id, actor_name, actor_roles, actor_agency, referral_id, action, fields, purpose,
+                       request_id
+                FROM access_log WHERE referral_id = ?1 ORDER BY id""").setParameter(1, referralId).getResultList();
+        return rows.stream().map(r -> new AccessLogEntry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], (UUID) r[6], AccessAction.valueOf((String) r[7]),
+                (String) r[8], (String) r[9], (String) r[10])).toList();
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,96 @@
+package org.preventhub.referral.panel;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.referral.panel.PanelRequests.AgendaRequest;
+import org.preventhub.referral.panel.PanelRequests.DecisionRequest;
+import org.preventhub.referral.panel.PanelRequests.PanelRequest;
+import org.preventhub.referral.panel.PanelRequests.ScheduleRequest;
+
+@Path("/panels")
+@Tag(name = "Channel panels", description = "Monthly meetings, agendas and the decisions minuted per referral.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PanelResource {
+
+    private final PanelService panels;
+
+    public PanelResource(PanelService panels) {
+        this.panels = panels;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Arrange a panel meeting")
+    @APIResponse(responseCode = "201", description = "Arranged.")
+    public Response create(@Valid @NotNull PanelRequest request) {
+        PanelView panel = panels.create(request);
+        return Response.created(URI.create("/panels/" + panel.id())).entity(panel).build();
+    }
+
+    @POST
+    @Path("/schedule")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Arrange monthly meetings", description = "The nth weekday of each month, e.g. the second Tuesday.")
+    @APIResponse(responseCode = "201", description = "Arranged.")
+    public Response schedule(@Valid @NotNull ScheduleRequest request) {
+        return Response.status(Response.Status.CREATED).entity(panels.schedule(request)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
+    @Operation(summary = "Panel meetings", description = "A member sees the panels they sit on.")
+    public List<PanelView> list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        return panels.list(from, to);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
+    @Operation(summary = "A panel meeting with its agenda and decisions")
+    public PanelView get(@PathParam("id") UUID id) {
+        return panels.get(id).orElseThrow(() -> ProblemException.notFound("Panel " + id));
+    }
+
+    @POST
+    @Path("/{id}/agenda")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Put a referral listed for panel on the agenda")
+    public PanelView addToAgenda(@PathParam("id") UUID id, @Valid @NotNull AgendaRequest request) {
+        return panels.addToAgenda(id, request.referralId()).orElseThrow(() -> ProblemException.notFound("Panel " + id));
+    }
+
+    @POST
+    @Path("/{id}/agenda/{referralId}/decision")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
+    @Operation(summary = "Minute the panel's decision on a referral",
+            description = "Adopted as a Channel case, or not adopted (signposted, or no further action). Publishes "
+                    + "`referral.adopted.v1` or `referral.not-adopted.v1`; the minutes stay here, encrypted.")
+    public PanelView decide(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
+            @Valid @NotNull DecisionRequest request) {
+        return panels.decide(id, referralId, request).orElseThrow(() -> ProblemException.notFound("Panel " + id));
+    }
+}

@@ -1,0 +1,32 @@
+package org.preventhub.referral.referral;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+public class ReferralFilter {
+
+    @QueryParam("status")
+    public ReferralStatus status;
+
+    @QueryParam("area")
+    public String area;
+
+    @QueryParam("concernType")
+    public String concernType;
+
+    @QueryParam("from")
+    @Parameter(description = "Received on or after this day.", example = "2019-04-01")
+    public LocalDate from;
+
+    @QueryParam("to")
+    @Parameter(description = "Received on or before this day.", example = "2020-03-31")
+    public LocalDate to;
+
+    @QueryParam("name")
+    @Parameter(description = "The person's name (Prevent lead only): matched on a keyed hash of the normalised name, "
+            + "so spacing, case, accents and punctuation do not matter.", example = "Jamie Example")
+    public String name;
+}

@@ -1,0 +1,143 @@
+package org.preventhub.referral.referral;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
+import org.preventhub.platform.web.Versions;
+import org.preventhub.referral.access.AccessLog;
+
+@Path("/referrals")
+@Tag(name = "Referrals", description = "Channel referrals from intake to the 12-month review. A referral another "
+        + "agency made, or one not on your panel, answers 404. Reads of personal data need `X-Access-Purpose`.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    private final ReferralService referrals;
+    private final IdempotentRequests idempotency;
+
+    public ReferralResource(ReferralService referrals, IdempotentRequests idempotency) {
+        this.referrals = referrals;
+        this.idempotency = idempotency;
+    }
+
+    @Schema(description = "Place or lift a legal hold: a held record is never erased by the retention job.")
+    public record LegalHold(@NotNull Boolean hold, @Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @RolesAllowed({ Roles.REFERRER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Refer someone to Channel",
+            description = "A referrer refers for their own agency (from the token). Personal fields are encrypted; "
+                    + "the age band is derived from the date of birth. Publishes `referral.received.v1` with a "
+                    + "pseudonymous id. Send an `Idempotency-Key` to retry safely.")
+    @APIResponse(responseCode = "201", description = "Received: its reference and status (read the full record with a purpose).")
+    public Response refer(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull ReferralRequest request) {
+        return idempotency.execute(idempotencyKey, "POST /referrals", request, () -> {
+            ReferralStatusView created = referrals.create(request);
+            return Response.created(URI.create("/referrals/" + created.id())).entity(created).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.REFERRER, Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
+    @Operation(summary = "List referrals",
+            description = "The Prevent lead: all, searchable by name. A panel member: the open referrals on their "
+                    + "panels' agendas. A referrer: their agency's, status only. Every line with personal data is logged.")
+    public Page<Object> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageParams page,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
+        return referrals.list(filter, page, purpose);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.REFERRER, Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
+    @Operation(summary = "Read a referral",
+            description = "In full for the Prevent lead and its panel (with `X-Access-Purpose`); status and outcome for "
+                    + "the referring agency. Logged.")
+    public Response get(@PathParam("id") UUID id,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = "Why you read it (required for personal data).") String purpose) {
+        Object view = referrals.get(id, purpose).orElseThrow(() -> ProblemException.notFound("Referral " + id));
+        Response.ResponseBuilder response = Response.ok(view);
+        if (view instanceof ReferralView full) {
+            response.tag(Versions.etag(full.version()));
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("/{id}/steps/{action}")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Take a step of the Channel journey",
+            description = "Steps: start-screening, no-further-action, signpost, list-for-panel, consent, support-plan, "
+                    + "exit, review. A step the referral's stage does not allow is 409 with the allowed steps. With "
+                    + "`If-Match`, a step on a stale read is 412; two simultaneous steps: one wins, the other is 409.")
+    public Response step(@PathParam("id") UUID id, @PathParam("action") String action,
+            @HeaderParam("If-Match") String ifMatch, @Valid StepRequest request) {
+        ReferralView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
+                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
+    @Operation(summary = "Who did what and when, at each step, and why")
+    public List<Map<String, Object>> history(@PathParam("id") UUID id,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
+        return referrals.history(id, purpose).orElseThrow(() -> ProblemException.notFound("Referral " + id));
+    }
+
+    @POST
+    @Path("/{id}/legal-hold")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Place or lift a legal hold")
+    public ReferralView legalHold(@PathParam("id") UUID id, @Valid @NotNull LegalHold hold) {
+        if (hold.hold() && (hold.reason() == null || hold.reason().isBlank())) {
+            throw ProblemException.invalidField("reason", "say why the record must be kept");
+        }
+        return referrals.legalHold(id, hold.hold(), hold.reason())
+                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+    }
+
+    @GET
+    @Path("/reviews/overdue")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Cases whose 6- or 12-month review is overdue")
+    public List<ReferralSummary> overdue(@QueryParam("asOf") @Parameter(description = "Defaults to today.") LocalDate asOf,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
+        return referrals.overdueReviews(asOf == null ? referrals.today() : asOf, purpose);
+    }
+}

@@ -1,0 +1,24 @@
+package org.preventhub.referral.referral;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What a referring agency sees of its referrals: where they are, and how they ended. */
+@Schema(description = "A referral's status and outcome, as its referring agency sees it.")
+public record ReferralStatusView(UUID id, @Schema(example = "CH-2020-0007") String reference, ReferralStatus status,
+        @Schema(description = "How it ended, once it has.", example = "SIGNPOSTED") String outcome,
+        LocalDate receivedOn, LocalDate closedOn) {
+
+    static ReferralStatusView of(Referral r) {
+        String outcome = switch (r.status) {
+            case NO_FURTHER_ACTION, SIGNPOSTED -> r.screeningOutcome;
+            case NOT_ADOPTED -> r.panelOutcome;
+            case CONSENT_REFUSED -> "CONSENT_REFUSED";
+            case EXITED, CLOSED -> r.exitOutcome;
+            default -> null;
+        };
+        return new ReferralStatusView(r.id, r.reference, r.status, outcome, r.receivedOn, r.closedOn);
+    }
+}

@@ -1,0 +1,47 @@
+package org.preventhub.referral.referral;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.referral.referral.Vocabulary.ConsentGivenBy;
+import org.preventhub.referral.referral.Vocabulary.ExitOutcome;
+
+/**
+ * A step of the journey. Which members matter depends on the step: {@code consentGiven} and
+ * {@code consentGivenBy} for consent, {@code plan} for the support plan, {@code exitOutcome} for exit,
+ * {@code review} for a review. {@code reason} is required where the Home Office asks why.
+ */
+@Schema(description = "A step of the Channel journey.")
+public record StepRequest(
+        @Size(max = 4000) @Schema(description = "Why (required for screening outcomes and exits).",
+                example = "Deconfliction complete; vulnerabilities identified; listed for the March panel.") String reason,
+        @PastOrPresent @Schema(description = "The day it happened; defaults to today.") LocalDate on,
+        Boolean consentGiven,
+        ConsentGivenBy consentGivenBy,
+        @Valid SupportPlan plan,
+        ExitOutcome exitOutcome,
+        @Schema(description = "For a review: SIX_MONTHS or TWELVE_MONTHS.") Review review) {
+
+    public enum Review {
+        SIX_MONTHS, TWELVE_MONTHS
+    }
+
+    @Schema(description = "Intervention providers and actions with owners and dates.")
+    public record SupportPlan(
+            @Size(max = 10) @Schema(example = "[\"Home Office intervention provider\", \"Youth mentor\"]") List<@NotBlank String> providers,
+            @Size(max = 50) List<@Valid @NotNull PlanAction> actions) {
+    }
+
+    public record PlanAction(
+            @NotBlank @Size(max = 500) @Schema(example = "Weekly mentoring sessions") String description,
+            @NotBlank @Size(max = 200) @Schema(example = "Youth mentor") String owner,
+            @NotNull @Schema(example = "2020-06-30") LocalDate due) {
+    }
+}

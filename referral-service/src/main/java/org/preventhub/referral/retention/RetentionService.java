@@ -1,0 +1,100 @@
+package org.preventhub.referral.retention;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
+import org.preventhub.referral.access.AccessAction;
+import org.preventhub.referral.access.AccessLog;
+import org.preventhub.referral.referral.Referral;
+import org.preventhub.referral.referral.ReferralService;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Erases personal data when its retention period has passed (periods by outcome, from configuration), unless the
+ * record is under legal hold. What identifies the person goes: name, date of birth, address, school or employer,
+ * ethnicity, vulnerabilities, the referral's narrative, the referrer's contact, the reasons given at each step,
+ * panel minutes and support plans. The facts the statistics need stay: stages and dates, sector, types of
+ * concern, age band, gender, area. Each erasure is logged.
+ */
+@ApplicationScoped
+public class RetentionService {
+
+    private static final Logger LOG = Logger.getLogger(RetentionService.class);
+    private static final String ERASED_FIELDS = "person,referrerContact,prompt,stepReasons,panelMinutes,supportPlan";
+
+    @Schema(description = "What a run of the retention job did.")
+    public record RetentionRun(LocalDate asOf, int erased, long keptUnderLegalHold) {
+    }
+
+    private final EntityManager em;
+    private final AccessLog accessLog;
+    private final ReferralService referrals;
+
+    public RetentionService(EntityManager em, AccessLog accessLog, ReferralService referrals) {
+        this.em = em;
+        this.accessLog = accessLog;
+        this.referrals = referrals;
+    }
+
+    @Scheduled(cron = "{hub.referral.retention.schedule:0 15 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        RetentionRun run = run(referrals.today());
+        if (run.erased() > 0) {
+            LOG.infof("Retention: erased the personal data of %d referrals", run.erased());
+        }
+    }
+
+    @Transactional
+    public RetentionRun run(LocalDate asOf) {
+        List<Referral> due = em.createQuery("""
+                from Referral r where r.retainUntil <= :asOf and r.erasedAt is null and r.legalHold = false""",
+                Referral.class).setParameter("asOf", asOf).getResultList();
+        Instant now = Instant.now();
+        for (Referral referral : due) {
+            referral.personNameEnc = null;
+            referral.nameIndex = null;
+            referral.dateOfBirthEnc = null;
+            referral.addressEnc = null;
+            referral.schoolOrEmployerEnc = null;
+            referral.ethnicityEnc = null;
+            referral.vulnerabilitiesEnc = null;
+            referral.promptEnc = null;
+            referral.referrerContactEnc = null;
+            referral.legalHoldReasonEnc = null;
+            referral.erasedAt = now;
+            referral.updatedAt = now;
+            em.createNativeQuery("UPDATE referral_step SET reason_enc = NULL WHERE referral_id = ?1")
+                    .setParameter(1, referral.id).executeUpdate();
+            em.createNativeQuery("UPDATE agenda_item SET minutes_enc = NULL WHERE referral_id = ?1")
+                    .setParameter(1, referral.id).executeUpdate();
+            em.createNativeQuery("UPDATE support_plan SET plan_enc = NULL WHERE referral_id = ?1")
+                    .setParameter(1, referral.id).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO erasure_log (referral_id, erased_at, retain_until, rule) VALUES (?1, ?2, ?3, ?4)""")
+                    .setParameter(1, referral.id).setParameter(2, now).setParameter(3, referral.retainUntil)
+                    .setParameter(4, rule(referral)).executeUpdate();
+            accessLog.recordBySystem("retention", referral.id, AccessAction.ERASE, ERASED_FIELDS);
+        }
+        long held = ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM referral WHERE retain_until <= ?1 AND erased_at IS NULL AND legal_hold""")
+                .setParameter(1, asOf).getSingleResult()).longValue();
+        return new RetentionRun(asOf, due.size(), held);
+    }
+
+    private static String rule(Referral referral) {
+        return switch (referral.status) {
+            case NO_FURTHER_ACTION, SIGNPOSTED -> "screened-out";
+            case NOT_ADOPTED -> "not-adopted";
+            case CONSENT_REFUSED -> "consent-refused";
+            default -> "channel-case";
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package org.preventhub.referral.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.preventhub.referral.support.ReferralApi.asLead;
+import static org.preventhub.referral.support.ReferralApi.asReferrer;
+import static org.preventhub.referral.support.ReferralBuilder.aReferral;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.testing.Sql;
+import org.preventhub.testing.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ReferralIntakeTest {
+
+    private static long referrals() {
+        return Sql.count("SELECT count(*) FROM referral");
+    }
+
+    @Test
+    void aReferrerRefersForTheirOwnAgencyAndTheAgeBandIsDerived() {
+        String agency = "intake-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> referral = aReferral().agency("someone-elses-agency").bornOn(LocalDate.now().minusYears(14)).build();
+        String id = asReferrer(agency).body(referral).post("/referrals").then().statusCode(201)
+                .body("reference", startsWith("CH-" + LocalDate.now().getYear() + "-"))
+                .body("status", equalTo("RECEIVED"))
+                .extract().path("id");
+        assertThat(Sql.rows("SELECT referrer_agency, age_band FROM referral WHERE id = ?", UUID.fromString(id)))
+                .containsExactly(Map.of("referrer_agency", agency, "age_band", "under-15"));
+
+        // The Prevent lead may refer on an agency's behalf, and backdate an earlier referral.
+        String backdated = asLead().body(aReferral().agency("warwickshire-police").receivedOn(LocalDate.of(2019, 10, 2)).adult().build())
+                .post("/referrals").then().statusCode(201).extract().path("id");
+        asLead().get("/referrals/" + backdated).then().statusCode(200)
+                .body("referrer.agency", equalTo("warwickshire-police"))
+                .body("journey.receivedOn", equalTo("2019-10-02"))
+                .body("person.ageBand", equalTo("21-30"));
+    }
+
+    @Test
+    void badReferralsAreRefusedWithTheFieldsNamedAndNothingStored() {
+        long before = referrals();
+        Map<String, Object> referral = aReferral().concerns("ANARCHIST_CHEESE").area("atlantis").build();
+        asReferrer("bad-input").body(referral).post("/referrals").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("concernTypes[0]", "person.area"));
+        Map<String, Object> unborn = aReferral().bornOn(LocalDate.now().plusDays(3)).build();
+        asReferrer("bad-input").body(unborn).post("/referrals").then().statusCode(400)
+                .body("violations.field", hasItems("person.dateOfBirth"));
+        asReferrer("bad-input").body(Map.of("person", Map.of())).post("/referrals").then().statusCode(400);
+        asReferrer("bad-input").body("{\"referrer\": ").post("/referrals").then().statusCode(400)
+                .body("type", equalTo("urn:prevent-hub:problem:malformed-body"));
+        Map<String, Object> huge = aReferral().prompt("x".repeat(2_000_000)).build();
+        asReferrer("bad-input").body(huge).post("/referrals").then().statusCode(413);
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.as(Roles.REFERRER).token()).contentType("application/json")
+                .body(aReferral().build()).post("/referrals").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("agency"));
+        assertThat(referrals()).isEqualTo(before);
+    }
+
+    @Test
+    void errorsNeverEchoThePersonsData() {
+        Map<String, Object> referral = aReferral().name("Unmistakable Name-Zebra").area("atlantis").build();
+        String body = asReferrer("echo-test").body(referral).post("/referrals").then().statusCode(400).extract().asString();
+        assertThat(body).doesNotContain("Unmistakable", "Zebra", "Example Road", "atlantis");
+    }
+
+    @Test
+    void aRetriedReferralWithTheSameKeyIsStoredOnce() {
+        Map<String, Object> referral = aReferral().build();
+        String key = UUID.randomUUID().toString();
+        String first = asReferrer("retry-school").header("Idempotency-Key", key).body(referral).post("/referrals")
+                .then().statusCode(201).extract().path("id");
+        String again = asReferrer("retry-school").header("Idempotency-Key", key).body(referral).post("/referrals")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertThat(again).isEqualTo(first);
+        assertThat(Sql.count("SELECT count(*) FROM referral WHERE referrer_agency = 'retry-school'")).isEqualTo(1);
+        assertThat(List.of(first)).hasSize(1);
+    }
+}
