@@ -65,7 +65,7 @@ public final class FeedBenchmark {
         JsonNode job;
         do {
             Thread.sleep(500);
-            job = Stack.get(Stack.TRAINING + location, token);
+            job = Stack.get(URI.create(Stack.TRAINING).resolve(location).toString(), token);
         } while (!isFinished(job.get("status").asText()));
         Instant done = Instant.now();
         sampler.interrupt();

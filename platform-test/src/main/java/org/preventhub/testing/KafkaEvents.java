@@ -99,13 +99,15 @@ public final class KafkaEvents {
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
+        com.fasterxml.jackson.databind.JsonNode data;
         try {
-            return new ReceivedEvent(record.key(), headers.get("ce_id"), headers.get("ce_type"), headers.get("ce_source"),
-                    headers.get("ce_subject"), headers.get("ce_time"), headers,
-                    record.value() == null ? null : JSON.readTree(record.value()), record.partition(), record.offset());
+            data = record.value() == null ? null : JSON.readTree(record.value());
         } catch (JsonProcessingException e) {
-            throw new AssertionError("Event value is not JSON: " + record.value(), e);
+            // Dead letters may hold anything: keep the raw text.
+            data = com.fasterxml.jackson.databind.node.TextNode.valueOf(record.value());
         }
+        return new ReceivedEvent(record.key(), headers.get("ce_id"), headers.get("ce_type"), headers.get("ce_source"),
+                headers.get("ce_subject"), headers.get("ce_time"), headers, data, record.partition(), record.offset());
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,95 @@
+package org.preventhub.reporting.action;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Versions;
+import org.preventhub.reporting.action.ActionDtos.ActionRequest;
+import org.preventhub.reporting.action.ActionDtos.ActionView;
+import org.preventhub.reporting.action.ActionDtos.ProgressRequest;
+
+@Path("/actions")
+@Tag(name = "Action plan", description = "Recommended actions per priority, with RAG status, progress and full history.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ActionResource {
+
+    private final ActionService actions;
+    private final IdempotentRequests idempotency;
+
+    public ActionResource(ActionService actions, IdempotentRequests idempotency) {
+        this.actions = actions;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Add a recommended action")
+    @APIResponse(responseCode = "201", description = "Added.")
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull ActionRequest request) {
+        return idempotency.execute(key, "POST /actions", request, () -> {
+            ActionView created = actions.create(request);
+            return Response.created(URI.create("/actions/" + created.id())).entity(created)
+                    .tag(Versions.etag(created.version())).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN, Roles.TRAINER, Roles.ENGAGEMENT_OFFICER, Roles.CHANNEL_PANEL })
+    @Operation(summary = "The action plan", description = "Filter by priority and status.")
+    public List<ActionView> list(@QueryParam("priority") String priority, @QueryParam("status") String status) {
+        return actions.list(priority, status);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN, Roles.TRAINER, Roles.ENGAGEMENT_OFFICER, Roles.CHANNEL_PANEL })
+    @Operation(summary = "An action with its progress and history")
+    public Response get(@PathParam("id") UUID id) {
+        ActionView action = actions.get(id).orElseThrow(() -> ProblemException.notFound("Action " + id));
+        return Response.ok(action).tag(Versions.etag(action.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Change an action", description = "The change is kept in its history, before and after.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ActionRequest request) {
+        ActionView action = actions.update(id, request, Versions.fromIfMatch(ifMatch))
+                .orElseThrow(() -> ProblemException.notFound("Action " + id));
+        return Response.ok(action).tag(Versions.etag(action.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/progress")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Record progress", description = "A dated note, and optionally a new status or RAG rating.")
+    public ActionView progress(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest request) {
+        return actions.progress(id, request).orElseThrow(() -> ProblemException.notFound("Action " + id));
+    }
+}

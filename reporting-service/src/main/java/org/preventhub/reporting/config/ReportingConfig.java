@@ -1,0 +1,29 @@
+package org.preventhub.reporting.config;
+
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "hub.reporting")
+public interface ReportingConfig {
+
+    /** The topics projected into the fact tables. */
+    @WithDefault("training.events,referral.events,engagement.events")
+    List<String> topics();
+
+    /** Where events that cannot be projected go, with the reason in headers; consumption goes on. */
+    @WithDefault("reporting.dead-letter")
+    String deadLetterTopic();
+
+    @WithDefault("reporting-service")
+    String consumerGroup();
+
+    /** Off only for tests that drive the projections by hand. */
+    @WithDefault("true")
+    boolean consumerEnabled();
+
+    /** Cells of figures about people referred that count fewer than this are suppressed for all but the Prevent lead. */
+    @WithDefault("5")
+    int suppressBelow();
+}

@@ -1,0 +1,59 @@
+package org.preventhub.reporting.indicator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.preventhub.reporting.indicator.Figures.Cell;
+import org.preventhub.reporting.indicator.Figures.Figure;
+
+/**
+ * Indicator tables as CSV, safe to open in a spreadsheet: a cell that starts with =, +, -, @, a tab or a carriage
+ * return is prefixed with an apostrophe so it is never run as a formula, and every cell is quoted.
+ */
+@ApplicationScoped
+public class CsvExport {
+
+    public String of(Figures.IndicatorValues values) {
+        StringBuilder out = new StringBuilder();
+        row(out, "indicator", "period", "breakdown", "key", "value", "suppressed");
+        String name = values.indicator().name();
+        String period = values.period().label();
+        if (values.breakdown() != null) {
+            for (Cell cell : values.breakdown().cells()) {
+                figure(out, name, period, values.breakdown().by(), cell.key(), cell.figure());
+            }
+        }
+        figure(out, name, period, values.breakdown() == null ? "" : values.breakdown().by(), "total", values.figure());
+        figure(out, name, values.previous().period().label(), "", "previous period", values.previous().figure());
+        if (values.figure().suppressed() || (values.breakdown() != null
+                && values.breakdown().cells().stream().anyMatch(c -> c.figure().suppressed()))) {
+            row(out, "[c] = suppressed: a count of fewer than 5 people, or a figure that would reveal one", "", "", "", "", "");
+        }
+        return out.toString();
+    }
+
+    private static void figure(StringBuilder out, String name, String period, String by, String key, Figure figure) {
+        row(out, name, period, by, key, figure.display(), Boolean.toString(figure.suppressed()));
+    }
+
+    private static void row(StringBuilder out, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(safe(cells[i]).replace("\"", "\"\"")).append('"');
+        }
+        out.append("\r\n");
+    }
+
+    static String safe(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char first = cell.charAt(0);
+        boolean number = cell.matches("-?\\d+(\\.\\d+)?");
+        if (!number && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')) {
+            return "'" + cell;
+        }
+        return cell;
+    }
+}

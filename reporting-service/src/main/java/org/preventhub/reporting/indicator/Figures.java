@@ -1,0 +1,52 @@
+package org.preventhub.reporting.indicator;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The results the indicator engine gives. A suppressed figure has no value, and says so. */
+public final class Figures {
+
+    public static final String SUPPRESSED_MARK = "[c]";
+
+    private Figures() {
+    }
+
+    @Schema(description = "A figure. When suppressed (a small count about people referred), value is null and display is [c].")
+    public record Figure(BigDecimal value, Long numerator, Long denominator, boolean suppressed,
+            @Schema(example = "147") String display) {
+
+        public static Figure of(BigDecimal value, Long numerator, Long denominator) {
+            return new Figure(value, numerator, denominator, false, value == null ? "–" : value.toPlainString());
+        }
+
+        public Figure suppress() {
+            return new Figure(null, null, null, true, SUPPRESSED_MARK);
+        }
+    }
+
+    @Schema(description = "A cell of a breakdown.")
+    public record Cell(@Schema(example = "rugby") String key, Figure figure) {
+    }
+
+    public record Breakdown(@Schema(example = "area") String by, List<Cell> cells, Figure total) {
+    }
+
+    public record Comparison(ReportingPeriod period, Figure figure,
+            @Schema(description = "This period's value minus the previous one's; null if either is suppressed.") BigDecimal change) {
+    }
+
+    @Schema(description = "An indicator's figure for a period, with the previous period, the target and a breakdown.")
+    public record IndicatorValues(IndicatorDefinition indicator, ReportingPeriod period, Figure figure, Comparison previous,
+            @Schema(description = "Whether the target is met (null without a target or a figure).") Boolean meetsTarget,
+            Breakdown breakdown,
+            @Schema(description = "Small counts hidden: true when some figure here is suppressed.") boolean disclosureControlled) {
+    }
+
+    public record SeriesPoint(@Schema(example = "2020-03") String month, Figure figure) {
+    }
+
+    public record Series(IndicatorDefinition indicator, ReportingPeriod period, List<SeriesPoint> points) {
+    }
+}

@@ -1,0 +1,358 @@
+package org.preventhub.reporting.projection;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.preventhub.platform.reference.ReferenceDataConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns CloudEvents into fact rows, in the caller's transaction. Each event id is recorded in
+ * {@code processed_event} in that same transaction, and only events recorded for the first time change a fact,
+ * so a redelivery (a crash between the database commit and the offset commit, a replay) never counts twice.
+ * Facts are upserted by aggregate id, and an older event never overwrites a newer one.
+ * An event that cannot be read becomes a dead letter with its reason; the others go on.
+ */
+@ApplicationScoped
+public class Projector {
+
+    public record DeadLetter(ConsumerRecord<String, String> record, String reason) {
+    }
+
+    public record Outcome(int applied, int duplicates, int ignored, List<DeadLetter> deadLetters, List<Instant> eventTimes) {
+    }
+
+    private record Change(String id, String type, Instant time, JsonNode data) {
+    }
+
+    private record Row(String statement, Object[] params) {
+    }
+
+    private final ObjectMapper mapper;
+    private final ZoneId zone;
+
+    public Projector(ObjectMapper mapper, ReferenceDataConfig reference) {
+        this.mapper = mapper;
+        this.zone = reference.timezone();
+    }
+
+    public Outcome apply(Connection c, String schema, List<ConsumerRecord<String, String>> records) throws SQLException {
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                changes.add(parse(record));
+            } catch (RuntimeException e) {
+                deadLetters.add(new DeadLetter(record, "unreadable event: " + describe(e)));
+            }
+        }
+        Set<String> fresh = recordFirstSeen(c, schema, changes);
+        Map<String, List<Object[]>> batches = new LinkedHashMap<>();
+        List<Instant> times = new ArrayList<>();
+        int applied = 0;
+        int ignored = 0;
+        int duplicates = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (!fresh.remove(change.id())) {
+                duplicates++;
+                continue;
+            }
+            List<Row> rows;
+            try {
+                rows = rowsFor(change);
+            } catch (RuntimeException e) {
+                deadLetters.add(new DeadLetter(recordOf(records, change), "cannot project " + change.type() + ": " + describe(e)));
+                continue;
+            }
+            if (rows.isEmpty()) {
+                ignored++;
+            }
+            for (Row row : rows) {
+                batches.computeIfAbsent(row.statement(), s -> new ArrayList<>()).add(row.params());
+            }
+            applied++;
+            times.add(change.time());
+        }
+        for (Map.Entry<String, List<Object[]>> batch : batches.entrySet()) {
+            try (PreparedStatement statement = c.prepareStatement(batch.getKey().replace("{schema}", schema))) {
+                for (Object[] params : batch.getValue()) {
+                    bind(c, statement, params);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        }
+        return new Outcome(applied, duplicates, ignored, deadLetters, times);
+    }
+
+    private static ConsumerRecord<String, String> recordOf(List<ConsumerRecord<String, String>> records, Change change) {
+        for (ConsumerRecord<String, String> record : records) {
+            if (change.id().equals(header(record, "ce_id"))) {
+                return record;
+            }
+        }
+        throw new IllegalStateException("no record for " + change.id());
+    }
+
+    /** @return the ids seen for the first time (the others were projected before) */
+    private static Set<String> recordFirstSeen(Connection c, String schema, List<Change> changes) throws SQLException {
+        Set<String> fresh = new HashSet<>();
+        if (changes.isEmpty()) {
+            return fresh;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
+                + ".processed_event (id) SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING RETURNING id")) {
+            insert.setArray(1, c.createArrayOf("varchar", changes.stream().map(Change::id).distinct().toArray()));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private Change parse(ConsumerRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        String type = header(record, "ce_type");
+        String time = header(record, "ce_time");
+        if (id == null || type == null) {
+            throw new IllegalArgumentException("not a CloudEvent: no ce_id or ce_type header");
+        }
+        try {
+            JsonNode data = mapper.readTree(record.value());
+            if (data == null || !data.isObject()) {
+                throw new IllegalArgumentException("the data is not a JSON object");
+            }
+            return new Change(id, type, time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time), data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the data is not JSON");
+        }
+    }
+
+    // --- the facts ---------------------------------------------------------------------------------------------
+
+    private static final String COURSE = """
+            INSERT INTO {schema}.course_dim (course_id, code, title, priority, last_event_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (course_id) DO UPDATE SET code = excluded.code, title = excluded.title, priority = excluded.priority,
+              last_event_at = excluded.last_event_at WHERE course_dim.last_event_at <= excluded.last_event_at""";
+
+    private static final String SESSION = """
+            INSERT INTO {schema}.session_fact (session_id, course_id, course_code, priority, starts_on, mode, area, access,
+              audience_sector, capacity, status, booked, attended, no_shows, walk_ins, last_event_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (session_id) DO UPDATE SET course_id = excluded.course_id, course_code = excluded.course_code,
+              priority = excluded.priority, starts_on = excluded.starts_on, mode = excluded.mode, area = excluded.area,
+              access = excluded.access, audience_sector = excluded.audience_sector, capacity = excluded.capacity,
+              status = excluded.status, booked = coalesce(excluded.booked, session_fact.booked),
+              attended = coalesce(excluded.attended, session_fact.attended),
+              no_shows = coalesce(excluded.no_shows, session_fact.no_shows),
+              walk_ins = coalesce(excluded.walk_ins, session_fact.walk_ins), last_event_at = excluded.last_event_at
+            WHERE session_fact.last_event_at <= excluded.last_event_at""";
+
+    private static final String BOOKING = """
+            INSERT INTO {schema}.booking_fact (booking_id, session_id, course_code, status, sector, channel, booked_on,
+              last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (booking_id) DO UPDATE SET status = excluded.status, sector = excluded.sector,
+              channel = excluded.channel, booked_on = least(booking_fact.booked_on, excluded.booked_on),
+              last_event_at = excluded.last_event_at WHERE booking_fact.last_event_at <= excluded.last_event_at""";
+
+    private static final String ATTENDANCE = """
+            INSERT INTO {schema}.attendance_fact (attendance_id, session_id, course_code, priority, attended_on, mode, area,
+              sector, attended, walk_in, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (attendance_id) DO UPDATE SET attended = excluded.attended, sector = excluded.sector,
+              attended_on = excluded.attended_on, mode = excluded.mode, area = excluded.area,
+              last_event_at = excluded.last_event_at WHERE attendance_fact.last_event_at <= excluded.last_event_at""";
+
+    private static final String COMPLETION = """
+            INSERT INTO {schema}.completion_fact (record_id, source, course_code, completed_on, mode, elearning, area,
+              sector, completed, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (record_id) DO UPDATE SET source = excluded.source, course_code = excluded.course_code,
+              completed_on = excluded.completed_on, mode = excluded.mode, elearning = excluded.elearning,
+              area = excluded.area, sector = excluded.sector, completed = excluded.completed,
+              last_event_at = excluded.last_event_at WHERE completion_fact.last_event_at <= excluded.last_event_at""";
+
+    private static final String EVALUATION = """
+            INSERT INTO {schema}.evaluation_fact (evaluation_id, session_id, course_code, session_on, mode, area, sector,
+              understands, confidence_before, confidence_after, usefulness, last_event_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (evaluation_id) DO NOTHING""";
+
+    private static final String REFERRAL = """
+            INSERT INTO {schema}.referral_fact (pseudonym, stage, received_on, referrer_sector, concern_types, age_band,
+              gender, area, urgency, screened_on, screening_outcome, discussed_at_panel_on, panel_outcome, consent_on,
+              consent, support_started_on, exited_on, exit_outcome, reviews_done, next_review_due, closed_on, last_event_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (pseudonym) DO UPDATE SET stage = excluded.stage, received_on = excluded.received_on,
+              referrer_sector = excluded.referrer_sector, concern_types = excluded.concern_types,
+              age_band = excluded.age_band, gender = excluded.gender, area = excluded.area, urgency = excluded.urgency,
+              screened_on = excluded.screened_on, screening_outcome = excluded.screening_outcome,
+              discussed_at_panel_on = excluded.discussed_at_panel_on, panel_outcome = excluded.panel_outcome,
+              consent_on = excluded.consent_on, consent = excluded.consent,
+              support_started_on = excluded.support_started_on, exited_on = excluded.exited_on,
+              exit_outcome = excluded.exit_outcome, reviews_done = excluded.reviews_done,
+              next_review_due = excluded.next_review_due, closed_on = excluded.closed_on,
+              last_event_at = excluded.last_event_at WHERE referral_fact.last_event_at <= excluded.last_event_at""";
+
+    private static final String ENGAGEMENT_EVENT = """
+            INSERT INTO {schema}.engagement_event_fact (event_id, title, type, status, area, priority, audience, mode,
+              first_on, last_on, days, attendance, partner_types, last_event_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id) DO UPDATE SET title = excluded.title, type = excluded.type, status = excluded.status,
+              area = excluded.area, priority = excluded.priority, audience = excluded.audience, mode = excluded.mode,
+              first_on = excluded.first_on, last_on = excluded.last_on, days = excluded.days,
+              attendance = excluded.attendance, partner_types = excluded.partner_types,
+              last_event_at = excluded.last_event_at WHERE engagement_event_fact.last_event_at <= excluded.last_event_at""";
+
+    private static final String COMMUNICATION = """
+            INSERT INTO {schema}.communication_fact (communication_id, title, channel, audience, priority, published_on,
+              reach, incident_response, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (communication_id) DO UPDATE SET title = excluded.title, channel = excluded.channel,
+              audience = excluded.audience, priority = excluded.priority, published_on = excluded.published_on,
+              reach = excluded.reach, incident_response = excluded.incident_response,
+              last_event_at = excluded.last_event_at WHERE communication_fact.last_event_at <= excluded.last_event_at""";
+
+    private List<Row> rowsFor(Change change) {
+        JsonNode d = change.data();
+        Timestamp at = Timestamp.from(change.time());
+        String type = change.type();
+        if (type.startsWith("training.course.")) {
+            return List.of(new Row(COURSE, new Object[] { uuid(d, "courseId"), text(d, "code"), text(d, "title"),
+                    text(d, "priority"), at }));
+        }
+        if (type.startsWith("training.session.")) {
+            JsonNode s = required(d, "session");
+            boolean delivered = type.equals("training.session.delivered.v1");
+            return List.of(new Row(SESSION, new Object[] { uuid(s, "sessionId"), uuid(s, "courseId"), text(s, "courseCode"),
+                    text(s, "priority"), day(s, "startsAt"), text(s, "mode"), text(s, "area"), text(s, "access"),
+                    text(s, "audienceSector"), integer(s, "capacity"), text(s, "status"),
+                    delivered ? integer(d, "booked") : null, delivered ? integer(d, "attended") : null,
+                    delivered ? integer(d, "noShows") : null, delivered ? integer(d, "walkIns") : null, at }));
+        }
+        if (type.startsWith("training.booking.")) {
+            JsonNode b = required(d, "booking");
+            return List.of(new Row(BOOKING, new Object[] { uuid(b, "bookingId"), uuid(b, "sessionId"),
+                    text(b, "courseCode"), text(b, "status"), text(b, "sector"), text(b, "channel"),
+                    Date.valueOf(LocalDate.ofInstant(change.time(), zone)), at }));
+        }
+        if (type.startsWith("training.attendance.")) {
+            JsonNode a = required(d, "attendance");
+            return List.of(new Row(ATTENDANCE, new Object[] { uuid(a, "attendanceId"), uuid(a, "sessionId"),
+                    text(a, "courseCode"), text(a, "priority"), day(a, "sessionStartsAt"), text(a, "mode"), text(a, "area"),
+                    text(a, "sector"), bool(a, "attended"), bool(a, "walkIn"), at }));
+        }
+        if (type.equals("training.completion.recorded.v1")) {
+            return List.of(new Row(COMPLETION, new Object[] { uuid(d, "recordId"), text(d, "source"), text(d, "courseCode"),
+                    date(d, "completedOn"), text(d, "mode"), bool(d, "elearning"), text(d, "area"), text(d, "sector"),
+                    bool(d, "completed"), at }));
+        }
+        if (type.equals("training.evaluation.submitted.v1")) {
+            return List.of(new Row(EVALUATION, new Object[] { uuid(d, "evaluationId"), uuid(d, "sessionId"),
+                    text(d, "courseCode"), day(d, "sessionStartsAt"), text(d, "mode"), text(d, "area"), text(d, "sector"),
+                    bool(d, "understandsHowToShareConcern"), integer(d, "confidenceBefore"), integer(d, "confidenceAfter"),
+                    integer(d, "usefulness"), at }));
+        }
+        if (type.startsWith("referral.")) {
+            JsonNode r = required(d, "referral");
+            List<String> concerns = new ArrayList<>();
+            required(r, "concernTypes").forEach(n -> concerns.add(n.asText()));
+            return List.of(new Row(REFERRAL, new Object[] { requiredText(r, "referralPseudonym"), requiredText(r, "stage"),
+                    date(r, "receivedOn"), text(r, "referrerSector"), concerns.toArray(String[]::new), text(r, "ageBand"),
+                    text(r, "gender"), text(r, "area"), text(r, "urgency"), date(r, "screenedOn"),
+                    text(r, "screeningOutcome"), date(r, "discussedAtPanelOn"), text(r, "panelOutcome"), date(r, "consentOn"),
+                    text(r, "consent"), date(r, "supportStartedOn"), date(r, "exitedOn"), text(r, "exitOutcome"),
+                    integer(r, "reviewsDone"), date(r, "nextReviewDue"), date(r, "closedOn"), at }));
+        }
+        if (type.startsWith("engagement.")) {
+            return EngagementFacts.rows(type, d, at).stream()
+                    .map(r -> new Row(r.communication() ? COMMUNICATION : ENGAGEMENT_EVENT, r.params())).toList();
+        }
+        return List.of(); // not a fact reporting keeps (a feed batch summary, an organisation, a future type)
+    }
+
+    // --- JSON to SQL values ------------------------------------------------------------------------------------
+
+    static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return value;
+    }
+
+    static String requiredText(JsonNode node, String field) {
+        return required(node, field).asText();
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    static UUID uuid(JsonNode node, String field) {
+        return UUID.fromString(requiredText(node, field));
+    }
+
+    static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+
+    static Boolean bool(JsonNode node, String field) {
+        return required(node, field).asBoolean();
+    }
+
+    static Date date(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : Date.valueOf(LocalDate.parse(value));
+    }
+
+    /** The day, in the partnership's time zone, of an instant. */
+    Date day(JsonNode node, String field) {
+        return Date.valueOf(LocalDate.ofInstant(Instant.parse(requiredText(node, field)), zone));
+    }
+
+    private static void bind(Connection c, PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i];
+            if (value instanceof String[] strings) {
+                Array array = c.createArrayOf("text", strings);
+                statement.setArray(i + 1, array);
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,75 @@
+package org.preventhub.reporting.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.preventhub.reporting.action.ActionService;
+import org.preventhub.reporting.indicator.Figures.IndicatorValues;
+import org.preventhub.reporting.indicator.Figures.Series;
+import org.preventhub.reporting.indicator.IndicatorDefinition;
+import org.preventhub.reporting.indicator.IndicatorEngine;
+import org.preventhub.reporting.indicator.IndicatorRepository;
+import org.preventhub.reporting.indicator.ReportingPeriod;
+
+import io.agroal.api.AgroalDataSource;
+
+/** Assembles the annual report from the indicators and the action plan, priority by priority. */
+@ApplicationScoped
+public class AnnualReportService {
+
+    private final AgroalDataSource dataSource;
+    private final IndicatorRepository indicators;
+    private final IndicatorEngine engine;
+    private final ActionService actions;
+
+    public AnnualReportService(AgroalDataSource dataSource, IndicatorRepository indicators, IndicatorEngine engine,
+            ActionService actions) {
+        this.dataSource = dataSource;
+        this.indicators = indicators;
+        this.engine = engine;
+        this.actions = actions;
+    }
+
+    public AnnualReport build(ReportingPeriod period) {
+        List<AnnualReport.Section> sections = new ArrayList<>();
+        boolean controlled = false;
+        for (String[] priority : priorities()) {
+            List<IndicatorValues> values = new ArrayList<>();
+            Series trend = null;
+            for (IndicatorDefinition definition : indicators.forPriority(priority[1])) {
+                String by = definition.breakdowns().isEmpty() ? null : definition.breakdowns().get(0);
+                IndicatorValues value = engine.values(definition, period, by);
+                controlled |= value.disclosureControlled();
+                values.add(value);
+                if (trend == null && definition.dateColumn() != null && !definition.isPercentage()) {
+                    trend = engine.series(definition, period);
+                }
+            }
+            sections.add(new AnnualReport.Section(Integer.parseInt(priority[0]), priority[1], priority[2], priority[3],
+                    values, trend, actions.list(priority[1], null)));
+        }
+        return new AnnualReport("Prevent annual report", period, Instant.now(), controlled, sections);
+    }
+
+    /** number, code, title, aim, in the plan's order. */
+    private List<String[]> priorities() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT number, code, title, aim FROM priority ORDER BY number");
+                ResultSet rs = select.executeQuery()) {
+            List<String[]> list = new ArrayList<>();
+            while (rs.next()) {
+                list.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) });
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.preventhub.reporting.report;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.preventhub.reporting.action.ActionDtos.ActionView;
+import org.preventhub.reporting.indicator.Figures;
+import org.preventhub.reporting.indicator.Figures.Cell;
+import org.preventhub.reporting.indicator.Figures.IndicatorValues;
+
+/**
+ * The annual report as one self-contained XHTML page: readable in a browser without JavaScript (charts are inline
+ * SVG), and well-formed so the PDF renderer can print it (where charts are drawn as bars, as the PDF renderer does
+ * not draw SVG).
+ */
+public final class ReportHtml {
+
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private ReportHtml() {
+    }
+
+    public static String render(AnnualReport report, boolean forPrint) {
+        StringBuilder h = new StringBuilder(32_000);
+        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\"><head><meta charset=\"utf-8\"/>")
+                .append("<title>").append(e(report.title())).append(" – ").append(e(report.period().label())).append("</title>")
+                .append("<style>").append(CSS).append("</style></head><body>");
+        h.append("<header><h1>").append(e(report.title())).append("</h1><p class=\"period\">")
+                .append(e(report.period().label())).append("</p><p class=\"meta\">Produced by Prevent Hub on ")
+                .append(GENERATED.format(report.generatedAt())).append(" from the partnership's own records.</p>");
+        if (report.disclosureControlled()) {
+            h.append("<p class=\"note\">[c] marks a figure withheld to protect people referred: a count of fewer than "
+                    + "5 people, or a figure that would reveal one.</p>");
+        }
+        h.append("</header><nav><ol>");
+        for (AnnualReport.Section s : report.sections()) {
+            h.append("<li><a href=\"#p").append(s.number()).append("\">").append(e(s.title())).append("</a></li>");
+        }
+        h.append("</ol></nav>");
+        for (AnnualReport.Section s : report.sections()) {
+            h.append("<section id=\"p").append(s.number()).append("\"><h2>").append(s.number()).append(". ")
+                    .append(e(s.title())).append("</h2><p class=\"aim\">").append(e(s.aim())).append("</p>");
+            if (!s.indicators().isEmpty()) {
+                h.append("<table class=\"figures\"><thead><tr><th>Indicator</th><th>").append(e(report.period().label()))
+                        .append("</th><th>Previous period</th><th>Target</th></tr></thead><tbody>");
+                for (IndicatorValues v : s.indicators()) {
+                    h.append("<tr><td>").append(e(v.indicator().name())).append("</td><td class=\"num\">")
+                            .append(e(display(v.figure(), v.indicator().unit()))).append("</td><td class=\"num\">")
+                            .append(e(display(v.previous().figure(), v.indicator().unit()))).append("</td><td>")
+                            .append(e(target(v))).append("</td></tr>");
+                }
+                h.append("</tbody></table>");
+                for (IndicatorValues v : s.indicators()) {
+                    if (v.breakdown() != null && !v.breakdown().cells().isEmpty()) {
+                        String title = v.indicator().name() + " by " + SvgCharts.label(v.breakdown().by());
+                        h.append("<figure>").append(forPrint ? bars(title, v) : SvgCharts.bars(title, v.breakdown().cells()))
+                                .append("</figure>");
+                    }
+                }
+                if (s.trend() != null && !forPrint) {
+                    h.append("<figure>").append(SvgCharts.line(s.trend().indicator().name() + ", month by month", s.trend()))
+                            .append("</figure>");
+                }
+            }
+            h.append("<h3>Recommended actions</h3>");
+            if (s.actions().isEmpty()) {
+                h.append("<p>No recommended action for this priority.</p>");
+            } else {
+                h.append("<table class=\"actions\"><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Status</th>"
+                        + "<th>Latest progress</th></tr></thead><tbody>");
+                for (ActionView a : s.actions()) {
+                    String latest = a.progress().isEmpty() ? "" : a.progress().get(a.progress().size() - 1).on() + ": "
+                            + a.progress().get(a.progress().size() - 1).note();
+                    h.append("<tr><td>").append(e(a.title())).append("</td><td>").append(e(a.ownerOrganisation()))
+                            .append("</td><td>").append(a.dueOn() == null ? "" : a.dueOn()).append("</td><td><span class=\"rag ")
+                            .append(a.rag().toLowerCase(Locale.ROOT)).append("\">").append(e(a.rag())).append("</span> ")
+                            .append(e(a.status().replace('_', ' ').toLowerCase(Locale.ROOT))).append("</td><td>")
+                            .append(e(latest)).append("</td></tr>");
+                }
+                h.append("</tbody></table>");
+            }
+            h.append("</section>");
+        }
+        return h.append("</body></html>").toString();
+    }
+
+    private static String bars(String title, IndicatorValues v) {
+        double max = v.breakdown().cells().stream().filter(c -> c.figure().value() != null)
+                .mapToDouble(c -> c.figure().value().doubleValue()).max().orElse(1);
+        StringBuilder h = new StringBuilder("<p class=\"chart-title\">").append(e(title)).append("</p><table class=\"bars\">");
+        for (Cell cell : v.breakdown().cells()) {
+            h.append("<tr><td class=\"key\">").append(e(SvgCharts.label(cell.key()))).append("</td><td>");
+            if (cell.figure().value() == null) {
+                h.append(e(cell.figure().display()));
+            } else {
+                double percent = max == 0 ? 0 : 100 * cell.figure().value().doubleValue() / max;
+                h.append(String.format(Locale.ROOT, "<div class=\"bar\" style=\"width: %.0f%%\">&#160;</div> ", Math.max(1, percent * 0.8)))
+                        .append(e(cell.figure().display()));
+            }
+            h.append("</td></tr>");
+        }
+        return h.append("</table>").toString();
+    }
+
+    static String display(Figures.Figure figure, String unit) {
+        if (figure.suppressed()) {
+            return Figures.SUPPRESSED_MARK;
+        }
+        if (figure.value() == null) {
+            return "–";
+        }
+        return figure.value().toPlainString() + ("percent".equals(unit) ? "%" : "");
+    }
+
+    private static String target(IndicatorValues v) {
+        if (v.indicator().target() == null) {
+            return "";
+        }
+        String text = v.indicator().targetComparison() + " " + v.indicator().target().toPlainString()
+                + ("percent".equals(v.indicator().unit()) ? "%" : "");
+        return v.meetsTarget() == null ? text : text + (v.meetsTarget() ? " (met)" : " (not met)");
+    }
+
+    private static String e(String text) {
+        return text == null ? "" : SvgCharts.escape(text);
+    }
+
+    private static final String CSS = """
+            body{font-family:sans-serif;color:#1a202c;margin:2em auto;max-width:60em;line-height:1.4}
+            h1{margin-bottom:0}h2{border-bottom:2px solid #2b6cb0;padding-bottom:.2em;margin-top:2em}
+            .period{font-size:1.3em;margin-top:.2em}.meta,.note{color:#4a5568;font-size:.9em}
+            table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #e2e8f0;padding:.3em .5em;text-align:left;vertical-align:top}
+            td.num{text-align:right;white-space:nowrap}figure{margin:1em 0}
+            .rag{padding:0 .4em;border-radius:3px;color:#fff;font-size:.8em}.rag.green{background:#2f855a}.rag.amber{background:#b7791f}.rag.red{background:#c53030}
+            table.bars td.key{width:30%}.bar{display:inline-block;background:#2b6cb0;height:.9em}.chart-title{font-weight:bold;margin-bottom:0}
+            @media print{nav{display:none}section{page-break-before:always}}""";
+}
