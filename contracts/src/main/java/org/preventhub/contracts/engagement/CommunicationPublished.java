@@ -1,0 +1,19 @@
+package org.preventhub.contracts.engagement;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.preventhub.contracts.Priority;
+
+/**
+ * Payload of {@code engagement.communication.published.v1} (sent again, with the same id, when corrected).
+ *
+ * @param channel NEWSLETTER, SCHOOLS_NEWSLETTER, BULLETIN, SOCIAL_POST, WEB_UPDATE or PRESS_RESPONSE
+ * @param reach recipients plus views, where known
+ */
+public record CommunicationPublished(Communication communication) {
+
+    public record Communication(UUID communicationId, String title, String channel, String audience, Priority priority,
+            LocalDate publishedOn, Integer recipients, Integer views, Integer reach, boolean incidentResponse) {
+    }
+}

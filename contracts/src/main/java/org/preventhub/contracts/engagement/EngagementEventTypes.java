@@ -1,0 +1,23 @@
+package org.preventhub.contracts.engagement;
+
+/**
+ * CloudEvent types published on {@link org.preventhub.contracts.Topics#ENGAGEMENT}. Each carries the whole
+ * snapshot, so a consumer upserts by aggregate id.
+ */
+public final class EngagementEventTypes {
+    public static final String AGGREGATE_EVENT = "community-event";
+    public static final String AGGREGATE_COMMUNICATION = "communication";
+    public static final String AGGREGATE_ORGANISATION = "organisation";
+
+    public static final String EVENT_PLANNED = "engagement.event.planned.v1";
+    public static final String EVENT_UPDATED = "engagement.event.updated.v1";
+    public static final String EVENT_HELD = "engagement.event.held.v1";
+    public static final String EVENT_POSTPONED = "engagement.event.postponed.v1";
+    public static final String EVENT_CANCELLED = "engagement.event.cancelled.v1";
+    public static final String EVENT_ATTENDANCE_CORRECTED = "engagement.event.attendance-corrected.v1";
+    public static final String COMMUNICATION_PUBLISHED = "engagement.communication.published.v1";
+    public static final String ORGANISATION_REGISTERED = "engagement.organisation.registered.v1";
+
+    private EngagementEventTypes() {
+    }
+}
