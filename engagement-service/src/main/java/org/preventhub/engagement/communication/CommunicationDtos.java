@@ -1,0 +1,45 @@
+package org.preventhub.engagement.communication;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.contracts.Priority;
+
+public final class CommunicationDtos {
+
+    private CommunicationDtos() {
+    }
+
+    @Schema(description = "A newsletter, bulletin, social post, web update or press response.")
+    public record CommunicationRequest(
+            @NotBlank @Size(max = 300) @Schema(example = "Warwickshire Prevent News – July 2020") String title,
+            @NotBlank @Schema(description = "NEWSLETTER, SCHOOLS_NEWSLETTER, BULLETIN, SOCIAL_POST, WEB_UPDATE or PRESS_RESPONSE.",
+                    example = "BULLETIN") String channel,
+            @NotBlank @Schema(example = "PROFESSIONALS") String audience,
+            @NotNull @Schema(example = "INTELLIGENCE_COMMUNICATIONS") Priority priority,
+            @NotNull @PastOrPresent @Schema(example = "2020-07-15") LocalDate publishedOn,
+            @Min(0) @Max(10_000_000) @Schema(description = "People it was sent to, where known.", example = "850") Integer recipients,
+            @Min(0) @Max(100_000_000) @Schema(description = "Views, where known.") Integer views,
+            @Schema(description = "Published in response to an incident (e.g. supportive messages after an attack).")
+            Boolean incidentResponse,
+            @Size(max = 2000) String summary) {
+    }
+
+    public record CommunicationView(UUID id, String title, String channel, String audience, Priority priority,
+            LocalDate publishedOn, Integer recipients, Integer views, Integer reach, boolean incidentResponse,
+            String summary, long version) {
+
+        static CommunicationView of(Communication c) {
+            return new CommunicationView(c.id, c.title, c.channel, c.audience, c.priority, c.publishedOn, c.recipients,
+                    c.views, c.reach(), c.incidentResponse, c.summary, c.version);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.preventhub.engagement.communication;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.preventhub.contracts.Priority;
+import org.preventhub.contracts.engagement.CommunicationPublished;
+import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.engagement.communication.CommunicationDtos.CommunicationRequest;
+import org.preventhub.engagement.communication.CommunicationDtos.CommunicationView;
+import org.preventhub.engagement.config.Vocabulary;
+import org.preventhub.platform.outbox.Outbox;
+import org.preventhub.platform.web.Versions;
+
+@ApplicationScoped
+public class CommunicationService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    public CommunicationService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public CommunicationView publish(CommunicationRequest request) {
+        Communication communication = new Communication();
+        communication.id = UUID.randomUUID();
+        communication.createdAt = Instant.now();
+        apply(communication, request);
+        em.persist(communication);
+        em.flush();
+        announce(communication);
+        return CommunicationView.of(communication);
+    }
+
+    @Transactional
+    public Optional<CommunicationView> update(UUID id, CommunicationRequest request, Long expectedVersion) {
+        return Optional.ofNullable(em.find(Communication.class, id)).map(communication -> {
+            Versions.check(expectedVersion, communication.version);
+            apply(communication, request);
+            em.flush();
+            announce(communication);
+            return CommunicationView.of(communication);
+        });
+    }
+
+    @Transactional
+    public Optional<CommunicationView> get(UUID id) {
+        return Optional.ofNullable(em.find(Communication.class, id)).map(CommunicationView::of);
+    }
+
+    @Transactional
+    public List<CommunicationView> list(String channel, Priority priority, LocalDate from, LocalDate to) {
+        return em.createQuery("""
+                from Communication c where (:channel is null or c.channel = :channel)
+                  and (:priority is null or c.priority = :priority)
+                  and (cast(:from as date) is null or c.publishedOn >= :from)
+                  and (cast(:to as date) is null or c.publishedOn <= :to)
+                order by c.publishedOn, c.title""", Communication.class)
+                .setParameter("channel", channel).setParameter("priority", priority)
+                .setParameter("from", from).setParameter("to", to)
+                .getResultList().stream().map(CommunicationView::of).toList();
+    }
+
+    private static void apply(Communication c, CommunicationRequest r) {
+        c.title = r.title().strip();
+        c.channel = Vocabulary.require("channel", r.channel(), Vocabulary.CHANNELS);
+        c.audience = Vocabulary.require("audience", r.audience(), Vocabulary.AUDIENCES);
+        c.priority = r.priority();
+        c.publishedOn = r.publishedOn();
+        c.recipients = r.recipients();
+        c.views = r.views();
+        c.incidentResponse = Boolean.TRUE.equals(r.incidentResponse());
+        c.summary = r.summary();
+    }
+
+    private void announce(Communication c) {
+        outbox.record(EngagementEventTypes.AGGREGATE_COMMUNICATION, c.id, EngagementEventTypes.COMMUNICATION_PUBLISHED,
+                new CommunicationPublished(new CommunicationPublished.Communication(c.id, c.title, c.channel, c.audience,
+                        c.priority, c.publishedOn, c.recipients, c.views, c.reach(), c.incidentResponse)));
+    }
+}

@@ -1,0 +1,78 @@
+package org.preventhub.engagement.event;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.contracts.Priority;
+
+public final class EventDtos {
+
+    private EventDtos() {
+    }
+
+    @Schema(description = "A partner organisation's role in an event.")
+    public record PartnerRole(@NotNull UUID organisationId,
+            @NotBlank @Schema(description = "ORGANISER, PARTNER or FUNDER.", example = "ORGANISER") String role) {
+    }
+
+    @Schema(description = "A community engagement event, planned or (for the record) already held.")
+    public record EventRequest(
+            @NotBlank @Size(max = 300) @Schema(example = "We Stand Together – Nuneaton") String title,
+            @NotBlank @Schema(description = "A configured event type.", example = "PUBLIC_MEETING") String type,
+            @NotEmpty @Size(max = 60) @Schema(description = "Every day it runs.", example = "[\"2019-09-26\"]") List<@NotNull LocalDate> dates,
+            @NotNull DeliveryMode mode,
+            @Size(max = 300) @Schema(example = "Nuneaton Town Hall") String venue,
+            @NotBlank @Schema(example = "nuneaton-and-bedworth") String area,
+            @NotNull @Schema(example = "COMMUNITY_ENGAGEMENT") Priority priority,
+            @NotBlank @Schema(example = "COMMUNITY") String audience,
+            @Size(max = 20) List<@Valid @NotNull PartnerRole> partners,
+            @Size(max = 500) @Schema(example = "West Midlands Counter Terrorism Unit") String fundingNote,
+            @Min(0) @Max(1_000_000) Integer plannedAttendance) {
+    }
+
+    @Schema(description = "The event took place: how many came (when known) and what came of it.")
+    public record HeldRequest(
+            @Min(0) @Max(1_000_000) @Schema(description = "Empty when nobody counted.", example = "52") Integer attendance,
+            @Schema(description = "HEADCOUNT, REGISTER, BOOKINGS or ESTIMATE; required with an attendance.",
+                    example = "HEADCOUNT") String countedBy,
+            @Size(max = 4000) String outcomes,
+            @Size(max = 4000) String followUpActions) {
+    }
+
+    @Schema(description = "A corrected attendance figure; the earlier one stays in the history.")
+    public record AttendanceCorrection(
+            @NotNull @Min(0) @Max(1_000_000) Integer attendance,
+            @NotBlank String countedBy,
+            @NotBlank @Size(max = 500) @Schema(example = "Second sign-in sheet found") String reason) {
+    }
+
+    public record Reason(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record PostponeRequest(@NotBlank @Size(max = 500) String reason, @Size(max = 60) List<@NotNull LocalDate> newDates) {
+    }
+
+    public record AttendanceEntry(String kind, int attendance, String countedBy, String reason, String recordedBy,
+            Instant recordedAt) {
+    }
+
+    @Schema(description = "A community engagement event.")
+    public record EventView(UUID id, String title, String type, String status, List<LocalDate> dates, DeliveryMode mode,
+            String venue, String area, Priority priority, String audience, List<PartnerRole> partners, String fundingNote,
+            Integer plannedAttendance, Integer attendance, String attendanceCountedBy, String outcomes,
+            String followUpActions, @Schema(description = "Every figure recorded, oldest first.") List<AttendanceEntry> attendanceHistory,
+            String source, long version) {
+    }
+}

@@ -1,0 +1,37 @@
+package org.preventhub.engagement.event;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.preventhub.contracts.Priority;
+
+public class EventFilter {
+
+    @QueryParam("type")
+    public String type;
+
+    @QueryParam("area")
+    public String area;
+
+    @QueryParam("priority")
+    public Priority priority;
+
+    @QueryParam("status")
+    @Parameter(description = "PLANNED, HELD, POSTPONED or CANCELLED.")
+    public String status;
+
+    @QueryParam("partner")
+    @Parameter(description = "An organisation taking part in any role.")
+    public UUID partner;
+
+    @QueryParam("from")
+    @Parameter(description = "Events running on or after this day.", example = "2019-09-01")
+    public LocalDate from;
+
+    @QueryParam("to")
+    @Parameter(description = "Events running on or before this day.", example = "2020-08-31")
+    public LocalDate to;
+}

@@ -1,0 +1,35 @@
+package org.preventhub.engagement.organisation;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class OrganisationDtos {
+
+    private OrganisationDtos() {
+    }
+
+    @Schema(description = "A partner organisation.")
+    public record OrganisationRequest(
+            @NotBlank @Size(max = 200) @Schema(example = "EQuIP") String name,
+            @NotBlank @Schema(description = "A configured organisation type.", example = "EQUALITY_CHARITY") String type,
+            @Schema(example = "warwick") String area,
+            @Size(max = 200) @Schema(example = "Events coordinator") String contactName,
+            @Email @Size(max = 320) @Schema(example = "events@equip.example.org") String contactEmail,
+            @Size(max = 40) String contactPhone,
+            @Schema(description = "Defaults to true.") Boolean active) {
+    }
+
+    public record OrganisationView(UUID id, String name, String type, String area, String contactName,
+            String contactEmail, String contactPhone, boolean active, long version) {
+
+        static OrganisationView of(Organisation o) {
+            return new OrganisationView(o.id, o.name, o.type, o.area, o.contactName, o.contactEmail, o.contactPhone,
+                    o.active, o.version);
+        }
+    }
+}

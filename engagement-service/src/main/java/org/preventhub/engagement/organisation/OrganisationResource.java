@@ -1,0 +1,89 @@
+package org.preventhub.engagement.organisation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationRequest;
+import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationView;
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.web.Versions;
+
+@Path("/organisations")
+@Tag(name = "Partner organisations", description = "Organisers, partners and funders of events and communications.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganisationResource {
+
+    private final OrganisationService organisations;
+    private final IdempotentRequests idempotency;
+
+    public OrganisationResource(OrganisationService organisations, IdempotentRequests idempotency) {
+        this.organisations = organisations;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Register a partner organisation",
+            description = "Publishes `engagement.organisation.registered.v1` (without contact details).")
+    @APIResponse(responseCode = "201", description = "Registered.")
+    public Response register(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull OrganisationRequest request) {
+        return idempotency.execute(key, "POST /organisations", request, () -> {
+            OrganisationView created = organisations.register(request);
+            return Response.created(URI.create("/organisations/" + created.id())).entity(created)
+                    .tag(Versions.etag(created.version())).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER,
+            Roles.CHANNEL_PANEL, Roles.REFERRER, Roles.ADMIN })
+    @Operation(summary = "List partner organisations")
+    public List<OrganisationView> list(@QueryParam("type") String type, @QueryParam("active") Boolean active) {
+        return organisations.list(type, active);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER,
+            Roles.CHANNEL_PANEL, Roles.REFERRER, Roles.ADMIN })
+    @Operation(summary = "Read a partner organisation")
+    public Response get(@PathParam("id") UUID id) {
+        OrganisationView organisation = organisations.get(id).orElseThrow(() -> ProblemException.notFound("Organisation " + id));
+        return Response.ok(organisation).tag(Versions.etag(organisation.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
+    @Operation(summary = "Change a partner organisation")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull OrganisationRequest request) {
+        OrganisationView organisation = organisations.update(id, request, Versions.fromIfMatch(ifMatch))
+                .orElseThrow(() -> ProblemException.notFound("Organisation " + id));
+        return Response.ok(organisation).tag(Versions.etag(organisation.version())).build();
+    }
+}

@@ -1,0 +1,57 @@
+package org.preventhub.engagement.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.preventhub.platform.security.Roles;
+import org.preventhub.testing.JsonBodies;
+import org.preventhub.testing.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+public final class EngagementApi {
+
+    static {
+        JsonBodies.install();
+    }
+
+    private EngagementApi() {
+    }
+
+    public static RequestSpecification as(String role) {
+        return given().auth().oauth2(TestTokens.as(role).agency("warwickshire-county-council").token())
+                .contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asOfficer() {
+        return as(Roles.ENGAGEMENT_OFFICER);
+    }
+
+    public static String organisation(String type) {
+        return asOfficer().body(Map.of("name", "Org " + UUID.randomUUID(), "type", type, "area", "rugby",
+                "contactEmail", "contact@org.example.org")).post("/organisations").then().statusCode(201).extract().path("id");
+    }
+
+    /** A planned event on the given days, organised by a fresh organisation. */
+    public static Map<String, Object> event(String title, List<String> days) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("title", title);
+        event.put("type", "PUBLIC_MEETING");
+        event.put("dates", days);
+        event.put("mode", "IN_PERSON");
+        event.put("area", "rugby");
+        event.put("priority", "COMMUNITY_ENGAGEMENT");
+        event.put("audience", "COMMUNITY");
+        event.put("partners", List.of(Map.of("organisationId", organisation("FAITH_GROUP"), "role", "ORGANISER")));
+        return event;
+    }
+
+    public static String plan(Map<String, Object> event) {
+        return asOfficer().body(event).post("/events").then().statusCode(201).extract().path("id");
+    }
+}
