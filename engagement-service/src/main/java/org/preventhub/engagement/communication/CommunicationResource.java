@@ -1,13 +1,12 @@
 package org.preventhub.engagement.communication;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,12 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.preventhub.contracts.Priority;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationRequest;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationView;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
 
 @Path("/communications")
@@ -61,17 +60,17 @@ public class CommunicationResource {
 
     @GET
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
-            Roles.REFERRER, Roles.ADMIN })
-    @Operation(summary = "List communications", description = "By channel, priority and days published.")
-    public List<CommunicationView> list(@QueryParam("channel") String channel, @QueryParam("priority") Priority priority,
-            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return communications.list(channel, priority, from, to);
+            Roles.REFERRER })
+    @Operation(summary = "List communications",
+            description = "By channel, priority, audience, incident response and days published; paged, oldest first.")
+    public Page<CommunicationView> list(@BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
+        return communications.list(filter, page);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
-            Roles.REFERRER, Roles.ADMIN })
+            Roles.REFERRER })
     @Operation(summary = "Read a communication")
     public CommunicationView get(@PathParam("id") UUID id) {
         return communications.get(id).orElseThrow(() -> ProblemException.notFound("Communication " + id));

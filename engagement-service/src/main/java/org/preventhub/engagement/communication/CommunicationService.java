@@ -1,8 +1,7 @@
 package org.preventhub.engagement.communication;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,17 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.preventhub.contracts.Priority;
 import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationRequest;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationView;
 import org.preventhub.engagement.config.Vocabulary;
+import org.preventhub.engagement.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
 
 @ApplicationScoped
 public class CommunicationService {
+
+    static final Map<String, String> SORTABLE = Map.of("publishedOn", "publishedOn", "title", "title", "channel", "channel",
+            "recipients", "recipients", "views", "views");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -59,16 +63,15 @@ public class CommunicationService {
     }
 
     @Transactional
-    public List<CommunicationView> list(String channel, Priority priority, LocalDate from, LocalDate to) {
-        return em.createQuery("""
-                from Communication c where (:channel is null or c.channel = :channel)
-                  and (:priority is null or c.priority = :priority)
-                  and (cast(:from as date) is null or c.publishedOn >= :from)
-                  and (cast(:to as date) is null or c.publishedOn <= :to)
-                order by c.publishedOn, c.title""", Communication.class)
-                .setParameter("channel", channel).setParameter("priority", priority)
-                .setParameter("from", from).setParameter("to", to)
-                .getResultList().stream().map(CommunicationView::of).toList();
+    public Page<CommunicationView> list(CommunicationFilter filter, PageParams page) {
+        return ListQuery.of(Communication.class, "c")
+                .when(filter.channel, "channel", "c.channel = :channel")
+                .when(filter.priority, "priority", "c.priority = :priority")
+                .when(filter.audience, "audience", "c.audience = :audience")
+                .when(filter.incidentResponse, "incident", "c.incidentResponse = :incident")
+                .when(filter.from, "from", "c.publishedOn >= :from")
+                .when(filter.to, "to", "c.publishedOn <= :to")
+                .page(em, page, SORTABLE, "publishedOn", "id", CommunicationView::of);
     }
 
     private static void apply(Communication c, CommunicationRequest r) {

@@ -1,6 +1,8 @@
 package org.preventhub.engagement.config;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,22 +19,35 @@ public class Vocabulary {
     public static final List<String> COUNTED_BY = List.of("HEADCOUNT", "REGISTER", "BOOKINGS", "ESTIMATE");
     public static final List<String> PARTNER_ROLES = List.of("ORGANISER", "PARTNER", "FUNDER");
 
-    private final EngagementConfig config;
+    private final List<String> organisationTypes;
+    private final List<String> eventTypes;
 
     public Vocabulary(EngagementConfig config) {
-        this.config = config;
+        this.organisationTypes = join(config.organisationTypes(), config.extraOrganisationTypes());
+        this.eventTypes = join(config.eventTypes(), config.extraEventTypes());
+    }
+
+    private static List<String> join(List<String> standard, Optional<List<String>> extra) {
+        List<String> all = new ArrayList<>(standard);
+        extra.orElse(List.of()).stream().map(String::strip).filter(code -> !code.isEmpty() && !all.contains(code))
+                .forEach(all::add);
+        return List.copyOf(all);
     }
 
     public String organisationType(String field, String value) {
-        return require(field, value, config.organisationTypes());
+        return require(field, value, organisationTypes);
     }
 
     public String eventType(String field, String value) {
-        return require(field, value, config.eventTypes());
+        return require(field, value, eventTypes);
+    }
+
+    public List<String> organisationTypes() {
+        return organisationTypes;
     }
 
     public List<String> eventTypes() {
-        return config.eventTypes();
+        return eventTypes;
     }
 
     public static String require(String field, String value, List<String> known) {

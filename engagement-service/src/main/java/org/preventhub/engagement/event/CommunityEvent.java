@@ -18,10 +18,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.SortNatural;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
 
@@ -89,7 +89,7 @@ public class CommunityEvent {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "community_event_day", joinColumns = @JoinColumn(name = "event_id"))
     @Column(name = "day", nullable = false)
-    @OrderBy
+    @SortNatural
     public SortedSet<LocalDate> days = new TreeSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -6,14 +6,17 @@ import java.util.UUID;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
 
 public class EventFilter {
 
     @QueryParam("type")
+    @Parameter(description = "A configured event type.", example = "PUBLIC_MEETING")
     public String type;
 
     @QueryParam("area")
+    @Parameter(description = "An area code.", example = "rugby")
     public String area;
 
     @QueryParam("priority")
@@ -22,6 +25,13 @@ public class EventFilter {
     @QueryParam("status")
     @Parameter(description = "PLANNED, HELD, POSTPONED or CANCELLED.")
     public String status;
+
+    @QueryParam("audience")
+    @Parameter(description = "COMMUNITY, FAITH, BUSINESS, EDUCATION, VOLUNTARY_SECTOR or PROFESSIONALS.")
+    public String audience;
+
+    @QueryParam("mode")
+    public DeliveryMode mode;
 
     @QueryParam("partner")
     @Parameter(description = "An organisation taking part in any role.")

@@ -63,7 +63,7 @@ public class EventResource {
 
     @GET
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
-            Roles.REFERRER, Roles.ADMIN })
+            Roles.REFERRER })
     @Operation(summary = "List events", description = "By type, area, priority, partner, days and status; paged.")
     public Page<EventView> list(@BeanParam EventFilter filter, @Valid @BeanParam PageParams page) {
         return events.list(filter, page);
@@ -72,7 +72,7 @@ public class EventResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
-            Roles.REFERRER, Roles.ADMIN })
+            Roles.REFERRER })
     @Operation(summary = "Read an event, with its attendance history")
     public Response get(@PathParam("id") UUID id) {
         EventView event = events.get(id).orElseThrow(() -> ProblemException.notFound("Event " + id));

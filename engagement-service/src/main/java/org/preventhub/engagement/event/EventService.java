@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.preventhub.contracts.engagement.CommunityEventChanged;
@@ -26,6 +25,7 @@ import org.preventhub.engagement.event.EventDtos.HeldRequest;
 import org.preventhub.engagement.event.EventDtos.PartnerRole;
 import org.preventhub.engagement.organisation.Organisation;
 import org.preventhub.engagement.organisation.OrganisationService;
+import org.preventhub.engagement.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.reference.Areas;
@@ -41,8 +41,8 @@ import org.preventhub.platform.web.Versions;
 @ApplicationScoped
 public class EventService {
 
-    static final Map<String, String> SORTABLE = Map.of("firstDay", "e.firstDay", "title", "e.title", "area", "e.area",
-            "type", "e.type", "status", "e.status");
+    static final Map<String, String> SORTABLE = Map.of("firstDay", "firstDay", "lastDay", "lastDay", "title", "title",
+            "area", "area", "type", "type", "status", "status", "attendance", "attendance");
 
     private final EntityManager em;
     private final OrganisationService organisations;
@@ -102,7 +102,7 @@ public class EventService {
             event.followUpActions = request.followUpActions();
             event.updatedAt = Instant.now();
             if (event.attendance != null) {
-                record(event, "RECORDED", null);
+                record(event, "RECORDED", null, user.name());
             }
             em.flush();
             publish(event, EngagementEventTypes.EVENT_HELD, null);
@@ -121,7 +121,7 @@ public class EventService {
             event.attendance = correction.attendance();
             event.attendanceCountedBy = Vocabulary.require("countedBy", correction.countedBy(), Vocabulary.COUNTED_BY);
             event.updatedAt = Instant.now();
-            record(event, previous == null ? "RECORDED" : "CORRECTED", correction.reason().strip());
+            record(event, previous == null ? "RECORDED" : "CORRECTED", correction.reason().strip(), user.name());
             em.flush();
             publish(event, EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED, previous);
             return view(event);
@@ -163,54 +163,18 @@ public class EventService {
 
     @Transactional
     public Page<EventView> list(EventFilter filter, PageParams page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new java.util.HashMap<>();
-        if (filter.type != null) {
-            where.add("e.type = :type");
-            params.put("type", filter.type);
-        }
-        if (filter.area != null) {
-            where.add("e.area = :area");
-            params.put("area", filter.area);
-        }
-        if (filter.priority != null) {
-            where.add("e.priority = :priority");
-            params.put("priority", filter.priority);
-        }
-        if (filter.status != null) {
-            where.add("e.status = :status");
-            params.put("status", filter.status);
-        }
-        if (filter.partner != null) {
-            where.add("exists (select 1 from CommunityEvent x join x.partners p where x = e and p.organisationId = :partner)");
-            params.put("partner", filter.partner);
-        }
-        if (filter.from != null) {
-            where.add("e.lastDay >= :from");
-            params.put("from", filter.from);
-        }
-        if (filter.to != null) {
-            where.add("e.firstDay <= :to");
-            params.put("to", filter.to);
-        }
-        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        var sort = page.toSort(SORTABLE, "firstDay", "id");
-        StringBuilder order = new StringBuilder(" order by ");
-        for (int i = 0; i < sort.getColumns().size(); i++) {
-            var column = sort.getColumns().get(i);
-            String name = column.getName().startsWith("e.") ? column.getName() : "e." + column.getName();
-            order.append(i == 0 ? "" : ", ").append(name)
-                    .append(column.getDirection() == io.quarkus.panache.common.Sort.Direction.Descending ? " desc" : "");
-        }
-        TypedQuery<CommunityEvent> select = em.createQuery("select e from CommunityEvent e" + clause + order, CommunityEvent.class);
-        TypedQuery<Long> count = em.createQuery("select count(e) from CommunityEvent e" + clause, Long.class);
-        params.forEach((k, v) -> {
-            select.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<EventView> items = select.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList()
-                .stream().map(this::view).toList();
-        return Page.of(items, page, count.getSingleResult());
+        return ListQuery.of(CommunityEvent.class, "e")
+                .when(filter.type, "type", "e.type = :type")
+                .when(filter.area, "area", "e.area = :area")
+                .when(filter.priority, "priority", "e.priority = :priority")
+                .when(filter.status, "status", "e.status = :status")
+                .when(filter.audience, "audience", "e.audience = :audience")
+                .when(filter.mode, "mode", "e.mode = :mode")
+                .when(filter.partner, "partner",
+                        "exists (select 1 from CommunityEvent x join x.partners p where x = e and p.organisationId = :partner)")
+                .when(filter.from, "from", "e.lastDay >= :from")
+                .when(filter.to, "to", "e.firstDay <= :to")
+                .page(em, page, SORTABLE, "firstDay", "id", this::view);
     }
 
     public enum FeedOutcome {
@@ -230,28 +194,37 @@ public class EventService {
             event.externalId = externalId;
         }
         Integer before = event.attendance;
-        String detailsBefore = created ? null : details(event);
+        String statusBefore = event.status;
+        boolean attendanceChanged = before == null || before != attendance;
+        if (!created && !attendanceChanged && "HELD".equals(statusBefore) && details(event).equals(details(request))) {
+            return FeedOutcome.UNCHANGED;
+        }
         apply(event, request);
         event.status = "HELD";
         event.attendance = attendance;
         event.attendanceCountedBy = countedBy;
         if (created) {
             em.persist(event);
-        } else if (detailsBefore.equals(details(event)) && before != null && before == attendance) {
-            return FeedOutcome.UNCHANGED;
         }
-        if (created || before == null || before != attendance) {
-            record(event, created ? "RECORDED" : "CORRECTED", created ? null : "Council feed from " + source);
+        if (attendanceChanged) {
+            record(event, before == null ? "RECORDED" : "CORRECTED", created ? null : "Council feed from " + source,
+                    "feed:" + source);
         }
         em.flush();
-        publish(event, created || before == null ? EngagementEventTypes.EVENT_HELD
-                : EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED, created ? null : before);
+        String type = created || !"HELD".equals(statusBefore) ? EngagementEventTypes.EVENT_HELD
+                : attendanceChanged ? EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED : EngagementEventTypes.EVENT_UPDATED;
+        publish(event, type, EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED.equals(type) ? before : null);
         return created ? FeedOutcome.CREATED : FeedOutcome.UPDATED;
     }
 
     private static String details(CommunityEvent e) {
         return String.join("|", e.title, e.type, e.area, String.valueOf(e.mode), String.valueOf(e.priority), e.audience,
-                e.days.toString());
+                new TreeSet<>(e.days).toString());
+    }
+
+    private static String details(EventRequest r) {
+        return String.join("|", r.title().strip(), r.type(), r.area(), String.valueOf(r.mode()),
+                String.valueOf(r.priority()), r.audience(), new TreeSet<>(r.dates()).toString());
     }
 
     private Optional<CommunityEvent> find(UUID id) {
@@ -296,7 +269,8 @@ public class EventService {
         event.lastDay = event.days.last();
     }
 
-    private void record(CommunityEvent event, String kind, String reason) {
+    /** Runs on the feed's worker thread too, where there is no request (so no {@link CurrentUser}): pass who. */
+    private void record(CommunityEvent event, String kind, String reason, String recordedBy) {
         AttendanceRecord record = new AttendanceRecord();
         record.id = UUID.randomUUID();
         record.eventId = event.id;
@@ -304,7 +278,7 @@ public class EventService {
         record.attendance = event.attendance;
         record.countedBy = event.attendanceCountedBy;
         record.reason = reason;
-        record.recordedBy = user.name();
+        record.recordedBy = recordedBy;
         record.recordedAt = Instant.now();
         em.persist(record);
     }

@@ -125,18 +125,24 @@ public class CouncilEventFeedHandler implements FeedHandler {
         return mapped;
     }
 
+    /** Predicts {@link #apply}: new record ids are created; known ones are updated when any field differs. */
     @Override
     public FeedCounts preview(FeedBatch batch) throws SQLException {
         try (PreparedStatement select = batch.connection().prepareStatement("""
-                SELECT count(*) FILTER (WHERE e.id IS NULL),
-                       count(*) FILTER (WHERE e.id IS NOT NULL AND (e.attendance IS DISTINCT FROM (s.data->>'attendance')::int
-                           OR e.title <> s.data->>'title' OR e.area <> s.data->>'area' OR e.type <> s.data->>'type'
-                           OR e.first_day <> (s.data->>'date')::date)),
-                       count(*) FILTER (WHERE e.id IS NOT NULL AND NOT (e.attendance IS DISTINCT FROM (s.data->>'attendance')::int
-                           OR e.title <> s.data->>'title' OR e.area <> s.data->>'area' OR e.type <> s.data->>'type'
-                           OR e.first_day <> (s.data->>'date')::date))
-                FROM feed_staged_row s LEFT JOIN community_event e ON e.source = ? AND e.external_id = s.natural_key
-                WHERE s.job_id = ?""")) {
+                WITH compared AS (
+                  SELECT e.id IS NULL AS new,
+                         e.id IS NOT NULL AND (e.attendance IS DISTINCT FROM (s.data->>'attendance')::int
+                           OR e.status <> 'HELD' OR e.title <> s.data->>'title' OR e.type <> s.data->>'type'
+                           OR e.area <> s.data->>'area' OR e.mode <> s.data->>'mode'
+                           OR e.priority <> s.data->>'priority' OR e.audience <> s.data->>'audience'
+                           OR e.first_day <> (s.data->>'date')::date
+                           OR (SELECT count(*) FROM community_event_day d WHERE d.event_id = e.id) <> (s.data->>'days')::int
+                           OR e.last_day <> (s.data->>'date')::date + (s.data->>'days')::int - 1) AS changed
+                  FROM feed_staged_row s LEFT JOIN community_event e ON e.source = ? AND e.external_id = s.natural_key
+                  WHERE s.job_id = ?)
+                SELECT count(*) FILTER (WHERE new), count(*) FILTER (WHERE changed),
+                       count(*) FILTER (WHERE NOT new AND NOT changed)
+                FROM compared""")) {
             select.setString(1, batch.source());
             select.setObject(2, batch.jobId());
             try (ResultSet rs = select.executeQuery()) {

@@ -1,12 +1,12 @@
 package org.preventhub.engagement.organisation;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +29,8 @@ import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationReque
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationView;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
 
 @Path("/organisations")
@@ -60,16 +63,19 @@ public class OrganisationResource {
 
     @GET
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER,
-            Roles.CHANNEL_PANEL, Roles.REFERRER, Roles.ADMIN })
-    @Operation(summary = "List partner organisations")
-    public List<OrganisationView> list(@QueryParam("type") String type, @QueryParam("active") Boolean active) {
-        return organisations.list(type, active);
+            Roles.CHANNEL_PANEL, Roles.REFERRER })
+    @Operation(summary = "List partner organisations", description = "By type, area and active flag; paged, by name.")
+    public Page<OrganisationView> list(
+            @QueryParam("type") @Parameter(description = "A configured organisation type.", example = "FAITH_GROUP") String type,
+            @QueryParam("area") @Parameter(description = "An area code.", example = "warwick") String area,
+            @QueryParam("active") Boolean active, @Valid @BeanParam PageParams page) {
+        return organisations.list(type, area, active, page);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER,
-            Roles.CHANNEL_PANEL, Roles.REFERRER, Roles.ADMIN })
+            Roles.CHANNEL_PANEL, Roles.REFERRER })
     @Operation(summary = "Read a partner organisation")
     public Response get(@PathParam("id") UUID id) {
         OrganisationView organisation = organisations.get(id).orElseThrow(() -> ProblemException.notFound("Organisation " + id));

@@ -1,7 +1,7 @@
 package org.preventhub.engagement.organisation;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,7 +14,10 @@ import org.preventhub.contracts.engagement.OrganisationRegistered;
 import org.preventhub.engagement.config.Vocabulary;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationRequest;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationView;
+import org.preventhub.engagement.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.reference.Areas;
 import org.preventhub.platform.web.Versions;
 
@@ -64,11 +67,12 @@ public class OrganisationService {
     }
 
     @Transactional
-    public List<OrganisationView> list(String type, Boolean active) {
-        return em.createQuery("from Organisation o where (:type is null or o.type = :type) "
-                + "and (:active is null or o.active = :active) order by o.name", Organisation.class)
-                .setParameter("type", type).setParameter("active", active)
-                .getResultList().stream().map(OrganisationView::of).toList();
+    public Page<OrganisationView> list(String type, String area, Boolean active, PageParams page) {
+        return ListQuery.of(Organisation.class, "o")
+                .when(type, "type", "o.type = :type")
+                .when(area, "area", "o.area = :area")
+                .when(active, "active", "o.active = :active")
+                .page(em, page, Map.of("name", "name", "type", "type", "area", "area"), "name", "id", OrganisationView::of);
     }
 
     /** For events: the organisation, or 400 on the field that named it. */

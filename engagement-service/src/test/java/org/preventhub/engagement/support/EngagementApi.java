@@ -54,4 +54,27 @@ public final class EngagementApi {
     public static String plan(Map<String, Object> event) {
         return asOfficer().body(event).post("/events").then().statusCode(201).extract().path("id");
     }
+
+    /** A fresh event held yesterday with the given attendance. */
+    public static String heldEvent(String title, int attendance) {
+        String id = plan(event(title, List.of(java.time.LocalDate.now().minusDays(1).toString())));
+        asOfficer().body(Map.of("attendance", attendance, "countedBy", "HEADCOUNT")).post("/events/" + id + "/held")
+                .then().statusCode(200);
+        return id;
+    }
+
+    public static Map<String, Object> communication(String title) {
+        Map<String, Object> communication = new HashMap<>();
+        communication.put("title", title);
+        communication.put("channel", "NEWSLETTER");
+        communication.put("audience", "PROFESSIONALS");
+        communication.put("priority", "INTELLIGENCE_COMMUNICATIONS");
+        communication.put("publishedOn", "2020-07-15");
+        communication.put("recipients", 850);
+        return communication;
+    }
+
+    public static String publish(Map<String, Object> communication) {
+        return asOfficer().body(communication).post("/communications").then().statusCode(201).extract().path("id");
+    }
 }

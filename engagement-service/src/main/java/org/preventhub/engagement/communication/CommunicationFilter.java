@@ -1,0 +1,35 @@
+package org.preventhub.engagement.communication;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.preventhub.contracts.Priority;
+
+public class CommunicationFilter {
+
+    @QueryParam("channel")
+    @Parameter(description = "NEWSLETTER, SCHOOLS_NEWSLETTER, BULLETIN, SOCIAL_POST, WEB_UPDATE or PRESS_RESPONSE.",
+            example = "NEWSLETTER")
+    public String channel;
+
+    @QueryParam("priority")
+    public Priority priority;
+
+    @QueryParam("audience")
+    @Parameter(description = "COMMUNITY, FAITH, BUSINESS, EDUCATION, VOLUNTARY_SECTOR or PROFESSIONALS.")
+    public String audience;
+
+    @QueryParam("incidentResponse")
+    @Parameter(description = "Only those that responded (true) or did not respond (false) to an incident.")
+    public Boolean incidentResponse;
+
+    @QueryParam("from")
+    @Parameter(description = "Published on or after this day.", example = "2019-09-01")
+    public LocalDate from;
+
+    @QueryParam("to")
+    @Parameter(description = "Published on or before this day.", example = "2020-08-31")
+    public LocalDate to;
+}

@@ -1,0 +1,45 @@
+package org.preventhub.engagement.config;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.security.Roles;
+
+@Path("/vocabulary")
+@Tag(name = "Vocabulary", description = "The codes this deployment accepts.")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class VocabularyResource {
+
+    @Schema(description = "The codes this deployment accepts, including its own organisation and event types.")
+    public record Codes(
+            @Schema(example = "[\"FAITH_GROUP\", \"VOLUNTARY_SECTOR\", \"SCHOOL\"]") List<String> organisationTypes,
+            @Schema(example = "[\"PUBLIC_MEETING\", \"WORKSHOP\", \"SCHOOL_PROJECT\"]") List<String> eventTypes,
+            List<String> audiences, List<String> channels, List<String> attendanceCountedBy, List<String> partnerRoles,
+            List<String> eventStatuses) {
+    }
+
+    private final Vocabulary vocabulary;
+
+    public VocabularyResource(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
+            Roles.REFERRER })
+    @Operation(summary = "The codes accepted for types, audiences, channels, counting methods and partner roles")
+    public Codes codes() {
+        return new Codes(vocabulary.organisationTypes(), vocabulary.eventTypes(), Vocabulary.AUDIENCES, Vocabulary.CHANNELS,
+                Vocabulary.COUNTED_BY, Vocabulary.PARTNER_ROLES, List.of("PLANNED", "HELD", "POSTPONED", "CANCELLED"));
+    }
+}

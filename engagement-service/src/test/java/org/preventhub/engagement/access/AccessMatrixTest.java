@@ -1,0 +1,150 @@
+package org.preventhub.engagement.access;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.preventhub.engagement.support.EngagementApi.communication;
+import static org.preventhub.engagement.support.EngagementApi.event;
+import static org.preventhub.engagement.support.EngagementApi.heldEvent;
+import static org.preventhub.engagement.support.EngagementApi.organisation;
+import static org.preventhub.engagement.support.EngagementApi.plan;
+import static org.preventhub.engagement.support.EngagementApi.publish;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.testing.Sql;
+import org.preventhub.testing.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint × every role. Engagement officers and the Prevent lead write; analysts, trainers, the Channel panel
+ * and referrers read; feed clients only import; booking and admin get nothing. Each write acts on a fresh record,
+ * so every allowed call can succeed and a refused one shows it stored nothing.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    private record Caller(String name, String role) {
+        RequestSpecification spec() {
+            RequestSpecification spec = given().contentType(ContentType.JSON);
+            return role == null ? spec
+                    : spec.auth().oauth2(TestTokens.as(role).agency("matrix-council").username("matrix-" + name).token());
+        }
+    }
+
+    private record Endpoint(String name, Function<RequestSpecification, Integer> call) {
+    }
+
+    private static final String YESTERDAY = LocalDate.now().minusDays(1).toString();
+
+    @Test
+    void everyEndpointGivesEachRoleExactlyTheIntendedAnswer() {
+        String organisation = organisation("FAITH_GROUP");
+        String event = plan(event("Matrix read", List.of(YESTERDAY)));
+        String communication = publish(communication("Matrix read"));
+
+        List<Caller> callers = List.of(
+                new Caller("engagement", Roles.ENGAGEMENT_OFFICER),
+                new Caller("lead", Roles.PREVENT_LEAD),
+                new Caller("analyst", Roles.ANALYST),
+                new Caller("trainer", Roles.TRAINER),
+                new Caller("panel", Roles.CHANNEL_PANEL),
+                new Caller("referrer", Roles.REFERRER),
+                new Caller("feed", Roles.FEED),
+                new Caller("booking", Roles.BOOKING),
+                new Caller("admin", Roles.ADMIN),
+                new Caller("anonymous", null));
+
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("GET /vocabulary", s -> s.get("/vocabulary").statusCode()),
+                new Endpoint("GET /organisations", s -> s.get("/organisations").statusCode()),
+                new Endpoint("GET /organisations/{id}", s -> s.get("/organisations/" + organisation).statusCode()),
+                new Endpoint("POST /organisations", s -> s.body(Map.of("name", "Matrix org " + UUID.randomUUID(),
+                        "type", "SCHOOL")).post("/organisations").statusCode()),
+                new Endpoint("PUT /organisations/{id}", s -> s.body(Map.of("name", "Matrix org " + UUID.randomUUID(),
+                        "type", "SCHOOL")).put("/organisations/" + organisation("SCHOOL")).statusCode()),
+                new Endpoint("GET /events", s -> s.get("/events").statusCode()),
+                new Endpoint("GET /events/{id}", s -> s.get("/events/" + event).statusCode()),
+                new Endpoint("POST /events", s -> s.body(event("Matrix planned", List.of(YESTERDAY))).post("/events").statusCode()),
+                new Endpoint("PUT /events/{id}", s -> s.body(event("Matrix changed", List.of(YESTERDAY)))
+                        .put("/events/" + plan(event("Matrix to change", List.of(YESTERDAY)))).statusCode()),
+                new Endpoint("POST /events/{id}/held", s -> s.body(Map.of("attendance", 5, "countedBy", "HEADCOUNT"))
+                        .post("/events/" + plan(event("Matrix to hold", List.of(YESTERDAY))) + "/held").statusCode()),
+                new Endpoint("POST /events/{id}/attendance-correction", s -> s.body(Map.of("attendance", 6,
+                        "countedBy", "REGISTER", "reason", "Recount")).post("/events/" + heldEvent("Matrix to correct", 5)
+                        + "/attendance-correction").statusCode()),
+                new Endpoint("POST /events/{id}/cancellation", s -> s.body(Map.of("reason", "Flooding"))
+                        .post("/events/" + plan(event("Matrix to cancel", List.of(YESTERDAY))) + "/cancellation").statusCode()),
+                new Endpoint("POST /events/{id}/postponement", s -> s.body(Map.of("reason", "Lockdown"))
+                        .post("/events/" + plan(event("Matrix to postpone", List.of(YESTERDAY))) + "/postponement").statusCode()),
+                new Endpoint("GET /communications", s -> s.get("/communications").statusCode()),
+                new Endpoint("GET /communications/{id}", s -> s.get("/communications/" + communication).statusCode()),
+                new Endpoint("POST /communications", s -> s.body(communication("Matrix published")).post("/communications").statusCode()),
+                new Endpoint("PUT /communications/{id}", s -> s.body(communication("Matrix corrected"))
+                        .put("/communications/" + publish(communication("Matrix to correct"))).statusCode()),
+                new Endpoint("POST /feeds/events/imports", s -> s.contentType("text/csv").queryParam("dryRun", true)
+                        .header("Prefer", "wait=30")
+                        .body("recordId,title,eventType,date,area,attendance\nM-1,Forum,COMMUNITY_FORUM,2020-01-01,rugby,5\n")
+                        .post("/feeds/events/imports").statusCode()),
+                new Endpoint("GET /feeds/events/imports", s -> s.get("/feeds/events/imports").statusCode()));
+
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        //                                          engage lead analyst trainer panel referrer feed booking admin anon
+        int[] read = { 200, 200, 200, 200, 200, 200, 403, 403, 403, 401 };
+        expected.put("GET /vocabulary", read);
+        expected.put("GET /organisations", read);
+        expected.put("GET /organisations/{id}", read);
+        expected.put("POST /organisations", new int[] { 201, 201, 403, 403, 403, 403, 403, 403, 403, 401 });
+        expected.put("PUT /organisations/{id}", new int[] { 200, 200, 403, 403, 403, 403, 403, 403, 403, 401 });
+        expected.put("GET /events", read);
+        expected.put("GET /events/{id}", read);
+        expected.put("POST /events", new int[] { 201, 201, 403, 403, 403, 403, 403, 403, 403, 401 });
+        int[] write = { 200, 200, 403, 403, 403, 403, 403, 403, 403, 401 };
+        expected.put("PUT /events/{id}", write);
+        expected.put("POST /events/{id}/held", write);
+        expected.put("POST /events/{id}/attendance-correction", write);
+        expected.put("POST /events/{id}/cancellation", write);
+        expected.put("POST /events/{id}/postponement", write);
+        expected.put("GET /communications", read);
+        expected.put("GET /communications/{id}", read);
+        expected.put("POST /communications", new int[] { 201, 201, 403, 403, 403, 403, 403, 403, 403, 401 });
+        expected.put("PUT /communications/{id}", write);
+        // Uploads are the feed role's alone; reading imports is the platform's rule (feed, prevent-lead, admin).
+        expected.put("POST /feeds/events/imports", new int[] { 403, 403, 403, 403, 403, 403, 200, 403, 403, 401 });
+        expected.put("GET /feeds/events/imports", new int[] { 403, 200, 403, 403, 403, 403, 200, 403, 200, 401 });
+
+        long matrixEventsBefore = Sql.count("SELECT count(*) FROM community_event WHERE title = 'Matrix planned'");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            int[] statuses = expected.get(endpoint.name());
+            for (int c = 0; c < callers.size(); c++) {
+                int actual = endpoint.call().apply(callers.get(c).spec());
+                if (actual != statuses[c]) {
+                    wrong.add(endpoint.name() + " as " + callers.get(c).name() + ": expected " + statuses[c] + ", got " + actual);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        // Only the two writers' plans were stored.
+        assertThat(Sql.count("SELECT count(*) FROM community_event WHERE title = 'Matrix planned'"))
+                .isEqualTo(matrixEventsBefore + 2);
+    }
+
+    @Test
+    void aRefusedCallAnswersProblemJson() {
+        given().auth().oauth2(TestTokens.as(Roles.BOOKING).token()).contentType(ContentType.JSON)
+                .body(communication("Refused")).post("/communications").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).get("/events").then().statusCode(401);
+    }
+}
