@@ -39,7 +39,7 @@ public final class EventDtos {
             @NotBlank @Schema(example = "COMMUNITY") String audience,
             @Size(max = 20) List<@Valid @NotNull PartnerRole> partners,
             @Size(max = 500) @Schema(example = "West Midlands Counter Terrorism Unit") String fundingNote,
-            @Min(0) @Max(1_000_000) Integer plannedAttendance) {
+            @Min(0) @Max(1_000_000) @Schema(example = "60") Integer plannedAttendance) {
     }
 
     @Schema(description = "The event took place: how many came (when known) and what came of it.")
@@ -47,8 +47,9 @@ public final class EventDtos {
             @Min(0) @Max(1_000_000) @Schema(description = "Empty when nobody counted.", example = "52") Integer attendance,
             @Schema(description = "HEADCOUNT, REGISTER, BOOKINGS or ESTIMATE; required with an attendance.",
                     example = "HEADCOUNT") String countedBy,
-            @Size(max = 4000) String outcomes,
-            @Size(max = 4000) String followUpActions) {
+            @Size(max = 4000) @Schema(example = "Views on hate crime and extremism informed the local action plans.")
+            String outcomes,
+            @Size(max = 4000) @Schema(example = "Share the EQuIP report with the Prevent Strategy Group.") String followUpActions) {
     }
 
     @Schema(description = "A corrected attendance figure; the earlier one stays in the history.")
@@ -58,12 +59,16 @@ public final class EventDtos {
             @NotBlank @Size(max = 500) @Schema(example = "Second sign-in sheet found") String reason) {
     }
 
-    public record Reason(@NotBlank @Size(max = 500) String reason) {
+    @Schema(description = "Why the event was cancelled.")
+    public record Reason(@NotBlank @Size(max = 500) @Schema(example = "Venue closed by flooding") String reason) {
     }
 
-    public record PostponeRequest(@NotBlank @Size(max = 500) String reason, @Size(max = 60) List<@NotNull LocalDate> newDates) {
+    @Schema(description = "Why the event was postponed, and its new days when known.")
+    public record PostponeRequest(@NotBlank @Size(max = 500) @Schema(example = "COVID-19 restrictions") String reason,
+            @Size(max = 60) @Schema(example = "[\"2020-11-23\"]") List<@NotNull LocalDate> newDates) {
     }
 
+    @Schema(description = "One attendance figure: recorded after the event (RECORDED) or a later correction (CORRECTED).")
     public record AttendanceEntry(String kind, int attendance, String countedBy, String reason, String recordedBy,
             Instant recordedAt) {
     }
