@@ -124,4 +124,17 @@ class EventLifecycleTest {
         assertThat(postponed.get(1).type()).isEqualTo(EngagementEventTypes.EVENT_POSTPONED);
         assertThat(postponed.get(1).data().get("event").get("dates").get(0).asText()).isEqualTo(newDay);
     }
+
+    @Test
+    void aRetriedPlanWithTheSameIdempotencyKeyCreatesOneEventAndPublishesOnce() {
+        var body = event("Retried plan", List.of(LocalDate.now().plusDays(3).toString()));
+        String key = "retry-" + java.util.UUID.randomUUID();
+        String first = asOfficer().header(org.preventhub.platform.idempotency.IdempotentRequests.HEADER, key).body(body)
+                .post("/events").then().statusCode(201).extract().path("id");
+        String second = asOfficer().header(org.preventhub.platform.idempotency.IdempotentRequests.HEADER, key).body(body)
+                .post("/events").then().statusCode(201).extract().path("id");
+        assertThat(second).isEqualTo(first);
+        assertThat(org.preventhub.testing.Sql.count("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", first))
+                .isEqualTo(1);
+    }
 }
