@@ -38,6 +38,17 @@ public final class TestTokens {
         return this;
     }
 
+    /** The OAuth client the token was issued to (its {@code azp} claim). */
+    public TestTokens client(String clientId) {
+        claims.put("clientId", clientId);
+        return this;
+    }
+
+    public TestTokens audience(String audience) {
+        claims.put("audience", audience);
+        return this;
+    }
+
     public TestTokens expired() {
         claims.put("expiresIn", -3600);
         return this;

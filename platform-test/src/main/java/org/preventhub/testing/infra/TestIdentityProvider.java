@@ -73,7 +73,8 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     /**
      * Issues a token. Keys of {@code claims}: {@code sub}, {@code username}, {@code roles} (collection),
-     * {@code agency}, {@code expiresIn} (seconds, negative for an expired token), {@code forged} (boolean).
+     * {@code agency}, {@code expiresIn} (seconds, negative for an expired token), {@code forged} (boolean),
+     * {@code clientId} (the {@code azp} claim), {@code audience}.
      */
     public String issue(Map<String, Object> claims) {
         long now = Instant.now().getEpochSecond();
@@ -83,11 +84,15 @@ public final class TestIdentityProvider implements AutoCloseable {
         JwtClaimsBuilder builder = Jwt.issuer(issuer)
                 .subject((String) claims.getOrDefault("sub", "user-" + username))
                 .preferredUserName(username)
-                .claim("azp", "prevent-hub-test")
+                .claim("azp", (String) claims.getOrDefault("clientId", "prevent-hub-test"))
                 .claim("typ", "Bearer")
                 .claim("realm_access", Map.of("roles", roles.stream().map(Object::toString).toList()))
                 .issuedAt(expiresIn < 0 ? now + expiresIn - 60 : now)
                 .expiresAt(now + expiresIn);
+        Object audience = claims.get("audience");
+        if (audience != null) {
+            builder.audience(audience.toString());
+        }
         Object agency = claims.get("agency");
         if (agency != null) {
             builder.claim("agency", agency.toString());

@@ -1,5 +1,7 @@
 package org.preventhub.testing.quarkus;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.preventhub.testing.infra.PostgresServer;
@@ -11,17 +13,29 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Points a service under test at the real embedded PostgreSQL, Kafka broker and identity provider.
  * Registered through {@code META-INF/services}, so every {@code @QuarkusTest} in a module that depends on
  * platform-test gets it with no further annotation, and the application starts once for all test classes.
+ * A module that needs fewer servers names them in the system property {@value #NEEDS} (e.g. the gateway:
+ * {@code identity}); the default is all three.
  */
 public class PreventHubTestResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final String NEEDS = "prevent-hub.test.infrastructure";
+
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(TestInfrastructure.DATABASE),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", "",
-                "kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
-                "quarkus.oidc.auth-server-url", TestInfrastructure.identity().issuer());
+        List<String> needs = List.of(System.getProperty(NEEDS, "postgres,kafka,identity").split("\\s*,\\s*"));
+        Map<String, String> config = new HashMap<>();
+        if (needs.contains("postgres")) {
+            config.put("quarkus.datasource.jdbc.url", TestInfrastructure.postgres().jdbcUrl(TestInfrastructure.DATABASE));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", "");
+        }
+        if (needs.contains("kafka")) {
+            config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        }
+        if (needs.contains("identity")) {
+            config.put("quarkus.oidc.auth-server-url", TestInfrastructure.identity().issuer());
+        }
+        return config;
     }
 
     @Override
