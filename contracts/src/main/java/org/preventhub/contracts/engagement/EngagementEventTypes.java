@@ -17,6 +17,8 @@ public final class EngagementEventTypes {
     public static final String EVENT_ATTENDANCE_CORRECTED = "engagement.event.attendance-corrected.v1";
     public static final String COMMUNICATION_PUBLISHED = "engagement.communication.published.v1";
     public static final String ORGANISATION_REGISTERED = "engagement.organisation.registered.v1";
+    /** An organisation's name, type, area or active flag changed; payload {@link OrganisationUpdated}. */
+    public static final String ORGANISATION_UPDATED = "engagement.organisation.updated.v1";
 
     private EngagementEventTypes() {
     }
