@@ -1,0 +1,58 @@
+package org.preventhub.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.preventhub.gateway.support.FakeServices;
+import org.preventhub.testing.TestTokens;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(FakeServices.class)
+class TokenCheckTest {
+
+    @Test
+    void refusesARequestWithoutATokenBeforeItReachesAService() {
+        String requestId = "anon-" + UUID.randomUUID();
+        given().header("X-Request-Id", requestId).get("/api/referrals/referrals")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("urn:prevent-hub:problem:unauthenticated"))
+                .body("requestId", equalTo(requestId));
+        assertNeverReached(requestId);
+    }
+
+    @Test
+    void refusesExpiredAndForgedTokens() {
+        for (String token : new String[] { TestTokens.as("prevent-lead").expired().token(),
+                TestTokens.as("prevent-lead").forged().token(), "not-a-jwt" }) {
+            String requestId = "bad-" + UUID.randomUUID();
+            given().auth().oauth2(token).header("X-Request-Id", requestId).get("/api/training/sessions")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("invalid_token"));
+            assertNeverReached(requestId);
+        }
+    }
+
+    @Test
+    void keepsRolesWithoutBusinessInChannelDataAwayFromTheReferralService() {
+        String requestId = "analyst-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.token("analyst")).header("X-Request-Id", requestId)
+                .get("/api/referrals/referrals")
+                .then().statusCode(403).contentType("application/problem+json");
+        assertNeverReached(requestId);
+        given().auth().oauth2(TestTokens.as("referrer").agency("warwickshire-police").token())
+                .get("/api/referrals/referrals").then().statusCode(200);
+    }
+
+    static void assertNeverReached(String requestId) {
+        assertThat(FakeServices.RECEIVED).noneMatch(r -> requestId.equals(r.headers().get("x-request-id")));
+    }
+}
