@@ -22,6 +22,7 @@ public final class Stack {
 
     public static final String KEYCLOAK = System.getProperty("keycloak", "http://localhost:18080/realms/prevent-hub");
     public static final String TRAINING = System.getProperty("training", "http://localhost:8081");
+    public static final String GATEWAY = System.getProperty("gateway", "http://localhost:8080");
 
     private Stack() {
     }

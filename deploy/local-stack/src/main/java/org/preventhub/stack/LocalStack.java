@@ -129,6 +129,10 @@ public final class LocalStack implements AutoCloseable {
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
         }
+        if (service.database() == null) {
+            // The gateway accepts only tokens the realm issued for this API (its audience mapper).
+            env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", "prevent-hub");
+        }
         for (ServiceDefinition other : running) {
             // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL.
             env.put(other.name().toUpperCase().replace('-', '_') + "_URL", "http://localhost:" + other.port());
@@ -156,7 +160,16 @@ public final class LocalStack implements AutoCloseable {
 
     String banner() {
         StringBuilder out = new StringBuilder("\nPrevent Hub is running. Ctrl-C stops it; ./hub start again keeps the data.\n\n");
+        ServiceDefinition gateway = running.stream().filter(s -> s.database() == null).findFirst().orElse(null);
+        if (gateway != null) {
+            String base = "http://localhost:" + gateway.port();
+            out.append(String.format("  %-19s %s/q/swagger-ui   (the whole API: %s/api/openapi.json; services' health: %s/api/health)%n",
+                    "gateway", base, base, base));
+        }
         for (ServiceDefinition service : running) {
+            if (service == gateway) {
+                continue;
+            }
             String base = "http://localhost:" + service.port();
             out.append(String.format("  %-19s %s/q/swagger-ui   (health: %s/q/health)%n", service.name(), base, base));
         }
@@ -169,7 +182,8 @@ public final class LocalStack implements AutoCloseable {
         out.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=prevent-hub-cli -d username=lead-wcc -d password=demo \\\n");
         out.append("    ").append(config.issuer()).append("/protocol/openid-connect/token \\\n");
         out.append("    | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
-        out.append("  curl -H \"Authorization: Bearer $TOKEN\" 'http://localhost:8081/sessions?courseCode=WRAP'\n");
+        String first = gateway != null ? "http://localhost:" + gateway.port() + "/api/training" : "http://localhost:8081";
+        out.append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(first).append("/sessions?courseCode=WRAP'\n");
         return out.toString();
     }
 
