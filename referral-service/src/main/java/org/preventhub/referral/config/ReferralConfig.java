@@ -13,6 +13,18 @@ public interface ReferralConfig {
 
     Retention retention();
 
+    Database database();
+
+    /** The role the service connects as (the schema owner, which Flyway uses, is configured apart). */
+    interface Database {
+        String user();
+
+        String password();
+
+        /** Refuse to start as a role that could change or empty the access and erasure logs. */
+        boolean refusePrivilegedUser();
+    }
+
     /** How long personal data is kept, from closure (or exit, for Channel cases). */
     interface Retention {
         /** No further action or signposted at screening. */
