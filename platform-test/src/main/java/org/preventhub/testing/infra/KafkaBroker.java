@@ -57,6 +57,9 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
         props.put("log.flush.interval.messages", "10000");
+        // Keep every event: reporting rebuilds its projections from the topics' beginning.
+        props.put("log.retention.ms", "-1");
+        props.put("log.retention.bytes", "-1");
         format(logDirectory, props);
         KafkaBroker broker = new KafkaBroker(props, port);
         broker.start();
