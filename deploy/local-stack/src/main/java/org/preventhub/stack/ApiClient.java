@@ -37,11 +37,18 @@ final class ApiClient {
      * @param expectedStatus null for any 2xx
      */
     JsonNode send(String method, String url, String role, Object body, Integer expectedStatus) {
+        return send(method, url, role, body, expectedStatus, java.util.Map.of());
+    }
+
+    /** @param headers further request headers, e.g. the purpose of a read of personal data */
+    JsonNode send(String method, String url, String role, Object body, Integer expectedStatus,
+            java.util.Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + tokens.forRole(role))
                     .header("Accept", "application/json");
+            headers.forEach(request::header);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

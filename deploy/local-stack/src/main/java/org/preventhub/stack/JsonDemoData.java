@@ -41,11 +41,15 @@ final class JsonDemoData {
             String path = resolve(step.get("path").asText(), refs);
             String body = step.has("body") ? resolve(step.get("body").toString(), refs) : null;
             Integer expected = step.has("expect") ? step.get("expect").asInt() : null;
+            Map<String, String> headers = new HashMap<>();
+            step.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), resolve(h.getValue().asText(), refs)));
             JsonNode answer = api.send(step.path("method").asText("POST"), baseUrl + path,
-                    step.path("as").asText("prevent-lead"), body, expected);
+                    step.path("as").asText("prevent-lead"), body, expected, headers);
             if (step.has("ref")) {
                 refs.put(step.get("ref").asText(), answer.path("id").asText());
             }
+            // Further values of the answer by JSON pointer, e.g. {"bookingRef": "/reference"}.
+            step.path("capture").fields().forEachRemaining(c -> refs.put(c.getKey(), answer.at(c.getValue().asText()).asText()));
             calls++;
         }
         return calls;

@@ -191,6 +191,30 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(running);
     }
 
+    /** Stops one service and leaves the rest running, as when it crashes or is redeployed. */
+    public synchronized void stop(String name) {
+        services.get(indexOf(name)).close();
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public synchronized void restart(String name) {
+        int index = indexOf(name);
+        ServiceDefinition service = running.get(index);
+        services.get(index).close();
+        ManagedProcess process = startService(service);
+        services.set(index, process);
+        process.awaitHttpOk("http://localhost:" + service.port() + "/q/health/ready", Duration.ofMinutes(3));
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < running.size(); i++) {
+            if (running.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No running service " + name);
+    }
+
     @Override
     public synchronized void close() {
         for (int i = services.size() - 1; i >= 0; i--) {

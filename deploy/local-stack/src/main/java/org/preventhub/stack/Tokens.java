@@ -48,6 +48,36 @@ final class Tokens {
         this.tokenEndpoint = issuer + "/protocol/openid-connect/token";
     }
 
+    /** A demo user's own token (password "demo"), e.g. {@code lead-police} for another agency than lead-wcc's. */
+    synchronized String forUser(String username) {
+        return cached("user:" + username, () -> {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "password");
+            form.put("client_id", "prevent-hub-cli");
+            form.put("username", username);
+            form.put("password", "demo");
+            return form;
+        });
+    }
+
+    /** A machine client's token by client credentials. */
+    synchronized String forClient(String clientId, String secret) {
+        return cached("client:" + clientId, () -> Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret));
+    }
+
+    private String cached(String key, java.util.function.Supplier<Map<String, String>> form) {
+        CachedToken cached = cache.get(key);
+        if (cached != null && cached.expiresAt().isAfter(Instant.now().plusSeconds(30))) {
+            return cached.token();
+        }
+        JsonNode answer = post(form.get());
+        CachedToken token = new CachedToken(answer.get("access_token").asText(),
+                Instant.now().plusSeconds(answer.path("expires_in").asLong(60)));
+        cache.put(key, token);
+        return token.token();
+    }
+
     synchronized String forRole(String role) {
         CachedToken cached = cache.get(role);
         if (cached != null && cached.expiresAt().isAfter(Instant.now().plusSeconds(30))) {
