@@ -20,16 +20,26 @@ public final class OrganisationDtos {
             @Schema(example = "warwick") String area,
             @Size(max = 200) @Schema(example = "Events coordinator") String contactName,
             @Email @Size(max = 320) @Schema(example = "events@equip.example.org") String contactEmail,
-            @Size(max = 40) String contactPhone,
+            @Size(max = 40) @Schema(example = "01926 000000") String contactPhone,
             @Schema(description = "Defaults to true.") Boolean active) {
     }
 
-    public record OrganisationView(UUID id, String name, String type, String area, String contactName,
-            String contactEmail, String contactPhone, boolean active, long version) {
+    @Schema(description = "A partner organisation. Its contact details are shown to engagement officers and the Prevent "
+            + "lead only; other roles get them empty.")
+    public record OrganisationView(UUID id, @Schema(example = "EQuIP") String name,
+            @Schema(example = "EQUALITY_CHARITY") String type, @Schema(example = "warwick") String area,
+            @Schema(example = "Events coordinator") String contactName,
+            @Schema(example = "events@equip.example.org") String contactEmail, String contactPhone, boolean active,
+            long version) {
 
         static OrganisationView of(Organisation o) {
             return new OrganisationView(o.id, o.name, o.type, o.area, o.contactName, o.contactEmail, o.contactPhone,
                     o.active, o.version);
+        }
+
+        /** The organisation as a reader who may not contact it sees it. */
+        static OrganisationView withoutContact(Organisation o) {
+            return new OrganisationView(o.id, o.name, o.type, o.area, null, null, null, o.active, o.version);
         }
     }
 }

@@ -64,7 +64,8 @@ public class OrganisationResource {
     @GET
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER,
             Roles.CHANNEL_PANEL, Roles.REFERRER })
-    @Operation(summary = "List partner organisations", description = "By type, area and active flag; paged, by name.")
+    @Operation(summary = "List partner organisations", description = "By type, area and active flag; paged, by name. "
+            + "Contact details are shown to engagement officers and the Prevent lead only.")
     public Page<OrganisationView> list(
             @QueryParam("type") @Parameter(description = "A configured organisation type.", example = "FAITH_GROUP") String type,
             @QueryParam("area") @Parameter(description = "An area code.", example = "warwick") String area,
@@ -76,7 +77,8 @@ public class OrganisationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER,
             Roles.CHANNEL_PANEL, Roles.REFERRER })
-    @Operation(summary = "Read a partner organisation")
+    @Operation(summary = "Read a partner organisation",
+            description = "Contact details are shown to engagement officers and the Prevent lead only.")
     public Response get(@PathParam("id") UUID id) {
         OrganisationView organisation = organisations.get(id).orElseThrow(() -> ProblemException.notFound("Organisation " + id));
         return Response.ok(organisation).tag(Versions.etag(organisation.version())).build();
@@ -85,7 +87,8 @@ public class OrganisationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Change a partner organisation")
+    @Operation(summary = "Change a partner organisation",
+            description = "Publishes `engagement.organisation.updated.v1` (without contact details).")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrganisationRequest request) {
         OrganisationView organisation = organisations.update(id, request, Versions.fromIfMatch(ifMatch))

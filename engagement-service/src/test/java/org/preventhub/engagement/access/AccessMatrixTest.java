@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.preventhub.engagement.support.EngagementApi;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.Sql;
 import org.preventhub.testing.TestTokens;
@@ -138,6 +139,44 @@ class AccessMatrixTest {
         // Only the two writers' plans were stored.
         assertThat(Sql.count("SELECT count(*) FROM community_event WHERE title = 'Matrix planned'"))
                 .isEqualTo(matrixEventsBefore + 2);
+    }
+
+    @Test
+    void contactDetailsAreShownToEngagementOfficersAndTheLeadOnlyAndOtherReadersGetTheOrganisationWithoutThem() {
+        String name = "Matrix contact " + UUID.randomUUID();
+        String id = EngagementApi.asOfficer().body(Map.of("name", name, "type", "FAITH_GROUP", "area", "north-warwickshire",
+                "contactName", "Matrix Contact", "contactEmail", "matrix@contact.example.org", "contactPhone", "01788 111111"))
+                .post("/organisations").then().statusCode(201).extract().path("id");
+        Map<String, Boolean> seesContact = new LinkedHashMap<>();
+        seesContact.put(Roles.ENGAGEMENT_OFFICER, true);
+        seesContact.put(Roles.PREVENT_LEAD, true);
+        seesContact.put(Roles.ANALYST, false);
+        seesContact.put(Roles.TRAINER, false);
+        seesContact.put(Roles.CHANNEL_PANEL, false);
+        seesContact.put(Roles.REFERRER, false);
+        List<String> wrong = new ArrayList<>();
+        seesContact.forEach((role, sees) -> {
+            Caller caller = new Caller(role, role);
+            Map<String, Object> one = caller.spec().get("/organisations/" + id).then().statusCode(200).extract().jsonPath()
+                    .getMap("");
+            Map<String, Object> listed = caller.spec().queryParam("area", "north-warwickshire").queryParam("type", "FAITH_GROUP")
+                    .queryParam("size", 100).get("/organisations").then().statusCode(200).extract().jsonPath()
+                    .<Map<String, Object>>getList("items").stream().filter(o -> id.equals(o.get("id"))).findFirst()
+                    .orElseThrow();
+            for (Map<String, Object> organisation : List.of(one, listed)) {
+                if (!name.equals(organisation.get("name")) || !"FAITH_GROUP".equals(organisation.get("type"))) {
+                    wrong.add(role + " did not get the organisation itself");
+                }
+                List<Object> contact = java.util.Arrays.asList(organisation.get("contactName"),
+                        organisation.get("contactEmail"), organisation.get("contactPhone"));
+                boolean shown = contact.equals(List.of("Matrix Contact", "matrix@contact.example.org", "01788 111111"));
+                boolean hidden = contact.stream().allMatch(java.util.Objects::isNull);
+                if (sees ? !shown : !hidden) {
+                    wrong.add(role + (sees ? " should see" : " should not see") + " the contact details: " + contact);
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.preventhub.engagement.support.EngagementApi.asOfficer;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,5 +55,26 @@ class OrganisationTest {
                 "active", false)).put("/organisations/" + id).then().statusCode(200).body("active", equalTo(false));
         as(Roles.ANALYST).queryParam("type", "MOSQUE_COUNCIL").queryParam("active", true).queryParam("size", 100)
                 .get("/organisations").then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void changingAnOrganisationPublishesAnUpdateNotASecondRegistrationAndStillNoContactDetails() {
+        String name = "Youth club " + UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", "VOLUNTARY_SECTOR", "area", "warwick",
+                "contactEmail", "youth@club.example.org"));
+        String id = asOfficer().body(body).post("/organisations").then().statusCode(201).extract().path("id");
+        body.put("type", "FAITH_GROUP");
+        body.put("active", false);
+        body.put("contactPhone", "01926 222222");
+        asOfficer().header("If-Match", "\"0\"").body(body).put("/organisations/" + id).then().statusCode(200)
+                .body("type", equalTo("FAITH_GROUP"));
+
+        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.ENGAGEMENT, id, 2, Duration.ofSeconds(30));
+        assertThat(events).extracting(ReceivedEvent::type).containsExactly(EngagementEventTypes.ORGANISATION_REGISTERED,
+                EngagementEventTypes.ORGANISATION_UPDATED);
+        assertThat(events.get(1).data().get("type").asText()).isEqualTo("FAITH_GROUP");
+        assertThat(events.get(1).data().get("active").asBoolean()).isFalse();
+        assertThat(events.get(1).data().get("organisationId").asText()).isEqualTo(id);
+        assertThat(events.toString()).doesNotContain("youth@", "01926");
     }
 }
