@@ -31,22 +31,50 @@ public class AccessLog {
         this.user = user;
     }
 
-    /** Reads of personal data must say why. */
+    /** The longest purpose kept: a short phrase, not a narrative. */
+    public static final int PURPOSE_MAX = 200;
+
+    /**
+     * Reads of personal data must say why. The purpose is kept in the append-only log for good, beyond the erasure
+     * of the record it concerns, so it must not contain personal data (say "Preparing the March panel", not whom).
+     */
     public static String requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
             throw ProblemException.badRequest("Reading personal data needs a purpose.",
                     new Violation(PURPOSE_HEADER, "say why you need this record, e.g. 'Preparing the March panel'"));
         }
-        if (purpose.length() > 500) {
-            throw ProblemException.invalidField(PURPOSE_HEADER, "at most 500 characters");
+        return optionalPurpose(purpose);
+    }
+
+    /** A purpose given where none is required (status reads): checked the same way, null when absent. */
+    public static String optionalPurpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            return null;
         }
-        return purpose.strip();
+        String stripped = purpose.strip();
+        if (stripped.length() > PURPOSE_MAX) {
+            throw ProblemException.invalidField(PURPOSE_HEADER, "at most " + PURPOSE_MAX + " characters, and no personal data");
+        }
+        if (stripped.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalidField(PURPOSE_HEADER, "no control characters");
+        }
+        return stripped;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID referralId, AccessAction action, String fields, String purpose) {
         String roles = user.roles().stream().sorted().collect(Collectors.joining(","));
         insert(user.id(), user.name(), roles, user.agency().orElse(null), referralId, action, fields, purpose);
+    }
+
+    /**
+     * A search, recorded whether or not it found anything; what was searched for is not recorded (a name would
+     * outlive the erasure of the person's record here), the hits are, as {@link AccessAction#SEARCH_HIT} rows with
+     * the same request id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSearch(String what, String purpose) {
+        record(null, AccessAction.SEARCH, what, purpose);
     }
 
     /** For work done by the service itself (the retention job). */

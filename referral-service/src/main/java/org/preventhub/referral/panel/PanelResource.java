@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,11 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.referral.access.AccessLog;
 import org.preventhub.referral.panel.PanelRequests.AgendaRequest;
 import org.preventhub.referral.panel.PanelRequests.DecisionRequest;
 import org.preventhub.referral.panel.PanelRequests.PanelRequest;
@@ -62,17 +65,23 @@ public class PanelResource {
 
     @GET
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
-    @Operation(summary = "Panel meetings", description = "A member sees the panels they sit on.")
-    public List<PanelView> list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return panels.list(from, to);
+    @Operation(summary = "Panel meetings",
+            description = "A member sees the panels they sit on, and on their agendas only the referrals whose case is "
+                    + "open. No minutes here: read a panel with `X-Access-Purpose` for those. Each item shown is logged.")
+    public List<PanelView> list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
+        return panels.list(from, to, purpose);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
-    @Operation(summary = "A panel meeting with its agenda and decisions")
-    public PanelView get(@PathParam("id") UUID id) {
-        return panels.get(id).orElseThrow(() -> ProblemException.notFound("Panel " + id));
+    @Operation(summary = "A panel meeting with its agenda, decisions and minutes",
+            description = "Minutes are personal data: reading them needs `X-Access-Purpose` and is logged. A member sees "
+                    + "the referrals whose case is open only.")
+    public PanelView get(@PathParam("id") UUID id,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = "Why you read the minutes (required when there are any to read).") String purpose) {
+        return panels.get(id, purpose).orElseThrow(() -> ProblemException.notFound("Panel " + id));
     }
 
     @POST
@@ -88,7 +97,8 @@ public class PanelResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
     @Operation(summary = "Minute the panel's decision on a referral",
             description = "Adopted as a Channel case, or not adopted (signposted, or no further action). Publishes "
-                    + "`referral.adopted.v1` or `referral.not-adopted.v1`; the minutes stay here, encrypted.")
+                    + "`referral.adopted.v1` or `referral.not-adopted.v1`; the minutes stay here, encrypted (the answer "
+                    + "carries none). A member may minute only an open referral on a panel they sit on.")
     public PanelView decide(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
             @Valid @NotNull DecisionRequest request) {
         return panels.decide(id, referralId, request).orElseThrow(() -> ProblemException.notFound("Panel " + id));

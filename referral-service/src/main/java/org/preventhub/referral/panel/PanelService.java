@@ -53,7 +53,7 @@ public class PanelService {
 
     @Transactional
     public PanelView create(PanelRequest request) {
-        return view(newPanel(request.meetsOn(), request.chair(), request.members()));
+        return view(newPanel(request.meetsOn(), request.chair(), request.members()), false, null);
     }
 
     /** One panel a month on the nth weekday, from the given month. */
@@ -63,7 +63,7 @@ public class PanelService {
         for (int i = 0; i < request.months(); i++) {
             YearMonth month = request.from().plusMonths(i);
             LocalDate day = nthWeekday(month, request.weekday(), request.week());
-            created.add(view(newPanel(day, request.chair(), request.members())));
+            created.add(view(newPanel(day, request.chair(), request.members()), false, null));
         }
         return created;
     }
@@ -72,18 +72,20 @@ public class PanelService {
         return month.atDay(1).with(TemporalAdjusters.dayOfWeekInMonth(week, weekday));
     }
 
+    /** Meetings with their agendas, without minutes (those are read one panel at a time, with a purpose). */
     @Transactional
-    public List<PanelView> list(LocalDate from, LocalDate to) {
+    public List<PanelView> list(LocalDate from, LocalDate to, String purpose) {
         String query = "from ChannelPanel p where p.meetsOn >= :from and p.meetsOn <= :to order by p.meetsOn";
         return em.createQuery(query, ChannelPanel.class)
                 .setParameter("from", from == null ? LocalDate.of(1900, 1, 1) : from)
                 .setParameter("to", to == null ? LocalDate.of(9999, 12, 31) : to)
-                .getResultList().stream().filter(this::canSee).map(this::view).toList();
+                .getResultList().stream().filter(this::canSee).map(p -> view(p, false, purpose)).toList();
     }
 
+    /** A meeting with its agenda and the minutes the caller may read: reading minutes needs a purpose. */
     @Transactional
-    public Optional<PanelView> get(UUID id) {
-        return find(id).map(this::view);
+    public Optional<PanelView> get(UUID id, String purpose) {
+        return find(id).map(panel -> view(panel, true, purpose));
     }
 
     @Transactional
@@ -104,7 +106,7 @@ public class PanelService {
                 throw ProblemException.conflict("already-on-agenda", "The referral is on this panel's agenda already.");
             }
             accessLog.record(referralId, AccessAction.CHANGE, "panelAgenda", null);
-            return view(panel);
+            return view(panel, false, null);
         });
     }
 
@@ -125,10 +127,14 @@ public class PanelService {
             if (decided.isEmpty()) {
                 throw ProblemException.notFound("Referral " + referralId + " on this panel's agenda");
             }
+            Referral referral = em.find(Referral.class, referralId);
+            // A member has no business with a case once it has closed, not even to learn that it was decided.
+            if (!user.hasRole(Roles.PREVENT_LEAD) && !referral.status.isOpen()) {
+                throw ProblemException.notFound("Referral " + referralId + " on this panel's agenda");
+            }
             if (decided.get(0) != null) {
                 throw ProblemException.conflict("already-decided", "This panel has decided on the referral already.");
             }
-            Referral referral = em.find(Referral.class, referralId);
             referrals.decideAtPanel(referral, request.decision(), panel.meetsOn, null);
             em.createNativeQuery("""
                     UPDATE agenda_item SET decision = ?1, minutes_enc = ?2, decided_at = ?3, decided_by = ?4
@@ -140,7 +146,7 @@ public class PanelService {
             if (panel.meetsOn.isBefore(referrals.today()) || panel.meetsOn.isEqual(referrals.today())) {
                 panel.status = "HELD";
             }
-            return view(panel);
+            return view(panel, false, null);
         });
     }
 
@@ -172,18 +178,32 @@ public class PanelService {
         return user.hasRole(Roles.PREVENT_LEAD) || panel.hasMember(user.id());
     }
 
-    private PanelView view(ChannelPanel panel) {
+    /**
+     * The panel as the caller may see it. The Prevent lead sees every item on the agenda; a member only the
+     * referrals whose case is still open (once it closes, it leaves the member's view). Minutes are decrypted only
+     * when asked for, with a purpose, and each item shown is logged.
+     */
+    private PanelView view(ChannelPanel panel, boolean withMinutes, String purpose) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT a.referral_id, r.reference, r.status, a.decision, a.minutes_enc
                 FROM agenda_item a JOIN referral r ON r.id = a.referral_id
                 WHERE a.panel_id = ?1 ORDER BY r.reference""").setParameter(1, panel.id).getResultList();
+        boolean lead = user.hasRole(Roles.PREVENT_LEAD);
+        String given = AccessLog.optionalPurpose(purpose);
         List<PanelView.AgendaItem> agenda = new ArrayList<>();
         for (Object[] row : rows) {
             UUID referralId = (UUID) row[0];
-            String minutes = row[4] == null ? null : cipher.decrypt((String) row[4], minutesContext(panel.id, referralId));
-            if (minutes != null) {
-                accessLog.record(referralId, AccessAction.READ, "panelMinutes", "Channel panel record");
+            if (!lead && !ReferralStatus.valueOf((String) row[2]).isOpen()) {
+                continue;
+            }
+            String minutes = null;
+            if (withMinutes && row[4] != null) {
+                String why = AccessLog.requirePurpose(purpose);
+                minutes = cipher.decrypt((String) row[4], minutesContext(panel.id, referralId));
+                accessLog.record(referralId, AccessAction.READ, "panelAgenda,panelMinutes", why);
+            } else {
+                accessLog.record(referralId, AccessAction.SEARCH_HIT, "panelAgenda", given);
             }
             agenda.add(new PanelView.AgendaItem(referralId, (String) row[1], (String) row[2], (String) row[3], minutes));
         }

@@ -14,6 +14,7 @@ public record PanelView(UUID id, LocalDate meetsOn, String chairName, String sta
     }
 
     public record AgendaItem(UUID referralId, String reference, String referralStatus, String decision,
-            @Schema(description = "For the Prevent lead and the panel's members only.") String minutes) {
+            @Schema(description = "Only when reading one panel with a purpose; for the Prevent lead, and for the panel's "
+                    + "members while the case is open.") String minutes) {
     }
 }
