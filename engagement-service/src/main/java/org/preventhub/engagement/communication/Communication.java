@@ -2,17 +2,24 @@ package org.preventhub.engagement.communication;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.preventhub.contracts.Priority;
+import org.preventhub.engagement.organisation.PartnerLink;
 
 @Entity
 @Table(name = "communication")
@@ -45,6 +52,11 @@ public class Communication {
     public boolean incidentResponse;
 
     public String summary;
+
+    /** Organisers, partners and funders: the same link as an event's. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "communication_partner", joinColumns = @JoinColumn(name = "communication_id"))
+    public List<PartnerLink> partners = new ArrayList<>();
 
     @Version
     public long version;

@@ -1,8 +1,10 @@
 package org.preventhub.engagement.communication;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.Priority;
+import org.preventhub.engagement.organisation.PartnerRole;
 
 public final class CommunicationDtos {
 
@@ -27,19 +30,24 @@ public final class CommunicationDtos {
             @NotNull @Schema(example = "INTELLIGENCE_COMMUNICATIONS") Priority priority,
             @NotNull @PastOrPresent @Schema(example = "2020-07-15") LocalDate publishedOn,
             @Min(0) @Max(10_000_000) @Schema(description = "People it was sent to, where known.", example = "850") Integer recipients,
-            @Min(0) @Max(100_000_000) @Schema(description = "Views, where known.") Integer views,
-            @Schema(description = "Published in response to an incident (e.g. supportive messages after an attack).")
-            Boolean incidentResponse,
-            @Size(max = 2000) String summary) {
+            @Min(0) @Max(100_000_000) @Schema(description = "Views, where known.", example = "1200") Integer views,
+            @Schema(description = "Published in response to an incident (e.g. supportive messages after an attack).",
+                    example = "false") Boolean incidentResponse,
+            @Size(max = 2000) @Schema(example = "Online Prevent Update dates for the autumn, and referral advice.")
+            String summary,
+            @Size(max = 20) @Schema(description = "Organisations it was issued with or for, and their roles.")
+            List<@Valid @NotNull PartnerRole> partners) {
     }
 
+    @Schema(description = "A communication, with its reach (recipients plus views) where known.")
     public record CommunicationView(UUID id, String title, String channel, String audience, Priority priority,
             LocalDate publishedOn, Integer recipients, Integer views, Integer reach, boolean incidentResponse,
-            String summary, long version) {
+            String summary, List<PartnerRole> partners, long version) {
 
         static CommunicationView of(Communication c) {
             return new CommunicationView(c.id, c.title, c.channel, c.audience, c.priority, c.publishedOn, c.recipients,
-                    c.views, c.reach(), c.incidentResponse, c.summary, c.version);
+                    c.views, c.reach(), c.incidentResponse, c.summary,
+                    c.partners.stream().map(p -> new PartnerRole(p.organisationId, p.role)).toList(), c.version);
         }
     }
 }

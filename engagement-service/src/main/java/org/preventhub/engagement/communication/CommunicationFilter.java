@@ -1,6 +1,7 @@
 package org.preventhub.engagement.communication;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.ws.rs.QueryParam;
 
@@ -24,6 +25,11 @@ public class CommunicationFilter {
     @QueryParam("incidentResponse")
     @Parameter(description = "Only those that responded (true) or did not respond (false) to an incident.")
     public Boolean incidentResponse;
+
+    @QueryParam("partner")
+    @Parameter(description = "An organisation it was issued with, in any role.",
+            example = "3f1c9a7e-2b4d-4c8e-9a51-6d0e8b7f2a10")
+    public UUID partner;
 
     @QueryParam("from")
     @Parameter(description = "Published on or after this day.", example = "2019-09-01")

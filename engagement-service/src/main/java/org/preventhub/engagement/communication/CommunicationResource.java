@@ -62,7 +62,7 @@ public class CommunicationResource {
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
             Roles.REFERRER })
     @Operation(summary = "List communications",
-            description = "By channel, priority, audience, incident response and days published; paged, oldest first.")
+            description = "By channel, priority, audience, incident response, partner and days published; paged, oldest first.")
     public Page<CommunicationView> list(@BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
         return communications.list(filter, page);
     }

@@ -14,6 +14,8 @@ import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationRequest;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationView;
 import org.preventhub.engagement.config.Vocabulary;
+import org.preventhub.engagement.organisation.OrganisationService;
+import org.preventhub.engagement.organisation.PartnerLink;
 import org.preventhub.engagement.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.web.Page;
@@ -27,10 +29,12 @@ public class CommunicationService {
             "recipients", "recipients", "views", "views");
 
     private final EntityManager em;
+    private final OrganisationService organisations;
     private final Outbox outbox;
 
-    public CommunicationService(EntityManager em, Outbox outbox) {
+    public CommunicationService(EntityManager em, OrganisationService organisations, Outbox outbox) {
         this.em = em;
+        this.organisations = organisations;
         this.outbox = outbox;
     }
 
@@ -69,12 +73,14 @@ public class CommunicationService {
                 .when(filter.priority, "priority", "c.priority = :priority")
                 .when(filter.audience, "audience", "c.audience = :audience")
                 .when(filter.incidentResponse, "incident", "c.incidentResponse = :incident")
+                .when(filter.partner, "partner",
+                        "exists (select 1 from Communication x join x.partners p where x = c and p.organisationId = :partner)")
                 .when(filter.from, "from", "c.publishedOn >= :from")
                 .when(filter.to, "to", "c.publishedOn <= :to")
                 .page(em, page, SORTABLE, "publishedOn", "id", CommunicationView::of);
     }
 
-    private static void apply(Communication c, CommunicationRequest r) {
+    private void apply(Communication c, CommunicationRequest r) {
         c.title = r.title().strip();
         c.channel = Vocabulary.require("channel", r.channel(), Vocabulary.CHANNELS);
         c.audience = Vocabulary.require("audience", r.audience(), Vocabulary.AUDIENCES);
@@ -84,11 +90,15 @@ public class CommunicationService {
         c.views = r.views();
         c.incidentResponse = Boolean.TRUE.equals(r.incidentResponse());
         c.summary = r.summary();
+        c.partners.clear();
+        organisations.requirePartners("partners", r.partners())
+                .forEach(p -> c.partners.add(new PartnerLink(p.organisationId(), p.role())));
     }
 
     private void announce(Communication c) {
         outbox.record(EngagementEventTypes.AGGREGATE_COMMUNICATION, c.id, EngagementEventTypes.COMMUNICATION_PUBLISHED,
                 new CommunicationPublished(new CommunicationPublished.Communication(c.id, c.title, c.channel, c.audience,
-                        c.priority, c.publishedOn, c.recipients, c.views, c.reach(), c.incidentResponse)));
+                        c.priority, c.publishedOn, c.recipients, c.views, c.reach(), c.incidentResponse,
+                        organisations.typesOf(c.partners.stream().map(p -> p.organisationId).toList()))));
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,6 +23,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.SortNatural;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
+import org.preventhub.engagement.organisation.PartnerLink;
 
 /** A community engagement event: one record, however many days it runs. */
 @Entity
@@ -94,7 +94,7 @@ public class CommunityEvent {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "community_event_partner", joinColumns = @JoinColumn(name = "event_id"))
-    public List<Partner> partners = new ArrayList<>();
+    public List<PartnerLink> partners = new ArrayList<>();
 
     @Version
     public long version;
@@ -104,21 +104,4 @@ public class CommunityEvent {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    @Embeddable
-    public static class Partner {
-        @Column(name = "organisation_id", nullable = false)
-        public UUID organisationId;
-
-        @Column(nullable = false)
-        public String role;
-
-        public Partner() {
-        }
-
-        public Partner(UUID organisationId, String role) {
-            this.organisationId = organisationId;
-            this.role = role;
-        }
-    }
 }

@@ -16,15 +16,11 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
+import org.preventhub.engagement.organisation.PartnerRole;
 
 public final class EventDtos {
 
     private EventDtos() {
-    }
-
-    @Schema(description = "A partner organisation's role in an event.")
-    public record PartnerRole(@NotNull UUID organisationId,
-            @NotBlank @Schema(description = "ORGANISER, PARTNER or FUNDER.", example = "ORGANISER") String role) {
     }
 
     @Schema(description = "A community engagement event, planned or (for the record) already held.")

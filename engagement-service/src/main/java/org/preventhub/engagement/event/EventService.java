@@ -2,7 +2,6 @@ package org.preventhub.engagement.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +21,9 @@ import org.preventhub.engagement.event.EventDtos.AttendanceEntry;
 import org.preventhub.engagement.event.EventDtos.EventRequest;
 import org.preventhub.engagement.event.EventDtos.EventView;
 import org.preventhub.engagement.event.EventDtos.HeldRequest;
-import org.preventhub.engagement.event.EventDtos.PartnerRole;
-import org.preventhub.engagement.organisation.Organisation;
 import org.preventhub.engagement.organisation.OrganisationService;
+import org.preventhub.engagement.organisation.PartnerLink;
+import org.preventhub.engagement.organisation.PartnerRole;
 import org.preventhub.engagement.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
@@ -177,56 +176,6 @@ public class EventService {
                 .page(em, page, SORTABLE, "firstDay", "id", this::view);
     }
 
-    public enum FeedOutcome {
-        CREATED, UPDATED, UNCHANGED
-    }
-
-    /** For the council feed: creates or updates the held event a council reported. */
-    public FeedOutcome upsertHeldFromFeed(String source, String externalId, EventRequest request, int attendance, String countedBy) {
-        List<CommunityEvent> existing = em.createQuery("from CommunityEvent e where e.source = :s and e.externalId = :x",
-                CommunityEvent.class).setParameter("s", source).setParameter("x", externalId).getResultList();
-        CommunityEvent event = existing.isEmpty() ? new CommunityEvent() : existing.get(0);
-        boolean created = existing.isEmpty();
-        if (created) {
-            event.id = UUID.randomUUID();
-            event.createdAt = Instant.now();
-            event.source = source;
-            event.externalId = externalId;
-        }
-        Integer before = event.attendance;
-        String statusBefore = event.status;
-        boolean attendanceChanged = before == null || before != attendance;
-        if (!created && !attendanceChanged && "HELD".equals(statusBefore) && details(event).equals(details(request))) {
-            return FeedOutcome.UNCHANGED;
-        }
-        apply(event, request);
-        event.status = "HELD";
-        event.attendance = attendance;
-        event.attendanceCountedBy = countedBy;
-        if (created) {
-            em.persist(event);
-        }
-        if (attendanceChanged) {
-            record(event, before == null ? "RECORDED" : "CORRECTED", created ? null : "Council feed from " + source,
-                    "feed:" + source);
-        }
-        em.flush();
-        String type = created || !"HELD".equals(statusBefore) ? EngagementEventTypes.EVENT_HELD
-                : attendanceChanged ? EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED : EngagementEventTypes.EVENT_UPDATED;
-        publish(event, type, EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED.equals(type) ? before : null);
-        return created ? FeedOutcome.CREATED : FeedOutcome.UPDATED;
-    }
-
-    private static String details(CommunityEvent e) {
-        return String.join("|", e.title, e.type, e.area, String.valueOf(e.mode), String.valueOf(e.priority), e.audience,
-                new TreeSet<>(e.days).toString());
-    }
-
-    private static String details(EventRequest r) {
-        return String.join("|", r.title().strip(), r.type(), r.area(), String.valueOf(r.mode()),
-                String.valueOf(r.priority()), r.audience(), new TreeSet<>(r.dates()).toString());
-    }
-
     private Optional<CommunityEvent> find(UUID id) {
         return Optional.ofNullable(em.find(CommunityEvent.class, id));
     }
@@ -251,14 +200,8 @@ public class EventService {
         event.plannedAttendance = r.plannedAttendance();
         setDays(event, r.dates());
         event.partners.clear();
-        if (r.partners() != null) {
-            for (int i = 0; i < r.partners().size(); i++) {
-                PartnerRole partner = r.partners().get(i);
-                organisations.require("partners[" + i + "].organisationId", partner.organisationId());
-                Vocabulary.require("partners[" + i + "].role", partner.role(), Vocabulary.PARTNER_ROLES);
-                event.partners.add(new CommunityEvent.Partner(partner.organisationId(), partner.role()));
-            }
-        }
+        organisations.requirePartners("partners", r.partners())
+                .forEach(partner -> event.partners.add(new PartnerLink(partner.organisationId(), partner.role())));
         event.updatedAt = Instant.now();
     }
 
@@ -269,7 +212,6 @@ public class EventService {
         event.lastDay = event.days.last();
     }
 
-    /** Runs on the feed's worker thread too, where there is no request (so no {@link CurrentUser}): pass who. */
     private void record(CommunityEvent event, String kind, String reason, String recordedBy) {
         AttendanceRecord record = new AttendanceRecord();
         record.id = UUID.randomUUID();
@@ -289,13 +231,7 @@ public class EventService {
     }
 
     private CommunityEventSnapshot snapshot(CommunityEvent e) {
-        List<String> partnerTypes = new ArrayList<>();
-        for (CommunityEvent.Partner partner : e.partners) {
-            Organisation organisation = em.find(Organisation.class, partner.organisationId);
-            if (organisation != null && !partnerTypes.contains(organisation.type)) {
-                partnerTypes.add(organisation.type);
-            }
-        }
+        List<String> partnerTypes = organisations.typesOf(e.partners.stream().map(p -> p.organisationId).toList());
         return new CommunityEventSnapshot(e.id, e.title, e.type, e.status, List.copyOf(e.days), e.mode, e.area, e.priority,
                 e.audience, e.plannedAttendance, e.attendance, e.attendanceCountedBy, partnerTypes, e.source);
     }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.preventhub.engagement.support.EngagementApi.as;
 import static org.preventhub.engagement.support.EngagementApi.asOfficer;
 import static org.preventhub.engagement.support.EngagementApi.communication;
+import static org.preventhub.engagement.support.EngagementApi.organisation;
 import static org.preventhub.engagement.support.EngagementApi.publish;
 
 import java.time.Duration;
@@ -90,5 +91,37 @@ class CommunicationTest {
         as(Roles.ANALYST).queryParam("from", "2018-03-01").queryParam("to", "2018-03-02").queryParam("size", 1)
                 .queryParam("sort", "publishedOn,desc").get("/communications").then().statusCode(200)
                 .body("size", equalTo(1)).body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
+    void aCommunicationLinksToItsPartnerOrganisationsIsListedByPartnerAndPublishesOnlyTheirTypes() {
+        String council = organisation("COUNCIL"); // registered with a contact email
+        String funder = organisation("FUNDER");
+        Map<String, Object> newsletter = communication("Partner newsletter " + UUID.randomUUID());
+        newsletter.put("partners", List.of(Map.of("organisationId", council, "role", "ORGANISER"),
+                Map.of("organisationId", funder, "role", "FUNDER"), Map.of("organisationId", council, "role", "PARTNER")));
+        String id = asOfficer().body(newsletter).post("/communications").then().statusCode(201)
+                .body("partners.organisationId", equalTo(List.of(council, funder, council)))
+                .body("partners.role", equalTo(List.of("ORGANISER", "FUNDER", "PARTNER"))).extract().path("id");
+        String other = publish(communication("Unrelated newsletter " + UUID.randomUUID()));
+
+        as(Roles.ANALYST).queryParam("partner", council).queryParam("size", 100).get("/communications").then()
+                .statusCode(200).body("items.id", equalTo(List.of(id)));
+        as(Roles.ANALYST).get("/communications/" + id).then().body("partners.role", equalTo(List.of("ORGANISER",
+                "FUNDER", "PARTNER")));
+
+        // A correction replaces the links.
+        newsletter.put("partners", List.of(Map.of("organisationId", funder, "role", "FUNDER")));
+        asOfficer().header("If-Match", "\"0\"").body(newsletter).put("/communications/" + id).then().statusCode(200)
+                .body("partners.organisationId", equalTo(List.of(funder)));
+        as(Roles.ANALYST).queryParam("partner", council).get("/communications").then().body("totalItems", equalTo(0));
+
+        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.ENGAGEMENT, id, 2, Duration.ofSeconds(30));
+        JsonNode first = events.get(0).data().get("communication");
+        assertThat(first.get("partnerTypes").toString()).isEqualTo("[\"COUNCIL\",\"FUNDER\"]");
+        assertThat(events.get(1).data().get("communication").get("partnerTypes").toString()).isEqualTo("[\"FUNDER\"]");
+        assertThat(events.toString()).doesNotContain("contact@org.example.org", council, funder);
+        assertThat(KafkaEvents.forKey(Topics.ENGAGEMENT, other, 1, Duration.ofSeconds(30)).get(0).data()
+                .get("communication").get("partnerTypes").toString()).isEqualTo("[]");
     }
 }

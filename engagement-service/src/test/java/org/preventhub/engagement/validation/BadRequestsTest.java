@@ -42,7 +42,7 @@ class BadRequestsTest {
     private static Map<String, Long> stored() {
         Map<String, Long> counts = new HashMap<>();
         for (String table : List.of("organisation", "community_event", "community_event_day", "community_event_partner",
-                "attendance_record", "communication", "outbox_event")) {
+                "attendance_record", "communication", "communication_partner", "outbox_event")) {
             counts.put(table, Sql.count("SELECT count(*) FROM " + table));
         }
         return counts;
@@ -148,5 +148,29 @@ class BadRequestsTest {
         problem(asOfficer().body(Map.of("name", name, "type", "COLLEGE")).post("/organisations").then(), 409)
                 .body("type", equalTo("urn:prevent-hub:problem:duplicate-organisation"));
         nothingStored();
+    }
+
+    @Test
+    void anOrganisationListedTwiceInTheSameRoleIsABadRequestNamingTheRepeatedEntry() {
+        String school = organisation("SCHOOL");
+        List<Map<String, String>> twice = List.of(Map.of("organisationId", school, "role", "PARTNER"),
+                Map.of("organisationId", school, "role", "ORGANISER"), Map.of("organisationId", school, "role", "PARTNER"));
+        Map<String, Object> event = event("Twice", List.of(YESTERDAY));
+        event.put("partners", twice);
+        Map<String, Object> communication = communication("Twice");
+        communication.put("partners", twice);
+        before = stored();
+        invalid(asOfficer().body(event).post("/events").then(), "partners[2]");
+        invalid(asOfficer().body(communication).post("/communications").then(), "partners[2]");
+        communication.put("partners", List.of(Map.of("organisationId", UUID.randomUUID().toString(), "role", "FUNDER")));
+        invalid(asOfficer().body(communication).post("/communications").then(), "partners[0].organisationId");
+        communication.put("partners", List.of(Map.of("organisationId", school, "role", "SPONSOR")));
+        invalid(asOfficer().body(communication).post("/communications").then(), "partners[0].role");
+        nothingStored();
+
+        // The same organisation in two roles is fine.
+        event.put("partners", twice.subList(0, 2));
+        asOfficer().body(event).post("/events").then().statusCode(201).body("partners.role",
+                equalTo(List.of("PARTNER", "ORGANISER")));
     }
 }
