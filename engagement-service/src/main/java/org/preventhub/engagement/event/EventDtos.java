@@ -69,11 +69,18 @@ public final class EventDtos {
             Instant recordedAt) {
     }
 
+    @Schema(description = "A postponement or cancellation, and why.")
+    public record StatusEntry(@Schema(example = "POSTPONED") String status,
+            @Schema(example = "COVID-19 restrictions") String reason, String recordedBy, Instant recordedAt) {
+    }
+
     @Schema(description = "A community engagement event.")
     public record EventView(UUID id, String title, String type, String status, List<LocalDate> dates, DeliveryMode mode,
             String venue, String area, Priority priority, String audience, List<PartnerRole> partners, String fundingNote,
             Integer plannedAttendance, Integer attendance, String attendanceCountedBy, String outcomes,
             String followUpActions, @Schema(description = "Every figure recorded, oldest first.") List<AttendanceEntry> attendanceHistory,
+            @Schema(description = "Every postponement and cancellation, with its reason, oldest first.")
+            List<StatusEntry> statusHistory,
             String source, long version) {
     }
 }

@@ -1,7 +1,9 @@
 package org.preventhub.engagement.event;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -95,33 +97,57 @@ public class EventResource {
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
     @Operation(summary = "Record that the event took place",
             description = "With attendance (and how it was counted), outcomes and follow-up actions. Publishes "
-                    + "`engagement.event.held.v1`.")
-    public EventView held(@PathParam("id") UUID id, @Valid @NotNull HeldRequest request) {
-        return events.held(id, request).orElseThrow(() -> ProblemException.notFound("Event " + id));
+                    + "`engagement.event.held.v1`. With an `Idempotency-Key`, a retry answers as the first call did.")
+    @APIResponse(responseCode = "200", description = "Held.")
+    public Response held(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Valid @NotNull HeldRequest request) {
+        return once(key, id, "held", request, () -> events.held(id, request));
     }
 
     @POST
     @Path("/{id}/attendance-correction")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
     @Operation(summary = "Correct the attendance of a held event",
-            description = "The earlier figure stays in the history. Publishes `engagement.event.attendance-corrected.v1`.")
-    public EventView correct(@PathParam("id") UUID id, @Valid @NotNull AttendanceCorrection correction) {
-        return events.correctAttendance(id, correction).orElseThrow(() -> ProblemException.notFound("Event " + id));
+            description = "The earlier figure stays in the history. Publishes `engagement.event.attendance-corrected.v1`. "
+                    + "With an `Idempotency-Key`, a retry answers as the first call did.")
+    @APIResponse(responseCode = "200", description = "Corrected.")
+    public Response correct(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Valid @NotNull AttendanceCorrection correction) {
+        return once(key, id, "attendance-correction", correction, () -> events.correctAttendance(id, correction));
     }
 
     @POST
     @Path("/{id}/cancellation")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Cancel an event", description = "Publishes `engagement.event.cancelled.v1`.")
-    public EventView cancel(@PathParam("id") UUID id, @Valid @NotNull EventDtos.Reason reason) {
-        return events.cancel(id, reason.reason()).orElseThrow(() -> ProblemException.notFound("Event " + id));
+    @Operation(summary = "Cancel an event",
+            description = "The reason is kept in the event's status history. Publishes `engagement.event.cancelled.v1`. "
+                    + "With an `Idempotency-Key`, a retry answers as the first call did.")
+    @APIResponse(responseCode = "200", description = "Cancelled.")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Valid @NotNull EventDtos.Reason reason) {
+        return once(key, id, "cancellation", reason, () -> events.cancel(id, reason.reason()));
     }
 
     @POST
     @Path("/{id}/postponement")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Postpone an event", description = "Optionally with new days. Publishes `engagement.event.postponed.v1`.")
-    public EventView postpone(@PathParam("id") UUID id, @Valid @NotNull EventDtos.PostponeRequest request) {
-        return events.postpone(id, request).orElseThrow(() -> ProblemException.notFound("Event " + id));
+    @Operation(summary = "Postpone an event",
+            description = "Optionally with new days; the reason is kept in the event's status history. Publishes "
+                    + "`engagement.event.postponed.v1`. With an `Idempotency-Key`, a retry answers as the first call did.")
+    @APIResponse(responseCode = "200", description = "Postponed.")
+    public Response postpone(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Valid @NotNull EventDtos.PostponeRequest request) {
+        return once(key, id, "postponement", request, () -> events.postpone(id, request));
+    }
+
+    /**
+     * A state change run at most once per Idempotency-Key: without the key a retried "held" would be refused as
+     * already held (409) even though the first call succeeded, and the caller could not tell.
+     */
+    private Response once(String key, UUID id, String step, Object request, Supplier<Optional<EventView>> change) {
+        return idempotency.execute(key, "POST /events/" + id + "/" + step, request, () -> {
+            EventView event = change.get().orElseThrow(() -> ProblemException.notFound("Event " + id));
+            return Response.ok(event).tag(Versions.etag(event.version())).build();
+        });
     }
 }

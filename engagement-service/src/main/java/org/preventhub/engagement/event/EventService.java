@@ -21,6 +21,7 @@ import org.preventhub.engagement.event.EventDtos.AttendanceEntry;
 import org.preventhub.engagement.event.EventDtos.EventRequest;
 import org.preventhub.engagement.event.EventDtos.EventView;
 import org.preventhub.engagement.event.EventDtos.HeldRequest;
+import org.preventhub.engagement.event.EventDtos.StatusEntry;
 import org.preventhub.engagement.organisation.OrganisationService;
 import org.preventhub.engagement.organisation.PartnerLink;
 import org.preventhub.engagement.organisation.PartnerRole;
@@ -134,6 +135,7 @@ public class EventService {
             event.status = "CANCELLED";
             event.outcomes = "Cancelled: " + reason.strip();
             event.updatedAt = Instant.now();
+            recordStatus(event, reason);
             em.flush();
             publish(event, EngagementEventTypes.EVENT_CANCELLED, null);
             return view(event);
@@ -149,6 +151,7 @@ public class EventService {
                 setDays(event, request.newDates());
             }
             event.updatedAt = Instant.now();
+            recordStatus(event, request.reason());
             em.flush();
             publish(event, EngagementEventTypes.EVENT_POSTPONED, null);
             return view(event);
@@ -225,6 +228,17 @@ public class EventService {
         em.persist(record);
     }
 
+    private void recordStatus(CommunityEvent event, String reason) {
+        EventStatusRecord record = new EventStatusRecord();
+        record.id = UUID.randomUUID();
+        record.eventId = event.id;
+        record.status = event.status;
+        record.reason = reason.strip();
+        record.recordedBy = user.name();
+        record.recordedAt = Instant.now();
+        em.persist(record);
+    }
+
     private void publish(CommunityEvent event, String type, Integer previousAttendance) {
         outbox.record(EngagementEventTypes.AGGREGATE_EVENT, event.id, type,
                 new CommunityEventChanged(snapshot(event), previousAttendance));
@@ -241,9 +255,13 @@ public class EventService {
                 "from AttendanceRecord r where r.eventId = :id order by r.recordedAt, r.id", AttendanceRecord.class)
                 .setParameter("id", e.id).getResultList().stream()
                 .map(r -> new AttendanceEntry(r.kind, r.attendance, r.countedBy, r.reason, r.recordedBy, r.recordedAt)).toList();
+        List<StatusEntry> statuses = em.createQuery(
+                "from EventStatusRecord r where r.eventId = :id order by r.recordedAt, r.id", EventStatusRecord.class)
+                .setParameter("id", e.id).getResultList().stream()
+                .map(r -> new StatusEntry(r.status, r.reason, r.recordedBy, r.recordedAt)).toList();
         return new EventView(e.id, e.title, e.type, e.status, List.copyOf(e.days), e.mode, e.venue, e.area, e.priority,
                 e.audience, e.partners.stream().map(p -> new PartnerRole(p.organisationId, p.role)).toList(), e.fundingNote,
-                e.plannedAttendance, e.attendance, e.attendanceCountedBy, e.outcomes, e.followUpActions, history, e.source,
+                e.plannedAttendance, e.attendance, e.attendanceCountedBy, e.outcomes, e.followUpActions, history, statuses, e.source,
                 e.version);
     }
 }

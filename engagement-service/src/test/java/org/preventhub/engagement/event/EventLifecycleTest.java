@@ -2,6 +2,7 @@ package org.preventhub.engagement.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.preventhub.engagement.support.EngagementApi.as;
 import static org.preventhub.engagement.support.EngagementApi.asOfficer;
 import static org.preventhub.engagement.support.EngagementApi.event;
@@ -15,9 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.KafkaEvents;
 import org.preventhub.testing.ReceivedEvent;
+import org.preventhub.testing.Sql;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -136,5 +139,72 @@ class EventLifecycleTest {
         assertThat(second).isEqualTo(first);
         assertThat(org.preventhub.testing.Sql.count("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", first))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void eachPostponementAndTheCancellationKeepTheirReasonInTheStatusHistoryButNotInTheEvents() {
+        String id = plan(event("Postponed twice", List.of(LocalDate.now().plusDays(10).toString())));
+        asOfficer().body(Map.of("reason", "Venue double-booked")).post("/events/" + id + "/postponement").then()
+                .statusCode(200);
+        asOfficer().body(Map.of("reason", "COVID-19 restrictions", "newDates", List.of(LocalDate.now().plusDays(90).toString())))
+                .post("/events/" + id + "/postponement").then().statusCode(200)
+                .body("statusHistory.status", equalTo(List.of("POSTPONED", "POSTPONED")))
+                .body("statusHistory.reason", equalTo(List.of("Venue double-booked", "COVID-19 restrictions")));
+        asOfficer().body(Map.of("reason", "Funding withdrawn")).post("/events/" + id + "/cancellation").then().statusCode(200);
+
+        as(Roles.ANALYST).get("/events/" + id).then().statusCode(200)
+                .body("statusHistory.status", equalTo(List.of("POSTPONED", "POSTPONED", "CANCELLED")))
+                .body("statusHistory.reason", equalTo(List.of("Venue double-booked", "COVID-19 restrictions",
+                        "Funding withdrawn")))
+                .body("statusHistory.recordedBy", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue()));
+        // Reasons are free text: they stay in the service, out of the events reporting reads.
+        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.ENGAGEMENT, id, 4, Duration.ofSeconds(30));
+        assertThat(events.toString()).doesNotContain("double-booked", "COVID-19", "Funding withdrawn");
+    }
+
+    @Test
+    void retriedStateChangesWithTheSameIdempotencyKeyAnswerAsTheFirstAndPublishOnce() {
+        String id = plan(event("Retried held", List.of(YESTERDAY)));
+        String key = "held-" + java.util.UUID.randomUUID();
+        Map<String, Object> held = Map.of("attendance", 30, "countedBy", "HEADCOUNT");
+        asOfficer().header(IdempotentRequests.HEADER, key).body(held).post("/events/" + id + "/held").then()
+                .statusCode(200).body("status", equalTo("HELD")).header(IdempotentRequests.REPLAYED_HEADER, nullValue());
+        asOfficer().header(IdempotentRequests.HEADER, key).body(held).post("/events/" + id + "/held").then()
+                .statusCode(200).body("status", equalTo("HELD")).body("attendance", equalTo(30))
+                .header(IdempotentRequests.REPLAYED_HEADER, "true");
+        // The same key with another body is refused; without a key, holding again is the usual conflict.
+        asOfficer().header(IdempotentRequests.HEADER, key).body(Map.of("attendance", 31, "countedBy", "HEADCOUNT"))
+                .post("/events/" + id + "/held").then().statusCode(422);
+        asOfficer().body(held).post("/events/" + id + "/held").then().statusCode(409);
+
+        Map<String, Object> correction = Map.of("attendance", 33, "countedBy", "REGISTER", "reason", "Register found");
+        for (int i = 0; i < 2; i++) {
+            asOfficer().header(IdempotentRequests.HEADER, "correct-" + id).body(correction)
+                    .post("/events/" + id + "/attendance-correction").then().statusCode(200)
+                    .body("attendanceHistory.attendance", equalTo(List.of(30, 33)));
+        }
+
+        String toPostpone = plan(event("Retried postponement", List.of(LocalDate.now().plusDays(7).toString())));
+        String toCancel = plan(event("Retried cancellation", List.of(LocalDate.now().plusDays(7).toString())));
+        for (int i = 0; i < 2; i++) {
+            asOfficer().header(IdempotentRequests.HEADER, "postpone-" + toPostpone).body(Map.of("reason", "Snow"))
+                    .post("/events/" + toPostpone + "/postponement").then().statusCode(200)
+                    .body("statusHistory.reason", equalTo(List.of("Snow")));
+            asOfficer().header(IdempotentRequests.HEADER, "cancel-" + toCancel).body(Map.of("reason", "Snow"))
+                    .post("/events/" + toCancel + "/cancellation").then().statusCode(200)
+                    .body("status", equalTo("CANCELLED"));
+        }
+
+        assertThat(outboxTypes(id)).containsExactly(EngagementEventTypes.EVENT_PLANNED, EngagementEventTypes.EVENT_HELD,
+                EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED);
+        assertThat(outboxTypes(toPostpone)).containsExactly(EngagementEventTypes.EVENT_PLANNED,
+                EngagementEventTypes.EVENT_POSTPONED);
+        assertThat(outboxTypes(toCancel)).containsExactly(EngagementEventTypes.EVENT_PLANNED,
+                EngagementEventTypes.EVENT_CANCELLED);
+    }
+
+    private static List<Object> outboxTypes(String aggregateId) {
+        return Sql.rows("SELECT type FROM outbox_event WHERE aggregateid = ? ORDER BY position", aggregateId).stream()
+                .map(row -> row.get("type")).toList();
     }
 }

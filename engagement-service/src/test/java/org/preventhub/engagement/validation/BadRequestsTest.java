@@ -42,7 +42,7 @@ class BadRequestsTest {
     private static Map<String, Long> stored() {
         Map<String, Long> counts = new HashMap<>();
         for (String table : List.of("organisation", "community_event", "community_event_day", "community_event_partner",
-                "attendance_record", "communication", "communication_partner", "outbox_event")) {
+                "attendance_record", "communication", "communication_partner", "event_status_record", "outbox_event")) {
             counts.put(table, Sql.count("SELECT count(*) FROM " + table));
         }
         return counts;
