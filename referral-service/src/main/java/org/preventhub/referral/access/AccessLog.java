@@ -2,6 +2,7 @@ package org.preventhub.referral.access;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.RequestIds;
+import org.preventhub.referral.referral.Referral;
 
 /**
  * The access log: who read, found, exported or changed which referral, when, which fields, and why. Written in
@@ -93,6 +95,16 @@ public class AccessLog {
                 .setParameter(4, agency).setParameter(5, referralId).setParameter(6, action.name())
                 .setParameter(7, fields).setParameter(8, purpose).setParameter(9, RequestIds.current())
                 .executeUpdate();
+    }
+
+    /** A referral's log, for the Prevent lead; reading it is itself a read of the referral, logged with its purpose. */
+    @Transactional
+    public Optional<List<AccessLogEntry>> read(UUID referralId, String purpose) {
+        if (em.find(Referral.class, referralId) == null) {
+            return Optional.empty();
+        }
+        record(referralId, AccessAction.READ, "accessLog", requirePurpose(purpose));
+        return Optional.of(forReferral(referralId));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -12,6 +12,10 @@ public final class Actions {
     public static final String EXIT = "exit";
     public static final String REVIEW = "review";
 
+    /** Every step there is: anything else in a step's URL is 404, not a step refused at this stage. */
+    public static final java.util.List<String> ALL = java.util.List.of(START_SCREENING, NO_FURTHER_ACTION, SIGNPOST,
+            LIST_FOR_PANEL, PANEL_DECISION, CONSENT, SUPPORT_PLAN, EXIT, REVIEW);
+
     private Actions() {
     }
 }

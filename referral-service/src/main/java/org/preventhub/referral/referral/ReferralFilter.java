@@ -24,9 +24,4 @@ public class ReferralFilter {
     @QueryParam("to")
     @Parameter(description = "Received on or before this day.", example = "2020-03-31")
     public LocalDate to;
-
-    @QueryParam("name")
-    @Parameter(description = "The person's name (Prevent lead only): matched on a keyed hash of the normalised name, "
-            + "so spacing, case, accents and punctuation do not matter.", example = "Jamie Example")
-    public String name;
 }

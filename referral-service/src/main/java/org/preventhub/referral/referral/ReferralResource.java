@@ -52,6 +52,9 @@ public class ReferralResource {
         this.idempotency = idempotency;
     }
 
+    static final String PURPOSE_DOC = "Why you read it, required for personal data, e.g. 'Preparing the March panel'. "
+            + "At most 200 characters and never personal data: it is kept in the append-only access log for good.";
+
     @Schema(description = "Place or lift a legal hold: a held record is never erased by the retention job.")
     public record LegalHold(@NotNull Boolean hold, @Size(max = 1000) String reason) {
     }
@@ -74,11 +77,29 @@ public class ReferralResource {
     @GET
     @RolesAllowed({ Roles.REFERRER, Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
     @Operation(summary = "List referrals",
-            description = "The Prevent lead: all, searchable by name. A panel member: the open referrals on their "
-                    + "panels' agendas. A referrer: their agency's, status only. Every line with personal data is logged.")
+            description = "The Prevent lead: all. A panel member: the open referrals on their panels' agendas. A "
+                    + "referrer: their agency's, status only. Every line shown is logged; lines with personal data need "
+                    + "`X-Access-Purpose`. To find someone by name, POST /referrals/search (names stay out of URLs).")
     public Page<Object> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageParams page,
-            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
+            @QueryParam("name") @Parameter(hidden = true) String name,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
+        if (name != null) {
+            // Refused rather than ignored: ignoring it would answer an unfiltered list to a client that meant to search.
+            throw ProblemException.invalidField("name", "search by name with POST /referrals/search: a name in a URL "
+                    + "ends up in proxy and server logs");
+        }
         return referrals.list(filter, page, purpose);
+    }
+
+    @POST
+    @Path("/search")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Find referrals by the person's name",
+            description = "On a keyed hash of the normalised name: the table is not decrypted to search it. The name "
+                    + "travels in the body, never in the URL. The search is logged (without the name), and so is each hit.")
+    public Page<Object> search(@Valid @NotNull ReferralSearch search, @Valid @BeanParam PageParams page,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC, required = true) String purpose) {
+        return referrals.search(search, page, purpose);
     }
 
     @GET
@@ -88,7 +109,7 @@ public class ReferralResource {
             description = "In full for the Prevent lead and its panel (with `X-Access-Purpose`); status and outcome for "
                     + "the referring agency. Logged.")
     public Response get(@PathParam("id") UUID id,
-            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = "Why you read it (required for personal data).") String purpose) {
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         Object view = referrals.get(id, purpose).orElseThrow(() -> ProblemException.notFound("Referral " + id));
         Response.ResponseBuilder response = Response.ok(view);
         if (view instanceof ReferralView full) {
@@ -102,11 +123,12 @@ public class ReferralResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Take a step of the Channel journey",
             description = "Steps: start-screening, no-further-action, signpost, list-for-panel, consent, support-plan, "
-                    + "exit, review. A step the referral's stage does not allow is 409 with the allowed steps. With "
-                    + "`If-Match`, a step on a stale read is 412; two simultaneous steps: one wins, the other is 409.")
+                    + "exit, review; any other is 404. A step the referral's stage does not allow is 409 with the allowed "
+                    + "steps. With `If-Match`, a step on a stale read is 412; two simultaneous steps: one wins, the other "
+                    + "is 409. Answers the journey without personal data.")
     public Response step(@PathParam("id") UUID id, @PathParam("action") String action,
             @HeaderParam("If-Match") String ifMatch, @Valid StepRequest request) {
-        ReferralView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
+        ReferralJourneyView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Referral " + id));
         return Response.ok(view).tag(Versions.etag(view.version())).build();
     }
@@ -116,15 +138,15 @@ public class ReferralResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
     @Operation(summary = "Who did what and when, at each step, and why")
     public List<Map<String, Object>> history(@PathParam("id") UUID id,
-            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC, required = true) String purpose) {
         return referrals.history(id, purpose).orElseThrow(() -> ProblemException.notFound("Referral " + id));
     }
 
     @POST
     @Path("/{id}/legal-hold")
     @RolesAllowed(Roles.PREVENT_LEAD)
-    @Operation(summary = "Place or lift a legal hold")
-    public ReferralView legalHold(@PathParam("id") UUID id, @Valid @NotNull LegalHold hold) {
+    @Operation(summary = "Place or lift a legal hold", description = "Answers the journey without personal data.")
+    public ReferralJourneyView legalHold(@PathParam("id") UUID id, @Valid @NotNull LegalHold hold) {
         if (hold.hold() && (hold.reason() == null || hold.reason().isBlank())) {
             throw ProblemException.invalidField("reason", "say why the record must be kept");
         }
@@ -137,7 +159,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Cases whose 6- or 12-month review is overdue")
     public List<ReferralSummary> overdue(@QueryParam("asOf") @Parameter(description = "Defaults to today.") LocalDate asOf,
-            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         return referrals.overdueReviews(asOf == null ? referrals.today() : asOf, purpose);
     }
 }

@@ -160,13 +160,31 @@ public class ReferralService {
                 accessLog.record(referral.id, AccessAction.READ, "referrer,person,concernTypes,prompt,journey", why);
                 return fullView(referral);
             }
-            accessLog.record(referral.id, AccessAction.READ, "status", purpose);
+            accessLog.record(referral.id, AccessAction.READ, "status", AccessLog.optionalPurpose(purpose));
             return ReferralStatusView.of(referral);
         });
     }
 
+    /** The caller's referrals: all for the Prevent lead, their panels' open ones for a member, their agency's for a referrer. */
     @Transactional
     public Page<Object> list(ReferralFilter filter, PageParams page, String purpose) {
+        return find(filter.status, filter.area, filter.concernType, filter.from, filter.to, null, page, purpose);
+    }
+
+    /**
+     * The Prevent lead's search by name, on the keyed hash of the normalised name. The search itself is logged,
+     * found or not, without the name; each hit is logged too.
+     */
+    @Transactional
+    public Page<Object> search(ReferralSearch search, PageParams page, String purpose) {
+        String why = AccessLog.requirePurpose(purpose);
+        accessLog.recordSearch("nameSearch", why);
+        return find(search.status(), search.area(), search.concernType(), search.from(), search.to(),
+                hashes.nameIndex(search.name()), page, why);
+    }
+
+    private Page<Object> find(ReferralStatus status, String area, String concernType, LocalDate from, LocalDate to,
+            String nameIndex, PageParams page, String purpose) {
         boolean lead = user.hasRole(Roles.PREVENT_LEAD);
         boolean panel = user.hasRole(Roles.CHANNEL_PANEL);
         List<String> clauses = new ArrayList<>();
@@ -188,32 +206,29 @@ public class ReferralService {
             }
             clauses.add("(" + String.join(" OR ", scopes) + ")");
         }
-        if (filter.name != null) {
-            if (!lead) {
-                throw ProblemException.forbidden("Only the Prevent lead searches by name.");
-            }
+        if (nameIndex != null) {
             clauses.add("r.name_index = :nameIndex");
-            params.put("nameIndex", hashes.nameIndex(filter.name));
+            params.put("nameIndex", nameIndex);
         }
-        if (filter.status != null) {
+        if (status != null) {
             clauses.add("r.status = :status");
-            params.put("status", filter.status.name());
+            params.put("status", status.name());
         }
-        if (filter.area != null) {
+        if (area != null) {
             clauses.add("r.area = :area");
-            params.put("area", filter.area);
+            params.put("area", area);
         }
-        if (filter.concernType != null) {
+        if (concernType != null) {
             clauses.add("(',' || r.concern_types || ',') LIKE :concern");
-            params.put("concern", "%," + filter.concernType + ",%");
+            params.put("concern", "%," + concernType + ",%");
         }
-        if (filter.from != null) {
+        if (from != null) {
             clauses.add("r.received_on >= :from");
-            params.put("from", filter.from);
+            params.put("from", from);
         }
-        if (filter.to != null) {
+        if (to != null) {
             clauses.add("r.received_on <= :to");
-            params.put("to", filter.to);
+            params.put("to", to);
         }
         String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
         var count = em.createNativeQuery("SELECT count(*) FROM referral r" + where);
@@ -228,6 +243,7 @@ public class ReferralService {
         List<Referral> found = select.getResultList();
         long total = ((Number) count.getSingleResult()).longValue();
         List<Object> items = new ArrayList<>();
+        String given = AccessLog.optionalPurpose(purpose);
         String why = null;
         for (Referral referral : found) {
             if (access.viewOf(referral) == ReferralAccess.View.FULL) {
@@ -237,6 +253,8 @@ public class ReferralService {
                 accessLog.record(referral.id, AccessAction.SEARCH_HIT, "personName,ageBand,gender,area,concernTypes", why);
                 items.add(summary(referral));
             } else {
+                // A referrer's view is status only, but it is still a read of a referral: logged too.
+                accessLog.record(referral.id, AccessAction.SEARCH_HIT, "status", given);
                 items.add(ReferralStatusView.of(referral));
             }
         }
@@ -245,7 +263,11 @@ public class ReferralService {
 
     /** A step of the journey (all but the panel's decision, which a panel minutes). */
     @Transactional
-    public Optional<ReferralView> step(UUID id, String action, StepRequest request, Long expectedVersion) {
+    public Optional<ReferralJourneyView> step(UUID id, String action, StepRequest request, Long expectedVersion) {
+        if (!Actions.ALL.contains(action)) {
+            throw new ProblemException(404, "not-found", "Not found", "The Channel journey has no such step.", null,
+                    Map.of("steps", Actions.ALL));
+        }
         return Optional.ofNullable(em.find(Referral.class, id)).map(referral -> {
             Versions.check(expectedVersion, referral.version);
             requireAllowed(referral, action);
@@ -324,7 +346,7 @@ public class ReferralService {
             em.flush(); // the version check happens here: a concurrent step makes this one 409
             accessLog.record(referral.id, AccessAction.CHANGE, "status,journey", null);
             publish(referral, type, from, on);
-            return fullView(referral);
+            return ReferralJourneyView.of(referral);
         });
     }
 
@@ -357,14 +379,14 @@ public class ReferralService {
     }
 
     @Transactional
-    public Optional<ReferralView> legalHold(UUID id, boolean hold, String reason) {
+    public Optional<ReferralJourneyView> legalHold(UUID id, boolean hold, String reason) {
         return Optional.ofNullable(em.find(Referral.class, id)).map(referral -> {
             referral.legalHold = hold;
             referral.legalHoldReasonEnc = hold ? encrypt(referral, "legalHoldReason", reason) : null;
             referral.updatedAt = Instant.now();
             recordStep(referral, hold ? "legal-hold" : "legal-hold-lifted", referral.status, reason);
             accessLog.record(referral.id, AccessAction.CHANGE, "legalHold", null);
-            return fullView(referral);
+            return ReferralJourneyView.of(referral);
         });
     }
 
@@ -395,9 +417,7 @@ public class ReferralService {
                         decrypt(r, "schoolOrEmployer", r.schoolOrEmployerEnc), decrypt(r, "ethnicity", r.ethnicityEnc),
                         strings(decrypt(r, "vulnerabilities", r.vulnerabilitiesEnc))),
                 r.concernTypeList(), decrypt(r, "prompt", r.promptEnc), r.urgency.name(),
-                new ReferralView.Journey(r.receivedOn, r.screenedOn, r.screeningOutcome, r.discussedAtPanelOn,
-                        r.panelOutcome, r.consentOn, r.consent, r.consentGivenBy, r.supportStartedOn, r.exitedOn,
-                        r.exitOutcome, r.reviewsDone, r.nextReviewDue, r.closedOn, r.retainUntil),
+                ReferralView.journey(r),
                 r.legalHold, r.erasedAt != null, r.version);
     }
 

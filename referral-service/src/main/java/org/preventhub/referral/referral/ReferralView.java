@@ -35,4 +35,10 @@ public record ReferralView(
             String consentGivenBy, LocalDate supportStartedOn, LocalDate exitedOn, String exitOutcome,
             int reviewsDone, LocalDate nextReviewDue, LocalDate closedOn, LocalDate retainUntil) {
     }
+
+    static Journey journey(Referral r) {
+        return new Journey(r.receivedOn, r.screenedOn, r.screeningOutcome, r.discussedAtPanelOn, r.panelOutcome,
+                r.consentOn, r.consent, r.consentGivenBy, r.supportStartedOn, r.exitedOn, r.exitOutcome, r.reviewsDone,
+                r.nextReviewDue, r.closedOn, r.retainUntil);
+    }
 }

@@ -3,6 +3,7 @@ package org.preventhub.referral.retention;
 import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.referral.referral.ReferralService;
 
@@ -31,12 +33,22 @@ public class RetentionResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
-    @Operation(summary = "Run the retention job now",
-            description = "It also runs every night. `asOf` runs it as of another day (to check what a future run "
-                    + "will erase, in a test environment); records under legal hold are kept.")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Run the retention job now, or see what a run would erase",
+            description = "A run erases the personal data of every referral whose retention date has come (it also runs "
+                    + "every night); records under legal hold are kept. Erasure cannot be undone, so a run is always "
+                    + "as of today: `asOf` is for a dry run (`dryRun=true`), which erases nothing and lists what a run "
+                    + "on that day would erase.")
     public RetentionService.RetentionRun run(
-            @QueryParam("asOf") @Parameter(description = "Defaults to today.", example = "2027-01-01") LocalDate asOf) {
-        return retention.run(asOf == null ? referrals.today() : asOf);
+            @QueryParam("dryRun") @DefaultValue("false") @Parameter(description = "List what would be erased; erase nothing.") boolean dryRun,
+            @QueryParam("asOf") @Parameter(description = "For a dry run: the day to look at (defaults to today).",
+                    example = "2027-01-01") LocalDate asOf) {
+        if (dryRun) {
+            return retention.dryRun(asOf == null ? referrals.today() : asOf);
+        }
+        if (asOf != null) {
+            throw ProblemException.invalidField("asOf", "only with dryRun=true: a run erases as of today, never early");
+        }
+        return retention.run(referrals.today());
     }
 }

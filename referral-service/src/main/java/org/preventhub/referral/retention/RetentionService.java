@@ -3,6 +3,7 @@ package org.preventhub.referral.retention;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,8 +31,15 @@ public class RetentionService {
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
     private static final String ERASED_FIELDS = "person,referrerContact,prompt,stepReasons,panelMinutes,supportPlan";
 
-    @Schema(description = "What a run of the retention job did.")
-    public record RetentionRun(LocalDate asOf, int erased, long keptUnderLegalHold) {
+    @Schema(description = "What a run of the retention job did, or in a dry run would do. No personal data.")
+    public record RetentionRun(LocalDate asOf,
+            @Schema(description = "Nothing was erased: this is what a run on that day would erase.") boolean dryRun,
+            @Schema(description = "Referrals whose retention date has come, not under legal hold.") int due,
+            int erased, long keptUnderLegalHold, List<DueReferral> referrals) {
+    }
+
+    @Schema(description = "A referral due for erasure: which, since when, under which rule.")
+    public record DueReferral(UUID id, String reference, LocalDate retainUntil, String rule) {
     }
 
     private final EntityManager em;
@@ -52,41 +60,58 @@ public class RetentionService {
         }
     }
 
+    /** Erases the personal data of every referral due today. */
     @Transactional
     public RetentionRun run(LocalDate asOf) {
+        return run(asOf, false);
+    }
+
+    /** What a run on {@code asOf} would erase, erasing nothing: the only way to look at another day. */
+    @Transactional
+    public RetentionRun dryRun(LocalDate asOf) {
+        return run(asOf, true);
+    }
+
+    private RetentionRun run(LocalDate asOf, boolean dryRun) {
         List<Referral> due = em.createQuery("""
-                from Referral r where r.retainUntil <= :asOf and r.erasedAt is null and r.legalHold = false""",
-                Referral.class).setParameter("asOf", asOf).getResultList();
-        Instant now = Instant.now();
-        for (Referral referral : due) {
-            referral.personNameEnc = null;
-            referral.nameIndex = null;
-            referral.dateOfBirthEnc = null;
-            referral.addressEnc = null;
-            referral.schoolOrEmployerEnc = null;
-            referral.ethnicityEnc = null;
-            referral.vulnerabilitiesEnc = null;
-            referral.promptEnc = null;
-            referral.referrerContactEnc = null;
-            referral.legalHoldReasonEnc = null;
-            referral.erasedAt = now;
-            referral.updatedAt = now;
-            em.createNativeQuery("UPDATE referral_step SET reason_enc = NULL WHERE referral_id = ?1")
-                    .setParameter(1, referral.id).executeUpdate();
-            em.createNativeQuery("UPDATE agenda_item SET minutes_enc = NULL WHERE referral_id = ?1")
-                    .setParameter(1, referral.id).executeUpdate();
-            em.createNativeQuery("UPDATE support_plan SET plan_enc = NULL WHERE referral_id = ?1")
-                    .setParameter(1, referral.id).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO erasure_log (referral_id, erased_at, retain_until, rule) VALUES (?1, ?2, ?3, ?4)""")
-                    .setParameter(1, referral.id).setParameter(2, now).setParameter(3, referral.retainUntil)
-                    .setParameter(4, rule(referral)).executeUpdate();
-            accessLog.recordBySystem("retention", referral.id, AccessAction.ERASE, ERASED_FIELDS);
+                from Referral r where r.retainUntil <= :asOf and r.erasedAt is null and r.legalHold = false
+                order by r.retainUntil, r.reference""", Referral.class).setParameter("asOf", asOf).getResultList();
+        List<DueReferral> listed = due.stream()
+                .map(r -> new DueReferral(r.id, r.reference, r.retainUntil, rule(r))).toList();
+        if (!dryRun) {
+            Instant now = Instant.now();
+            due.forEach(referral -> erase(referral, now));
         }
         long held = ((Number) em.createNativeQuery("""
                 SELECT count(*) FROM referral WHERE retain_until <= ?1 AND erased_at IS NULL AND legal_hold""")
                 .setParameter(1, asOf).getSingleResult()).longValue();
-        return new RetentionRun(asOf, due.size(), held);
+        return new RetentionRun(asOf, dryRun, due.size(), dryRun ? 0 : due.size(), held, listed);
+    }
+
+    private void erase(Referral referral, Instant now) {
+        referral.personNameEnc = null;
+        referral.nameIndex = null;
+        referral.dateOfBirthEnc = null;
+        referral.addressEnc = null;
+        referral.schoolOrEmployerEnc = null;
+        referral.ethnicityEnc = null;
+        referral.vulnerabilitiesEnc = null;
+        referral.promptEnc = null;
+        referral.referrerContactEnc = null;
+        referral.legalHoldReasonEnc = null;
+        referral.erasedAt = now;
+        referral.updatedAt = now;
+        em.createNativeQuery("UPDATE referral_step SET reason_enc = NULL WHERE referral_id = ?1")
+                .setParameter(1, referral.id).executeUpdate();
+        em.createNativeQuery("UPDATE agenda_item SET minutes_enc = NULL WHERE referral_id = ?1")
+                .setParameter(1, referral.id).executeUpdate();
+        em.createNativeQuery("UPDATE support_plan SET plan_enc = NULL WHERE referral_id = ?1")
+                .setParameter(1, referral.id).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO erasure_log (referral_id, erased_at, retain_until, rule) VALUES (?1, ?2, ?3, ?4)""")
+                .setParameter(1, referral.id).setParameter(2, now).setParameter(3, referral.retainUntil)
+                .setParameter(4, rule(referral)).executeUpdate();
+        accessLog.recordBySystem("retention", referral.id, AccessAction.ERASE, ERASED_FIELDS);
     }
 
     private static String rule(Referral referral) {

@@ -1,116 +1,56 @@
 package org.preventhub.referral.retention;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.GET;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
-import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
-import org.preventhub.referral.crypto.FieldCipher;
-import org.preventhub.referral.crypto.KeyedHashes;
-import org.preventhub.referral.referral.Referral;
-import org.preventhub.referral.referral.ReferralService;
-import org.preventhub.referral.referral.ReferralView;
 
 /** A subject access request: everything held about one person, for the Prevent lead to answer it. */
 @Path("/subject-access")
 @Tag(name = "Subject access", description = "Everything held about one person, exported and audited.")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class SubjectAccessResource {
 
-    private final EntityManager em;
-    private final ReferralService referrals;
-    private final KeyedHashes hashes;
-    private final FieldCipher cipher;
-    private final AccessLog accessLog;
+    private final SubjectAccessService subjectAccess;
 
-    public SubjectAccessResource(EntityManager em, ReferralService referrals, KeyedHashes hashes, FieldCipher cipher,
-            AccessLog accessLog) {
-        this.em = em;
-        this.referrals = referrals;
-        this.hashes = hashes;
-        this.cipher = cipher;
-        this.accessLog = accessLog;
+    public SubjectAccessResource(SubjectAccessService subjectAccess) {
+        this.subjectAccess = subjectAccess;
     }
 
-    @GET
+    @Schema(description = "Whom the request is about. In the body: a name and date of birth never belong in a URL.")
+    public record SubjectAccessRequest(
+            @NotBlank @Size(max = 200) @Schema(example = "Jamie Example") String name,
+            @Schema(description = "Tells namesakes apart.", example = "2005-06-14") LocalDate dateOfBirth) {
+    }
+
+    @POST
     @RolesAllowed(Roles.PREVENT_LEAD)
-    @Transactional
     @Operation(summary = "Export everything held about a person",
             description = "Found by name (as the name search matches it) and, to tell namesakes apart, date of birth. "
-                    + "Each referral exported is logged as an EXPORT with the purpose.")
-    public Map<String, Object> export(@QueryParam("name") @Parameter(required = true, example = "Jamie Example") String name,
-            @QueryParam("dateOfBirth") @Parameter(example = "2005-06-14") LocalDate dateOfBirth,
-            @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
-        if (name == null || name.isBlank()) {
-            throw ProblemException.invalidField("name", "required");
-        }
-        String why = AccessLog.requirePurpose(purpose);
-        List<Referral> found = em.createQuery("from Referral r where r.nameIndex = :index order by r.receivedOn",
-                Referral.class).setParameter("index", hashes.nameIndex(name)).getResultList();
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (Referral referral : found) {
-            ReferralView view = referrals.fullView(referral);
-            if (dateOfBirth != null && !dateOfBirth.equals(view.person().dateOfBirth())) {
-                continue;
-            }
-            accessLog.record(referral.id, AccessAction.EXPORT, "everything", why);
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("referral", view);
-            record.put("history", referrals.steps(referral));
-            record.put("supportPlan", supportPlan(referral.id));
-            record.put("panelMinutes", minutes(referral.id));
-            record.put("accessLog", accessLog.forReferral(referral.id));
-            records.add(record);
-        }
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("name", name);
-        export.put("dateOfBirth", dateOfBirth);
-        export.put("records", records);
-        return export;
-    }
-
-    private String supportPlan(UUID referralId) {
-        @SuppressWarnings("unchecked")
-        List<String> plans = em.createNativeQuery("SELECT plan_enc FROM support_plan WHERE referral_id = ?1")
-                .setParameter(1, referralId).getResultList();
-        return plans.isEmpty() ? null : cipher.decrypt(plans.get(0), "referral/" + referralId + "/supportPlan");
-    }
-
-    private List<Map<String, Object>> minutes(UUID referralId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT p.id, p.meets_on, a.decision, a.minutes_enc FROM agenda_item a JOIN channel_panel p ON p.id = a.panel_id
-                WHERE a.referral_id = ?1 ORDER BY p.meets_on""").setParameter(1, referralId).getResultList();
-        List<Map<String, Object>> minutes = new ArrayList<>();
-        for (Object[] row : rows) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("panelMeetsOn", row[1]);
-            entry.put("decision", row[2]);
-            entry.put("minutes", row[3] == null ? null
-                    : cipher.decrypt((String) row[3], "agenda/" + row[0] + "/" + referralId + "/minutes"));
-            minutes.add(entry);
-        }
-        return minutes;
+                    + "The request is logged, found or not, and each referral exported is logged as an EXPORT with the purpose.")
+    public Map<String, Object> export(@Valid @NotNull SubjectAccessRequest request,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = "e.g. 'Subject access request of 3 March'; "
+                    + "never personal data.", required = true) String purpose) {
+        return subjectAccess.export(request.name(), request.dateOfBirth(), purpose);
     }
 }
