@@ -1,14 +1,21 @@
 package org.preventhub.platform.idempotency;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,6 +39,13 @@ import io.quarkus.scheduler.Scheduled;
  * a concurrent retry blocks on the key's row until the first commits, then replays its answer, so twenty
  * simultaneous retries create one record. The same key with a different body is 422. Failed requests are
  * not remembered (their transaction rolls back), so they can be retried.
+ *
+ * <p>The first answer may hold secrets (a booking's cancellation secret) and personal data, and must be kept for
+ * the retry. It is therefore stored sealed: every value stored is derived from the caller's key, which the table
+ * never holds. {@code idem_key} is a keyed digest of it, {@code request_hash} a keyed digest of the request, and
+ * {@code body} the answer encrypted (AES-256-GCM) with a key derived from it. Only a caller presenting the same
+ * key can open the answer; with {@code hub.idempotency.secret} set, reading the table is useless even for a
+ * guessed key.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -40,17 +54,24 @@ public class IdempotentRequests {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
+    /** Marks the sealed format of {@code body}: nonce and AES-GCM ciphertext, base64. */
+    private static final String SEALED = "v2:";
+    private static final int NONCE_BYTES = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final CurrentUser user;
     private final IdempotencyConfig config;
+    private final byte[] serverSecret;
 
     public IdempotentRequests(EntityManager em, ObjectMapper mapper, CurrentUser user, IdempotencyConfig config) {
         this.em = em;
         this.mapper = mapper;
         this.user = user;
         this.config = config;
+        this.serverSecret = config.secret().filter(secret -> !secret.isBlank())
+                .orElse("prevent-hub idempotency").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -69,33 +90,35 @@ public class IdempotentRequests {
                     new Violation(HEADER, "1 to 255 visible ASCII characters"));
         }
         String scope = user.id() + " " + operation;
-        String hash = hash(operation, request);
+        Keys keys = keys(scope, key);
+        String hash = keys.requestHash(operation, json(request));
         int claimed = em.createNativeQuery("""
                 INSERT INTO idempotency_record (scope, idem_key, request_hash, created_at)
                 VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
+                .setParameter(1, scope).setParameter(2, keys.lookup()).setParameter(3, hash)
                 .executeUpdate();
         if (claimed == 0) {
-            return replay(scope, key, hash);
+            return replay(scope, keys, hash);
         }
         Response response = action.get();
+        String body = body(response);
         em.createNativeQuery("""
                 UPDATE idempotency_record SET status_code = ?1, location = ?2, body = ?3
                 WHERE scope = ?4 AND idem_key = ?5""")
                 .setParameter(1, response.getStatus())
                 .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
-                .setParameter(3, body(response))
-                .setParameter(4, scope).setParameter(5, key)
+                .setParameter(3, body == null ? null : keys.seal(body))
+                .setParameter(4, scope).setParameter(5, keys.lookup())
                 .executeUpdate();
         return response;
     }
 
-    private Response replay(String scope, String key, String hash) {
+    private Response replay(String scope, Keys keys, String hash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT request_hash, status_code, location, body FROM idempotency_record
                 WHERE scope = ?1 AND idem_key = ?2""")
-                .setParameter(1, scope).setParameter(2, key)
+                .setParameter(1, scope).setParameter(2, keys.lookup())
                 .getResultList();
         if (rows.isEmpty()) {
             // Claimed and expired between our insert and this read: vanishingly rare, safe to retry.
@@ -116,7 +139,7 @@ public class IdempotentRequests {
             replay.location(URI.create((String) row[2]));
         }
         if (row[3] != null) {
-            replay.entity(row[3]).header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            replay.entity(keys.open((String) row[3])).header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
         return replay.build();
     }
@@ -129,21 +152,71 @@ public class IdempotentRequests {
         if (entity instanceof String text) {
             return text;
         }
+        return json(entity);
+    }
+
+    private String json(Object value) {
         try {
-            return mapper.writeValueAsString(entity);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Response cannot be stored for idempotent replay", e);
+            throw new IllegalStateException("Value cannot be written as JSON for idempotent replay", e);
         }
     }
 
-    private String hash(String operation, Object request) {
+    /** Everything stored for one key is derived from it, so the table alone opens nothing. */
+    private Keys keys(String scope, String key) {
+        byte[] master = hmac(serverSecret, "key\0" + scope + "\0" + key);
+        return new Keys(HexFormat.of().formatHex(hmac(master, "lookup")), hmac(master, "seal"), master);
+    }
+
+    private record Keys(String lookup, byte[] sealKey, byte[] master) {
+
+        String requestHash(String operation, String requestJson) {
+            return HexFormat.of().formatHex(hmac(master, "request\0" + operation + "\n" + requestJson));
+        }
+
+        String seal(String plain) {
+            try {
+                byte[] nonce = new byte[NONCE_BYTES];
+                RANDOM.nextBytes(nonce);
+                Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
+                byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+                return SEALED + Base64.getEncoder().encodeToString(
+                        ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot seal the answer for idempotent replay", e);
+            }
+        }
+
+        String open(String stored) {
+            if (!stored.startsWith(SEALED)) {
+                throw new IllegalStateException("Stored idempotent answer is not sealed");
+            }
+            try {
+                byte[] bytes = Base64.getDecoder().decode(stored.substring(SEALED.length()));
+                Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(bytes, NONCE_BYTES));
+                byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+                return new String(plain, StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("Cannot open the stored idempotent answer", e);
+            }
+        }
+
+        private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(sealKey, "AES"), new GCMParameterSpec(128, nonce));
+            // Bound to its row: a sealed answer copied to another key's row does not open.
+            cipher.updateAAD(lookup.getBytes(StandardCharsets.US_ASCII));
+            return cipher;
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(operation.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            digest.update(mapper.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
