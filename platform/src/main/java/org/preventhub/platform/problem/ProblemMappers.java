@@ -140,7 +140,8 @@ public class ProblemMappers {
             case 405 -> "This address does not accept " + request.method() + ".";
             case 406 -> "This resource answers application/json only.";
             case 413 -> "The request body is too large.";
-            case 415 -> "Send the body as application/json.";
+            // Most operations take JSON, feed uploads CSV too: the operation's documentation says which.
+            case 415 -> "This operation does not accept a body of this content type; see its documentation.";
             case 401 -> "A valid bearer token is required.";
             case 403 -> "Your role does not allow this operation.";
             default -> "A parameter of the request is missing or has an invalid value.";
