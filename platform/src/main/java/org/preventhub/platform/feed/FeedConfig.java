@@ -20,6 +20,13 @@ public interface FeedConfig {
     @WithDefault("10000")
     int maxStoredRejections();
 
+    /**
+     * Records read between two progress updates of a running import (each is a small write to its job row).
+     * Lower it to watch small files progress.
+     */
+    @WithDefault("20000")
+    long progressEvery();
+
     /** Applying a very large file is one transaction; it may take this long. */
     @WithDefault("PT30M")
     Duration applyTimeout();

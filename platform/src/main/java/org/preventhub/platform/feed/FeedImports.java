@@ -67,7 +67,6 @@ public class FeedImports {
 
     private static final Logger LOG = Logger.getLogger(FeedImports.class);
     private static final int COPY_BUFFER = 256 * 1024;
-    private static final long PROGRESS_EVERY = 20_000;
 
     private final Instance<FeedHandler> handlers;
     private final AgroalDataSource dataSource;
@@ -309,7 +308,7 @@ public class FeedImports {
                     } catch (FeedRejection rejection) {
                         reject.reject(record.line(), rejection.getMessage());
                     }
-                    if (result.records - lastProgress[0] >= PROGRESS_EVERY) {
+                    if (result.records - lastProgress[0] >= config.progressEvery()) {
                         lastProgress[0] = result.records;
                         progress(context.jobId(), in.count(), result.records);
                     }

@@ -62,6 +62,45 @@ public class FeedMappings {
         }
     }
 
+    /**
+     * One page of one source's mappings (every source's when {@code source} is null).
+     *
+     * @param orderBy SQL column names chosen from a fixed list by the caller, never from the request
+     */
+    public List<Mapping> list(String source, List<String> orderBy, int page, int size) throws SQLException {
+        String order = String.join(", ", orderBy);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
+                        SELECT source, kind, external_code, internal_code FROM feed_code_mapping
+                        WHERE (? IS NULL OR source = ?) ORDER BY %s, source, kind, external_code
+                        LIMIT ? OFFSET ?""".formatted(order.isEmpty() ? "source" : order))) {
+            select.setString(1, source);
+            select.setString(2, source);
+            select.setInt(3, size);
+            select.setLong(4, (long) page * size);
+            List<Mapping> mappings = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    mappings.add(new Mapping(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return mappings;
+        }
+    }
+
+    public long count(String source) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT count(*) FROM feed_code_mapping WHERE (? IS NULL OR source = ?)")) {
+            select.setString(1, source);
+            select.setString(2, source);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public void put(Mapping mapping, String updatedBy) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement upsert = c.prepareStatement("""

@@ -3,7 +3,9 @@ package org.preventhub.platform.feed;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +35,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,7 +87,11 @@ public abstract class FeedResource {
 
     @GET
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
-    @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records.")
+    @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records. "
+            + "Not paged: the feeds are part of the service (one or two), not data that grows.")
+    @APIResponse(responseCode = "200", description = "Each feed and its fields.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FeedDescription.class),
+            examples = @ExampleObject(name = "feeds", value = FeedExamples.FEEDS)))
     public List<FeedDescription> feeds() {
         return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
     }
@@ -97,8 +107,19 @@ public abstract class FeedResource {
                     + "The same file, or the same `X-Batch-Id`, sent again is a no-op (status DUPLICATE). "
                     + "Answers 202 with the import's address; with `Prefer: wait=N` it waits up to N seconds and "
                     + "answers 200 with the finished import when it finishes in time.")
-    @APIResponse(responseCode = "202", description = "Accepted; poll `Location` for progress and the summary.")
-    @APIResponse(responseCode = "200", description = "Finished within the wait asked for, or a duplicate.")
+    @RequestBody(required = true, description = "The file: CSV with a header row, or JSON.", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "csv", summary = "CSV with a header row", value = FeedExamples.CSV_UPLOAD)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "json", summary = "A JSON batch", value = FeedExamples.JSON_UPLOAD)) })
+    @APIResponse(responseCode = "202", description = "Accepted; poll `Location` for progress and the summary.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedJob.class),
+                    examples = @ExampleObject(name = "running", value = FeedExamples.JOB_ACCEPTED)))
+    @APIResponse(responseCode = "200", description = "Finished within the wait asked for, or a duplicate.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedJob.class),
+                    examples = { @ExampleObject(name = "applied", value = FeedExamples.JOB_APPLIED),
+                            @ExampleObject(name = "rejected", summary = "Rejected whole: nothing applied",
+                                    value = FeedExamples.JOB_REJECTED) }))
     public Response upload(@PathParam("feed") String feed,
             @QueryParam("dryRun") @DefaultValue("false") @Parameter(description = "Check and count only.") boolean dryRun,
             @HeaderParam("X-Batch-Id") @Parameter(description = "The sender's id for this batch; a batch is applied once.") String batchId,
@@ -137,6 +158,8 @@ public abstract class FeedResource {
     @Path("/{feed}/imports")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "List imports", description = "Newest first. A feed client sees its own imports only.")
+    @APIResponse(responseCode = "200", description = "One page of imports.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "imports", value = FeedExamples.JOB_PAGE)))
     public Page<FeedJob> list(@PathParam("feed") String feed, @Valid @BeanParam PageParams page) {
         handler(feed);
         String source = visibleSource();
@@ -148,6 +171,11 @@ public abstract class FeedResource {
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "An import: progress and summary",
             description = "Counts of created, updated, ignored and rejected records, and the first rejected lines.")
+    @APIResponse(responseCode = "200", description = "The import.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedJob.class),
+            examples = { @ExampleObject(name = "running", value = FeedExamples.JOB_ACCEPTED),
+                    @ExampleObject(name = "applied", value = FeedExamples.JOB_APPLIED),
+                    @ExampleObject(name = "rejected", value = FeedExamples.JOB_REJECTED) }))
     public FeedJob job(@PathParam("feed") String feed, @PathParam("id") UUID id) {
         return visibleJob(feed, id);
     }
@@ -155,7 +183,10 @@ public abstract class FeedResource {
     @GET
     @Path("/{feed}/imports/{id}/rejections")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
-    @Operation(summary = "Every rejected line of an import, with its reason")
+    @Operation(summary = "Every rejected line of an import, with its reason",
+            description = "In line order, paged; at most `hub.feeds.max-stored-rejections` lines are kept (all are counted).")
+    @APIResponse(responseCode = "200", description = "One page of rejected lines.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rejections", value = FeedExamples.REJECTIONS_PAGE)))
     public Page<RejectedLine> rejections(@PathParam("feed") String feed, @PathParam("id") UUID id,
             @Valid @BeanParam PageParams page) {
         FeedJob job = visibleJob(feed, id);
@@ -166,17 +197,39 @@ public abstract class FeedResource {
     @GET
     @Path("/mappings")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
-    @Operation(summary = "Code mappings", description = "A feed client sees its own source's mappings.")
-    public List<FeedMappings.Mapping> mappings(@QueryParam("source") String source) throws SQLException {
+    @Operation(summary = "Code mappings", description = "A feed client sees its own source's mappings. "
+            + "Paged; sorted by source, kind and code unless `sort` says otherwise.")
+    @APIResponse(responseCode = "200", description = "One page of mappings.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mappings", value = FeedExamples.MAPPING_PAGE)))
+    public Page<FeedMappings.Mapping> mappings(
+            @QueryParam("source") @Parameter(description = "Only this source system's mappings.") String source,
+            @Valid @BeanParam PageParams page) throws SQLException {
         String visible = visibleSource();
-        return mappings.list(visible != null ? visible : source);
+        String shown = visible != null ? visible : source;
+        List<String> order = new ArrayList<>();
+        page.toSort(MAPPING_SORT, "source", "source").getColumns()
+                .forEach(c -> order.add(MAPPING_SORT_COLUMNS.get(c.getName())
+                        + (c.getDirection() == io.quarkus.panache.common.Sort.Direction.Descending ? " DESC" : "")));
+        return Page.of(mappings.list(shown, order, page.page, page.size), page, mappings.count(shown));
     }
+
+    private static final Map<String, String> MAPPING_SORT = Map.of("source", "source", "kind", "kind",
+            "externalCode", "externalCode", "internalCode", "internalCode");
+    private static final Map<String, String> MAPPING_SORT_COLUMNS = Map.of("source", "source", "kind", "kind",
+            "externalCode", "external_code", "internalCode", "internal_code");
 
     @PUT
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Map a source system's code to this service's code")
+    @Operation(summary = "Map a source system's code to this service's code",
+            description = "Creates or replaces the mapping; the next files from that source use it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MappingValue.class),
+            examples = @ExampleObject(name = "course", value = FeedExamples.MAPPING_VALUE)))
+    @APIResponse(responseCode = "200", description = "The mapping as stored.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedMappings.Mapping.class),
+            examples = @ExampleObject(name = "course", value = FeedExamples.MAPPING)))
     public FeedMappings.Mapping putMapping(@PathParam("source") String source, @PathParam("kind") String kind,
             @PathParam("code") String code, @Valid MappingValue value) throws SQLException {
         if (value == null) {
@@ -195,7 +248,7 @@ public abstract class FeedResource {
     @DELETE
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
-    @Operation(summary = "Remove a code mapping")
+    @Operation(summary = "Remove a code mapping", description = "Records using the code are rejected again until it is mapped.")
     @APIResponse(responseCode = "204", description = "Removed.")
     public Response deleteMapping(@PathParam("source") String source, @PathParam("kind") String kind,
             @PathParam("code") String code) throws SQLException {

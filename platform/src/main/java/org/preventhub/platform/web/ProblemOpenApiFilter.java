@@ -1,14 +1,16 @@
 package org.preventhub.platform.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -21,6 +23,8 @@ import org.preventhub.platform.problem.Problem;
 public class ProblemOpenApiFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String EXAMPLE_ID = "3f2b8c1e-7a4d-4e6f-9b0a-2c5d8e1f4a7b";
+    private static final String EXAMPLE_ERROR_ID = "c9a1e2f4-5b6d-4c8e-9f0a-1b2c3d4e5f60";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -57,10 +61,11 @@ public class ProblemOpenApiFilter implements OASFilter {
         }
         if (hasBody) {
             statuses.put("413", "The body is larger than this operation accepts.");
-            statuses.put("415", "The body is not `application/json`.");
+            statuses.put("415", "The body is not " + accepted(operation) + ".");
         }
         if (method == PathItem.HttpMethod.POST) {
-            statuses.put("422", "The `Idempotency-Key` was already used with a different body.");
+            statuses.put("422", "The request cannot be processed as sent, e.g. its `Idempotency-Key` was already used "
+                    + "with a different body.");
         }
         statuses.put("500", "Unexpected failure; the `errorId` identifies it in the logs.");
         APIResponses responses = operation.getResponses();
@@ -71,11 +76,11 @@ public class ProblemOpenApiFilter implements OASFilter {
         for (Map.Entry<String, String> status : statuses.entrySet()) {
             APIResponse existing = responses.getAPIResponse(status.getKey());
             if (existing == null) {
-                responses.addAPIResponse(status.getKey(), problemResponse(status.getKey(), status.getValue()));
+                responses.addAPIResponse(status.getKey(), problemResponse(path, status.getKey(), status.getValue()));
             } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
                     || existing.getContent().getMediaTypes().isEmpty()) {
                 // Quarkus documents 400/401/403 by itself, without a body: say what the body is.
-                existing.setContent(problemResponse(status.getKey(), status.getValue()).getContent());
+                existing.setContent(problemResponse(path, status.getKey(), status.getValue()).getContent());
             }
         }
         // A declared error response (412, say) is a problem document too.
@@ -83,25 +88,73 @@ public class ProblemOpenApiFilter implements OASFilter {
             if (code.startsWith("4") || code.startsWith("5")) {
                 if (response.getContent() == null || response.getContent().getMediaTypes() == null
                         || response.getContent().getMediaTypes().isEmpty()) {
-                    response.setContent(problemResponse(code, response.getDescription()).getContent());
+                    response.setContent(problemResponse(path, code, response.getDescription()).getContent());
                 }
             }
         });
     }
 
-    private APIResponse problemResponse(String status, String description) {
-        Example example = OASFactory.createExample().value(Map.of(
-                "type", Problem.TYPE_PREFIX + (status.equals("400") ? "validation" : "…"),
-                "title", status.equals("400") ? "Invalid request" : description,
-                "status", Integer.parseInt(status),
-                "instance", "/sessions",
-                "requestId", "5b0e1c4e-3c4f-4b5e-9a53-9f1f0c6b2a10"));
+    /** The media types the operation takes, for the 415 text: `text/csv` or `application/json`. */
+    private static String accepted(Operation operation) {
+        var content = operation.getRequestBody().getContent();
+        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
+            return "`application/json`";
+        }
+        return String.join(" or ", content.getMediaTypes().keySet().stream().map(t -> "`" + t + "`").toList());
+    }
+
+    /** A realistic document for this status and this operation's path. */
+    private APIResponse problemResponse(String path, String status, String description) {
+        int code = Integer.parseInt(status);
+        String slug = switch (code) {
+            case 400 -> "validation";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 422 -> "idempotency-key-reused";
+            case 500 -> "internal";
+            default -> code >= 500 ? "internal" : "request-refused";
+        };
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", Problem.TYPE_PREFIX + slug);
+        example.put("title", title(code));
+        example.put("status", code);
+        example.put("detail", description);
+        example.put("instance", path.replaceAll("\\{[^}]+}", EXAMPLE_ID));
+        example.put("requestId", "5b0e1c4e-3c4f-4b5e-9a53-9f1f0c6b2a10");
+        if (code == 400) {
+            example.put("detail", "The request has 1 invalid field(s).");
+            example.put("violations", List.of(Map.of("field", "capacity", "message", "must be greater than or equal to 1")));
+        }
+        if (code == 500) {
+            example.put("detail", "Something went wrong on our side. Quote error id " + EXAMPLE_ERROR_ID + " when reporting it.");
+            example.put("errorId", EXAMPLE_ERROR_ID);
+        }
         return OASFactory.createAPIResponse()
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType()
                                 .schema(OASFactory.createSchema().ref(PROBLEM_REF))
-                                .addExample("problem", example)));
+                                .addExample("problem", OASFactory.createExample().value(example))));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Invalid request";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition failed";
+            case 422 -> "Unprocessable request";
+            case 500 -> "Internal error";
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "Request refused" : known.getReasonPhrase();
+            }
+        };
     }
 
     private Schema problemSchema() {
