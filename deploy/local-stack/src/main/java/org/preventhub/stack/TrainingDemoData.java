@@ -172,9 +172,10 @@ final class TrainingDemoData {
         api.send("PUT", baseUrl + "/sessions/" + session.sessionId() + "/attendance", "trainer",
                 Map.of("walkIns", walkIns), null);
         api.post(baseUrl + "/sessions/" + session.sessionId() + "/delivery", "trainer", null);
-        JsonNode register = api.get(baseUrl + "/sessions/" + session.sessionId() + "/attendance", "trainer");
+        // One page holds a whole register here (at most 45 people a session).
+        JsonNode register = api.get(baseUrl + "/sessions/" + session.sessionId() + "/attendance?size=100", "trainer");
         List<Map<String, Object>> forms = new ArrayList<>();
-        for (JsonNode mark : register) {
+        for (JsonNode mark : register.get("items")) {
             if (random.nextInt(100) >= 85) {
                 continue;
             }

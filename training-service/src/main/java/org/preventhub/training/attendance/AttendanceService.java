@@ -2,9 +2,13 @@ package org.preventhub.training.attendance;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +24,17 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.training.booking.Booking;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.training.booking.BookingRepository;
+import org.preventhub.training.booking.BookingService;
 import org.preventhub.training.booking.BookingStatus;
 import org.preventhub.training.session.SessionRepository;
 import org.preventhub.training.session.SessionService;
 import org.preventhub.training.session.SessionStatus;
 import org.preventhub.training.session.TrainingSession;
+
+import io.quarkus.panache.common.Sort;
 
 /**
  * The register: attended or no-show per booking, walk-ins, then delivery, which freezes it. After delivery a
@@ -34,21 +43,31 @@ import org.preventhub.training.session.TrainingSession;
 @ApplicationScoped
 public class AttendanceService {
 
+    static final Map<String, String> SORTABLE = Map.of("recordedAt", "recordedAt", "name", "attendeeName",
+            "attended", "attended", "walkIn", "walkIn");
+
     private final SessionRepository sessions;
     private final BookingRepository bookings;
     private final AttendanceRepository attendance;
     private final Outbox outbox;
     private final CurrentUser user;
+    private final BookingService bookingService;
 
     public AttendanceService(SessionRepository sessions, BookingRepository bookings, AttendanceRepository attendance,
-            Outbox outbox, CurrentUser user) {
+            Outbox outbox, CurrentUser user, BookingService bookingService) {
         this.sessions = sessions;
         this.bookings = bookings;
         this.attendance = attendance;
         this.outbox = outbox;
         this.user = user;
+        this.bookingService = bookingService;
     }
 
+    /**
+     * Records the register. It can be sent again until delivery: a booking's mark changes in place, and a walk-in
+     * is matched to the one already recorded (by email, or by name and organisation when there is no email), so a
+     * resent sheet adds only people not yet on it and publishes only what changed.
+     */
     @Transactional
     public Optional<List<AttendanceResponse>> record(UUID sessionId, AttendanceSheet sheet) {
         return sessions.lock(sessionId).map(session -> {
@@ -57,15 +76,35 @@ public class AttendanceService {
             List<AttendanceSheet.WalkIn> walkIns = sheet.walkIns() == null ? List.of() : sheet.walkIns();
             List<Violation> violations = new ArrayList<>();
             List<Booking> marked = new ArrayList<>();
+            Set<UUID> markedIds = new HashSet<>();
             for (int i = 0; i < marks.size(); i++) {
                 Booking booking = bookings.findById(marks.get(i).bookingId());
                 if (booking == null || !booking.session.id.equals(session.id) || booking.status != BookingStatus.CONFIRMED) {
                     violations.add(new Violation("bookings[" + i + "].bookingId", "not a confirmed booking of this session"));
+                } else if (!markedIds.add(booking.id)) {
+                    violations.add(new Violation("bookings[" + i + "].bookingId", "appears twice"));
                 }
                 marked.add(booking);
             }
+            List<Attendance> register = attendance.forSession(session.id);
+            WalkInIndex known = new WalkInIndex(register);
+            Set<String> bookedEmails = new HashSet<>();
+            bookings.list("session.id = ?1 and status = ?2", session.id, BookingStatus.CONFIRMED)
+                    .forEach(b -> bookedEmails.add(b.attendeeEmail));
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < walkIns.size(); i++) {
+                AttendanceSheet.WalkIn walkIn = walkIns.get(i);
+                String email = normalisedEmail(walkIn.email());
+                if (!seen.add(WalkInIndex.identity(walkIn.name(), email, walkIn.organisation()))) {
+                    violations.add(new Violation("walkIns[" + i + "]",
+                            "appears twice; two people with the same name and organisation need their emails"));
+                } else if (email != null && bookedEmails.contains(email)) {
+                    violations.add(new Violation("walkIns[" + i + "].email",
+                            "has a booking on this session: mark the booking instead"));
+                }
+            }
             if (!violations.isEmpty()) {
-                throw ProblemException.badRequest("The register names bookings this session does not have.",
+                throw ProblemException.badRequest("The register cannot be taken as sent; nothing was recorded.",
                         violations.toArray(Violation[]::new));
             }
             Instant now = Instant.now();
@@ -87,14 +126,20 @@ public class AttendanceService {
                 }
             }
             for (AttendanceSheet.WalkIn walkIn : walkIns) {
+                String email = normalisedEmail(walkIn.email());
+                Optional<Attendance> existing = known.find(walkIn.name(), email, walkIn.organisation());
+                if (existing.isPresent()) {
+                    update(existing.get(), walkIn, email, now);
+                    continue;
+                }
                 Attendance mark = new Attendance();
                 mark.id = UUID.randomUUID();
                 mark.session = session;
                 mark.attendeeName = walkIn.name().strip();
-                mark.attendeeEmail = walkIn.email() == null ? null : walkIn.email().trim().toLowerCase();
-                mark.organisation = walkIn.organisation();
+                mark.attendeeEmail = email;
+                mark.organisation = blankToNull(walkIn.organisation());
                 mark.sector = walkIn.sector();
-                mark.jobRole = walkIn.jobRole();
+                mark.jobRole = blankToNull(walkIn.jobRole());
                 mark.attended = true;
                 mark.walkIn = true;
                 mark.recordedAt = now;
@@ -106,10 +151,35 @@ public class AttendanceService {
         });
     }
 
+    /** A walk-in sent again: its details may have been completed; only a reportable change is published. */
+    private void update(Attendance mark, AttendanceSheet.WalkIn walkIn, String email, Instant now) {
+        boolean reportable = mark.sector != walkIn.sector();
+        boolean changed = reportable || !Objects.equals(mark.attendeeEmail, email)
+                || !Objects.equals(mark.organisation, blankToNull(walkIn.organisation()))
+                || !Objects.equals(mark.jobRole, blankToNull(walkIn.jobRole()));
+        if (!changed) {
+            return;
+        }
+        if (email != null) {
+            mark.attendeeEmail = email;
+        }
+        mark.organisation = blankToNull(walkIn.organisation());
+        mark.sector = walkIn.sector();
+        mark.jobRole = blankToNull(walkIn.jobRole());
+        mark.recordedAt = now;
+        mark.recordedBy = user.id();
+        if (reportable) {
+            publish(mark);
+        }
+    }
+
     @Transactional
-    public Optional<List<AttendanceResponse>> list(UUID sessionId) {
-        return sessions.findByIdOptional(sessionId)
-                .map(session -> attendance.forSession(sessionId).stream().map(AttendanceResponse::of).toList());
+    public Optional<Page<AttendanceResponse>> list(UUID sessionId, PageParams page) {
+        Sort sort = page.toSort(SORTABLE, "walkIn", "recordedAt").and("id");
+        return sessions.findByIdOptional(sessionId).map(session -> {
+            var query = attendance.find("session.id = ?1", sort, sessionId).page(page.page, page.size);
+            return Page.of(query.list().stream().map(AttendanceResponse::of).toList(), page, query.count());
+        });
     }
 
     /** Marks the session delivered: booked attendees with no mark are no-shows, and the register is frozen. */
@@ -127,6 +197,8 @@ public class AttendanceService {
                     unmarked++;
                 }
             }
+            // The waiting list goes with the session: nobody can take a seat on a session that took place.
+            int waitingListClosed = bookingService.closeWaitingList(session);
             List<Attendance> register = attendance.forSession(session.id);
             int booked = (int) register.stream().filter(a -> !a.walkIn).count();
             int attended = (int) register.stream().filter(a -> a.attended).count();
@@ -138,7 +210,7 @@ public class AttendanceService {
             sessions.flush();
             outbox.record(TrainingEventTypes.AGGREGATE_SESSION, session.id, TrainingEventTypes.SESSION_DELIVERED,
                     new SessionDelivered(SessionService.snapshot(session), now, booked, attended, noShows, walkIns));
-            return new DeliveryResponse(session.id, now, booked, attended, noShows, walkIns, unmarked);
+            return new DeliveryResponse(session.id, now, booked, attended, noShows, walkIns, unmarked, waitingListClosed);
         });
     }
 
@@ -154,6 +226,13 @@ public class AttendanceService {
                     }
                     if (mark.attended == correction.attended()) {
                         throw ProblemException.conflict("nothing-to-correct", "The register already says that.");
+                    }
+                    // An evaluation is evidence of attendance and is counted in the figures: a no-show with one would
+                    // make the response rate exceed 100%. Withdrawing it is not something reporting can follow (its
+                    // evaluation facts are final), so the correction is refused and the contradiction stays visible.
+                    if (!correction.attended() && attendance.isEvaluated(mark.id)) {
+                        throw ProblemException.conflict("attendance-evaluated",
+                                "This attendee has evaluated the session, so they cannot be recorded as a no-show.");
                     }
                     boolean previously = mark.attended;
                     mark.attended = correction.attended();
@@ -203,5 +282,58 @@ public class AttendanceService {
         TrainingSession s = a.session;
         return new AttendanceSnapshot(a.id, s.id, a.booking == null ? null : a.booking.id, s.course.id, s.course.code,
                 s.course.priority, s.startsAt, s.mode, s.area, a.sector, a.attended, a.walkIn);
+    }
+
+    private static String normalisedEmail(String email) {
+        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The walk-ins already on a register, by who they are. */
+    private static final class WalkInIndex {
+        private final Map<String, Attendance> byEmail = new java.util.HashMap<>();
+        private final Map<String, Attendance> byName = new java.util.HashMap<>();
+
+        WalkInIndex(List<Attendance> register) {
+            for (Attendance mark : register) {
+                if (mark.walkIn) {
+                    if (mark.attendeeEmail != null) {
+                        byEmail.putIfAbsent(mark.attendeeEmail, mark);
+                    }
+                    byName.putIfAbsent(identity(mark.attendeeName, null, mark.organisation), mark);
+                }
+            }
+        }
+
+        /**
+         * By email when the sheet gives one (or by name and organisation if the one recorded had no email yet);
+         * without an email, by name and organisation.
+         */
+        Optional<Attendance> find(String name, String email, String organisation) {
+            Attendance byWho = byName.get(identity(name, null, organisation));
+            if (email == null) {
+                return Optional.ofNullable(byWho);
+            }
+            Attendance found = byEmail.get(email);
+            if (found == null && byWho != null && byWho.attendeeEmail == null) {
+                found = byWho;
+            }
+            return Optional.ofNullable(found);
+        }
+
+        /** An email identifies a person; without one, the name and organisation as written, ignoring case and spacing. */
+        static String identity(String name, String email, String organisation) {
+            if (email != null) {
+                return "email:" + email;
+            }
+            return "name:" + fold(name) + "|" + fold(organisation);
+        }
+
+        private static String fold(String text) {
+            return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -15,6 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
@@ -41,8 +48,11 @@ public class BookingResource {
     }
 
     @GET
-        @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @Operation(summary = "List bookings", description = "By session, status or attendee email; paged.")
+    @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
+    @Operation(summary = "List bookings", description = "By session, status or attendee email (filters combine); paged. "
+            + "Sort by createdAt, status, email or name.")
+    @APIResponse(responseCode = "200", description = "One page of bookings.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "bookings", value = Examples.BOOKING_PAGE)))
     public Page<BookingResponse> list(@BeanParam BookingFilter filter, @Valid @BeanParam PageParams page) {
         return bookings.list(filter, page);
     }
@@ -50,7 +60,9 @@ public class BookingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Read a booking")
+    @Operation(summary = "Read a booking", description = "Staff only; the cancellation secret is never shown again.")
+    @APIResponse(responseCode = "200", description = "The booking.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "confirmed", value = Examples.BOOKING)))
     public BookingResponse get(@PathParam("id") UUID id) {
         return bookings.get(id).orElseThrow(() -> ProblemException.notFound("Booking " + id));
     }
@@ -60,6 +72,8 @@ public class BookingResource {
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD, Roles.BOOKING })
     @Operation(summary = "Read a booking by its reference",
             description = "The attendee (through the booking website) proves it is theirs with the secret in `X-Booking-Secret`.")
+    @APIResponse(responseCode = "200", description = "The booking.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "confirmed", value = Examples.BOOKING)))
     public BookingResponse byReference(@PathParam("reference") String reference,
             @HeaderParam(SECRET_HEADER) String secret) {
         return bookings.getByReference(reference, secret, isStaff())
@@ -73,6 +87,11 @@ public class BookingResource {
             description = "Frees the seat, which goes to the first on the waiting list at once "
                     + "(`training.booking.promoted.v1`). The attendee needs the secret; staff do not. "
                     + "Publishes `training.booking.cancelled.v1`.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CancellationRequest.class),
+            examples = @ExampleObject(name = "attendee", value = Examples.CANCELLATION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The cancelled booking.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "cancelled", value = Examples.BOOKING_CANCELLED)))
     public BookingResponse cancel(@PathParam("reference") String reference, @Valid CancellationRequest request) {
         return bookings.cancel(reference, request == null ? null : request.secret(), isStaff())
                 .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
@@ -82,7 +101,13 @@ public class BookingResource {
     @Path("/{reference}/promotion-declined")
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD, Roles.BOOKING })
     @Operation(summary = "Decline a promotion from the waiting list",
-            description = "The seat passes to the next in line.")
+            description = "The seat passes to the next in line. Publishes `training.booking.cancelled.v1` "
+                    + "(reason PROMOTION_DECLINED) and `training.booking.promoted.v1` for the next.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CancellationRequest.class),
+            examples = @ExampleObject(name = "attendee", value = Examples.CANCELLATION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The declined booking, now cancelled.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "declined", value = Examples.BOOKING_PROMOTION_DECLINED)))
     public BookingResponse decline(@PathParam("reference") String reference, @Valid CancellationRequest request) {
         return bookings.declinePromotion(reference, request == null ? null : request.secret(), isStaff())
                 .orElseThrow(() -> ProblemException.notFound("Booking " + reference));

@@ -27,6 +27,7 @@ import org.preventhub.training.session.SessionRepository;
 import org.preventhub.training.session.TrainingSession;
 
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 
 /**
  * Bookings and waiting lists. Every change of a session's seats runs with the session row locked
@@ -38,6 +39,7 @@ public class BookingService {
 
     static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "status", "status",
             "email", "attendeeEmail", "name", "attendeeName");
+    static final Map<String, String> WAITING_SORTABLE = Map.of("position", "waitlistSeq");
 
     private final BookingRepository bookings;
     private final SessionRepository sessions;
@@ -154,6 +156,20 @@ public class BookingService {
         }
     }
 
+    /**
+     * When a session is delivered (locked by the caller): its waiting list is closed, each place cancelled with its
+     * event, so no booking stays live on a session that took place.
+     *
+     * @return places closed
+     */
+    public int closeWaitingList(TrainingSession session) {
+        List<Booking> waiting = bookings.waiting(session.id);
+        for (Booking booking : waiting) {
+            cancel(session, booking, CancellationReason.WAITING_LIST_CLOSED);
+        }
+        return waiting.size();
+    }
+
     @Transactional
     public Optional<BookingResponse> get(UUID id) {
         return bookings.findByIdOptional(id).map(b -> BookingResponse.of(b, positionOf(b), null));
@@ -190,15 +206,24 @@ public class BookingService {
                 query.count());
     }
 
+    /** The waiting list, first in line first (or last first with {@code sort=position,desc}). */
     @Transactional
-    public Optional<List<BookingResponse>> waitingList(UUID sessionId) {
+    public Optional<Page<BookingResponse>> waitingList(UUID sessionId, PageParams page) {
+        Sort sort = page.toSort(WAITING_SORTABLE, "waitlistSeq", "id");
+        boolean lastFirst = sort.getColumns().get(0).getDirection() == Sort.Direction.Descending;
         return sessions.findByIdOptional(sessionId).map(session -> {
-            List<Booking> waiting = bookings.waiting(sessionId);
-            List<BookingResponse> list = new ArrayList<>();
+            var query = bookings.find("session.id = ?1 and status = ?2", sort, sessionId, BookingStatus.WAITLISTED)
+                    .page(page.page, page.size);
+            List<Booking> waiting = query.list();
+            long total = query.count();
+            long offset = (long) page.page * page.size;
+            List<BookingResponse> items = new ArrayList<>();
             for (int i = 0; i < waiting.size(); i++) {
-                list.add(BookingResponse.of(waiting.get(i), i + 1, null));
+                // waitlistSeq has gaps (cancellations, promotions): the position is the rank, not the number.
+                long position = lastFirst ? total - offset - i : offset + i + 1;
+                items.add(BookingResponse.of(waiting.get(i), (int) position, null));
             }
-            return list;
+            return Page.of(items, page, total);
         });
     }
 

@@ -4,5 +4,7 @@ public enum CancellationReason {
     ATTENDEE,
     STAFF,
     PROMOTION_DECLINED,
-    SESSION_CANCELLED
+    SESSION_CANCELLED,
+    /** The session was delivered while the booking was still on its waiting list. */
+    WAITING_LIST_CLOSED
 }

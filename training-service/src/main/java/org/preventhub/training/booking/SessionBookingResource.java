@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -26,6 +33,8 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 
 /** Booking a session's seats and its waiting list (under {@code /sessions/{id}}, beside the session itself). */
 @Path("/sessions")
@@ -54,7 +63,11 @@ public class SessionBookingResource {
                     + "with its position). The answer carries a reference and a secret with which the attendee "
                     + "cancels or evaluates without an account: the secret is shown only here. "
                     + "Publishes `training.booking.confirmed.v1` or `training.booking.waitlisted.v1`.")
-    @APIResponse(responseCode = "201", description = "Booked or waitlisted.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BookingRequest.class),
+            examples = @ExampleObject(name = "attendee", value = Examples.BOOKING_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Booked or waitlisted.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BookingResponse.class), examples = { @ExampleObject(name = "confirmed", value = Examples.BOOKING_CREATED), @ExampleObject(name = "waitlisted", value = Examples.BOOKING_WAITLISTED) }))
     public Response book(@PathParam("sessionId") UUID sessionId,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Makes retries safe.") String idempotencyKey,
             @Valid @NotNull BookingRequest request) {
@@ -69,9 +82,12 @@ public class SessionBookingResource {
     @GET
     @Path("/{sessionId}/waiting-list")
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @Operation(summary = "A session's waiting list, first in line first")
-    public List<BookingResponse> waitingList(@PathParam("sessionId") UUID sessionId) {
-        return bookings.waitingList(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    @Operation(summary = "A session's waiting list, first in line first",
+            description = "Paged; `waitlistPosition` is each place in the queue (1 is next). Sort: `position` or `position,desc`.")
+    @APIResponse(responseCode = "200", description = "One page of the waiting list.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "waiting", value = Examples.WAITING_LIST_PAGE)))
+    public Page<BookingResponse> waitingList(@PathParam("sessionId") UUID sessionId, @Valid @BeanParam PageParams page) {
+        return bookings.waitingList(sessionId, page).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
     }
 
     private boolean isStaff() {

@@ -20,6 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,7 +56,11 @@ public class CourseResource {
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
     @Operation(summary = "Add a course to the catalogue",
             description = "Publishes `training.course.registered.v1`. Send an `Idempotency-Key` to retry safely.")
-    @APIResponse(responseCode = "201", description = "Course added; `Location` is its address.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CourseRequest.class),
+            examples = @ExampleObject(name = "wrap", value = Examples.COURSE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Course added; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CourseResponse.class), examples = @ExampleObject(name = "wrap", value = Examples.COURSE)))
     public Response register(
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Makes retries safe: the first answer is replayed.") String idempotencyKey,
             @Valid @NotNull CourseRequest request) {
@@ -63,7 +73,10 @@ public class CourseResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List the catalogue", description = "Ordered by code. The catalogue is small, so it is not paged.")
+    @Operation(summary = "List the catalogue", description = "Ordered by code. Not paged: a partnership's catalogue is "
+            + "a handful of courses (the seed year has five), so one answer is always small.")
+    @APIResponse(responseCode = "200", description = "The catalogue.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CourseResponse.class), examples = @ExampleObject(name = "catalogue", value = Examples.COURSE_LIST)))
     public List<CourseResponse> list(@QueryParam("active") @Parameter(description = "Only active (true) or retired (false) courses.") Boolean active) {
         return courses.list(active);
     }
@@ -71,8 +84,9 @@ public class CourseResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Read a course")
-    @APIResponse(responseCode = "200", description = "The course; its `ETag` is the version to send in `If-Match`.")
+    @Operation(summary = "Read a course", description = "Any authenticated caller.")
+    @APIResponse(responseCode = "200", description = "The course; its `ETag` is the version to send in `If-Match`.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CourseResponse.class), examples = @ExampleObject(name = "wrap", value = Examples.COURSE)))
     public Response get(@PathParam("id") UUID id) {
         return courses.get(id)
                 .map(course -> Response.ok(course).tag(Versions.etag(course.version())).build())
@@ -83,7 +97,11 @@ public class CourseResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
     @Operation(summary = "Change a course", description = "Publishes `training.course.updated.v1`.")
-    @APIResponse(responseCode = "200", description = "The changed course.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CourseRequest.class),
+            examples = @ExampleObject(name = "wrap", value = Examples.COURSE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The changed course.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CourseResponse.class), examples = @ExampleObject(name = "wrap", value = Examples.COURSE)))
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version: someone changed the course since you read it.")
     public Response update(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you read; the update fails with 412 if it changed since.") String ifMatch,

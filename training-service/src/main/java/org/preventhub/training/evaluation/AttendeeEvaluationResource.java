@@ -14,6 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +46,11 @@ public class AttendeeEvaluationResource {
     @Operation(summary = "The attendee evaluates the session they attended",
             description = "With the booking's secret. One evaluation per attendance; a no-show cannot evaluate. "
                     + "Publishes `training.evaluation.submitted.v1` (without the comments).")
-    @APIResponse(responseCode = "201", description = "Recorded.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationAnswers.class),
+            examples = @ExampleObject(name = "form", value = Examples.ATTENDEE_EVALUATION)))
+    @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationResponse.class), examples = @ExampleObject(name = "form", value = Examples.EVALUATION)))
     public Response byAttendee(@PathParam("reference") String reference, @Valid @NotNull EvaluationAnswers answers) {
         EvaluationResponse saved = evaluations.submitByAttendee(reference, answers)
                 .orElseThrow(() -> ProblemException.notFound("Booking " + reference));

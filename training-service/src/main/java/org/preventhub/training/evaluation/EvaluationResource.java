@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,11 +20,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -47,7 +56,11 @@ public class EvaluationResource {
     @Operation(summary = "Enter paper evaluation forms",
             description = "Each form names the attendance it belongs to. All are stored, or none. "
                     + "Each publishes `training.evaluation.submitted.v1` (without the comments).")
-    @APIResponse(responseCode = "201", description = "Recorded.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationAnswers.class),
+            examples = @ExampleObject(name = "paper", value = Examples.PAPER_FORMS)))
+    @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationResponse.class), examples = @ExampleObject(name = "paper", value = Examples.EVALUATIONS)))
     public Response paperForms(@PathParam("sessionId") UUID sessionId,
             @Valid @NotEmpty @Size(max = 500) List<@Valid @NotNull EvaluationAnswers> forms) {
         return Response.status(Response.Status.CREATED).entity(evaluations.submitPaperForms(sessionId, forms))
@@ -57,15 +70,21 @@ public class EvaluationResource {
     @GET
     @Path("/{sessionId}/evaluations")
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @Operation(summary = "A session's evaluations, with comments")
-    public List<EvaluationResponse> list(@PathParam("sessionId") UUID sessionId) {
-        return evaluations.list(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    @Operation(summary = "A session's evaluations, with comments",
+            description = "Staff only (comments are free text). Paged; sort by submittedAt, understandsHowToShareConcern or usefulness.")
+    @APIResponse(responseCode = "200", description = "One page of evaluations.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "evaluations", value = Examples.EVALUATION_PAGE)))
+    public Page<EvaluationResponse> list(@PathParam("sessionId") UUID sessionId, @Valid @BeanParam PageParams page) {
+        return evaluations.list(sessionId, page).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
     }
 
     @GET
     @Path("/{sessionId}/evaluation-summary")
     @Authenticated
-    @Operation(summary = "A session's evaluation figures")
+    @Operation(summary = "A session's evaluation figures",
+            description = "Responses, response rate, % who understand how to share a concern against the target, averages.")
+    @APIResponse(responseCode = "200", description = "The figures.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationSummary.class), examples = @ExampleObject(name = "figures", value = Examples.SUMMARY)))
     public EvaluationSummary sessionSummary(@PathParam("sessionId") UUID sessionId) {
         return evaluations.sessionSummary(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
     }

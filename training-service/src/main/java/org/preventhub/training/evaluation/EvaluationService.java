@@ -8,9 +8,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,12 +25,17 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
 import org.preventhub.platform.reference.ReferenceDataConfig;
 import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.training.attendance.Attendance;
 import org.preventhub.training.attendance.AttendanceRepository;
 import org.preventhub.training.booking.BookingRepository;
 import org.preventhub.training.booking.BookingSecrets;
 import org.preventhub.training.config.TrainingConfig;
+import org.preventhub.training.course.Course;
 import org.preventhub.training.session.TrainingSession;
+
+import io.quarkus.panache.common.Sort;
 
 /**
  * Post-course evaluations: one per attendance, from the attendee (with the booking's secret) or from staff
@@ -37,6 +44,9 @@ import org.preventhub.training.session.TrainingSession;
  */
 @ApplicationScoped
 public class EvaluationService {
+
+    static final Map<String, String> SORTABLE = Map.of("submittedAt", "submittedAt",
+            "understandsHowToShareConcern", "understandsConcern", "usefulness", "usefulness");
 
     private final EntityManager em;
     private final BookingRepository bookings;
@@ -105,13 +115,21 @@ public class EvaluationService {
     }
 
     @Transactional
-    public Optional<List<EvaluationResponse>> list(UUID sessionId) {
+    public Optional<Page<EvaluationResponse>> list(UUID sessionId, PageParams page) {
         if (em.find(TrainingSession.class, sessionId) == null) {
             return Optional.empty();
         }
-        return Optional.of(em.createQuery("from Evaluation e where e.sessionId = :session order by e.submittedAt, e.id",
-                Evaluation.class).setParameter("session", sessionId).getResultList().stream()
-                .map(EvaluationResponse::of).toList());
+        // Sort only by fields of a fixed list, so the order clause never carries what the caller sent.
+        String order = page.toSort(SORTABLE, "submittedAt", "id").getColumns().stream()
+                .map(c -> "e." + c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
+                .collect(Collectors.joining(", "));
+        List<EvaluationResponse> items = em.createQuery("from Evaluation e where e.sessionId = :session order by " + order,
+                Evaluation.class).setParameter("session", sessionId)
+                .setFirstResult(page.page * page.size).setMaxResults(page.size)
+                .getResultList().stream().map(EvaluationResponse::of).toList();
+        long total = em.createQuery("select count(e) from Evaluation e where e.sessionId = :session", Long.class)
+                .setParameter("session", sessionId).getSingleResult();
+        return Optional.of(Page.of(items, page, total));
     }
 
     @Transactional
@@ -122,9 +140,16 @@ public class EvaluationService {
         return Optional.of(summary("s.id = ?1", sessionId, null, null));
     }
 
+    /** @return empty when there is no such course (a course without evaluations has figures of zero) */
     @Transactional
-    public EvaluationSummary courseSummary(UUID courseId, LocalDate from, LocalDate to) {
-        return summary("s.course_id = ?1", courseId, from, to);
+    public Optional<EvaluationSummary> courseSummary(UUID courseId, LocalDate from, LocalDate to) {
+        if (em.find(Course.class, courseId) == null) {
+            return Optional.empty();
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalidField("to", "must not be before from");
+        }
+        return Optional.of(summary("s.course_id = ?1", courseId, from, to));
     }
 
     private EvaluationSummary summary(String sessionCondition, UUID id, LocalDate from, LocalDate to) {

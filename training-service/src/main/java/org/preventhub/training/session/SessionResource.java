@@ -19,6 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -52,7 +58,11 @@ public class SessionResource {
     @Operation(summary = "Schedule a session",
             description = "Publishes `training.session.scheduled.v1`. Send an `Idempotency-Key` to retry safely: "
                     + "a retry returns the first answer, and concurrent retries create one session.")
-    @APIResponse(responseCode = "201", description = "Scheduled; `Location` is its address.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionRequest.class),
+            examples = @ExampleObject(name = "wrap", value = Examples.SESSION_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Scheduled; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "wrap", value = Examples.SESSION)))
     public Response schedule(
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Makes retries safe: the first answer is replayed.") String idempotencyKey,
             @Valid @NotNull SessionRequest request) {
@@ -65,7 +75,10 @@ public class SessionResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List sessions", description = "Filtered, paged and sorted; by default in start order.")
+    @Operation(summary = "List sessions", description = "Filtered, paged and sorted; by default in start order. "
+            + "Sort by startsAt, area, capacity, seatsLeft, status or createdAt.")
+    @APIResponse(responseCode = "200", description = "One page of sessions.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "sessions", value = Examples.SESSION_PAGE)))
     public Page<SessionResponse> list(@BeanParam SessionFilter filter, @Valid @BeanParam PageParams page) {
         return sessions.list(filter, page);
     }
@@ -73,8 +86,9 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "Read a session")
-    @APIResponse(responseCode = "200", description = "The session; its `ETag` is the version to send in `If-Match`.")
+    @Operation(summary = "Read a session", description = "With its seats taken, left and waiting.")
+    @APIResponse(responseCode = "200", description = "The session; its `ETag` is the version to send in `If-Match`.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "wrap", value = Examples.SESSION)))
     public Response get(@PathParam("id") UUID id) {
         return sessions.get(id)
                 .map(session -> Response.ok(session).tag(Versions.etag(session.version())).build())
@@ -88,7 +102,11 @@ public class SessionResource {
             description = "A new time publishes `training.session.rescheduled.v1`; other reportable changes "
                     + "(capacity, area, mode, access, audience) publish `training.session.updated.v1`. "
                     + "A cancelled or delivered session cannot change (409).")
-    @APIResponse(responseCode = "200", description = "The changed session.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionRequest.class),
+            examples = @ExampleObject(name = "wrap", value = Examples.SESSION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The changed session.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "wrap", value = Examples.SESSION)))
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response change(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if the session changed since.") String ifMatch,
@@ -101,8 +119,13 @@ public class SessionResource {
     @POST
     @Path("/{id}/cancellation")
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Cancel a session", description = "Publishes `training.session.cancelled.v1`.")
-    @APIResponse(responseCode = "200", description = "The cancelled session.")
+    @Operation(summary = "Cancel a session", description = "Cancels its bookings and waiting list, each with "
+            + "`training.booking.cancelled.v1`, then publishes `training.session.cancelled.v1`.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionCancellation.class),
+            examples = @ExampleObject(name = "covid", value = Examples.SESSION_CANCELLATION)))
+    @APIResponse(responseCode = "200", description = "The cancelled session.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "cancelled", value = Examples.SESSION_CANCELLED)))
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response cancel(@PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,

@@ -37,7 +37,7 @@ public class SessionService {
 
     static final Map<String, String> SORTABLE = Map.of(
             "startsAt", "startsAt", "area", "area", "capacity", "capacity", "status", "status",
-            "createdAt", "createdAt");
+            "createdAt", "createdAt", "seatsLeft", "seatsLeftInDatabase");
 
     private final SessionRepository sessions;
     private final CourseService courses;

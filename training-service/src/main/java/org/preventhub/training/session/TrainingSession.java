@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.OptimisticLock;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Sector;
@@ -92,6 +93,10 @@ public class TrainingSession {
     @Column(name = "waitlist_seq", nullable = false)
     @OptimisticLock(excluded = true)
     public long waitlistSeq;
+
+    /** Seats left as the database computes them, to order lists by; {@link #seatsLeft()} is the live value. */
+    @Formula("greatest(capacity - seats_taken, 0)")
+    public int seatsLeftInDatabase;
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;

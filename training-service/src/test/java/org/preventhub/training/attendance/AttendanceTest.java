@@ -1,6 +1,7 @@
 package org.preventhub.training.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.preventhub.training.support.AttendeeBuilder.anAttendee;
 import static org.preventhub.training.support.SessionBuilder.aSession;
@@ -87,7 +88,7 @@ class AttendanceTest {
         JsonPath booking = book(session, anAttendee().build());
         holdSession(session);
         asTrainer().post("/sessions/" + session + "/delivery").then().statusCode(200).body("noShows", equalTo(1));
-        String attendanceId = asTrainer().get("/sessions/" + session + "/attendance").then().extract().path("[0].id");
+        String attendanceId = asTrainer().get("/sessions/" + session + "/attendance").then().extract().path("items[0].id");
 
         asTrainer().body(Map.of("attended", true, "reason", "Signed the paper register late"))
                 .post("/sessions/" + session + "/attendance/" + attendanceId + "/correction").then().statusCode(200)
@@ -95,13 +96,152 @@ class AttendanceTest {
         asTrainer().body(Map.of("attended", true, "reason", "again"))
                 .post("/sessions/" + session + "/attendance/" + attendanceId + "/correction").then().statusCode(409);
 
-        ReceivedEvent corrected = KafkaEvents.await(Topics.TRAINING,
-                e -> e.key().equals(attendanceId) && e.type().equals(TrainingEventTypes.ATTENDANCE_CORRECTED), 1,
-                Duration.ofSeconds(30)).get(0);
+        // The booking's own mark changed, in place, and kept the reason.
+        assertThat(Sql.rows("SELECT booking_id, attended, correction_reason, corrected_at IS NOT NULL AS corrected "
+                + "FROM attendance WHERE session_id = ?", session))
+                .containsExactly(Map.of("booking_id", UUID.fromString(booking.getString("id")), "attended", true,
+                        "correction_reason", "Signed the paper register late", "corrected", true));
+
+        // One event for the no-show recorded on delivery, one for the correction: nothing for the refused one.
+        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.TRAINING, attendanceId, 2, Duration.ofSeconds(30));
+        assertThat(events).extracting(ReceivedEvent::type)
+                .containsExactly(TrainingEventTypes.ATTENDANCE_RECORDED, TrainingEventTypes.ATTENDANCE_CORRECTED);
+        ReceivedEvent corrected = events.get(1);
         assertThat(corrected.data().get("previouslyAttended").asBoolean()).isFalse();
         assertThat(corrected.data().get("attendance").get("attended").asBoolean()).isTrue();
+        assertThat(corrected.data().get("attendance").get("bookingId").asText()).isEqualTo(booking.getString("id"));
         assertThat(corrected.data().toString()).doesNotContain("late");
-        assertThat(booking.getString("id")).isNotBlank();
+    }
+
+    @Test
+    void aResentRegisterRecordsEachPersonOnceAndPublishesOnlyWhatChanged() {
+        UUID session = scheduleSession(aSession(createCourse()).capacity(3).build());
+        JsonPath came = book(session, anAttendee().build());
+        holdSession(session);
+        Map<String, Object> withEmail = walkIn("Alex Morgan", "alex.morgan@example.org", "Warwickshire Police", "POLICE");
+        Map<String, Object> withoutEmail = walkIn("Jo Evans", null, "Rugby Borough Council", "LOCAL_AUTHORITY");
+        Map<String, Object> sheet = Map.of("bookings", List.of(Map.of("bookingId", came.getString("id"), "attended", true)),
+                "walkIns", List.of(withEmail, withoutEmail));
+
+        asTrainer().body(sheet).put("/sessions/" + session + "/attendance").then().statusCode(200).body("size()", equalTo(3));
+        // The same sheet again, e.g. a retry after a timeout.
+        asTrainer().body(sheet).put("/sessions/" + session + "/attendance").then().statusCode(200).body("size()", equalTo(3));
+        // The same people written differently, and the second walk-in's email found since.
+        asTrainer().body(Map.of("walkIns", List.of(
+                walkIn("Alex Morgan", "ALEX.Morgan@Example.org", "Warwickshire Police", "POLICE"),
+                walkIn("  jo   EVANS ", "jo.evans@example.org", "rugby borough council", "LOCAL_AUTHORITY"))))
+                .put("/sessions/" + session + "/attendance").then().statusCode(200).body("size()", equalTo(3));
+        assertThat(Sql.count("SELECT count(*) FROM attendance WHERE session_id = ?", session)).isEqualTo(3);
+        assertThat(recordedEvents(session)).isEqualTo(3);
+        assertThat(Sql.count("SELECT count(*) FROM attendance WHERE session_id = ? AND attendee_email = 'jo.evans@example.org'",
+                session)).isEqualTo(1);
+
+        // A reportable change (the sector) is published, once, for the same attendance.
+        asTrainer().body(Map.of("walkIns", List.of(walkIn("Alex Morgan", "alex.morgan@example.org", "Warwickshire Police",
+                "CRIMINAL_JUSTICE")))).put("/sessions/" + session + "/attendance").then().statusCode(200)
+                .body("size()", equalTo(3));
+        assertThat(recordedEvents(session)).isEqualTo(4);
+
+        // The same person twice in one sheet, or a walk-in who holds a booking, is refused whole.
+        asTrainer().body(Map.of("walkIns", List.of(walkIn("Sam Newton", null, "NHS", "HEALTH"),
+                walkIn("Sam Newton", null, "NHS", "HEALTH")))).put("/sessions/" + session + "/attendance").then()
+                .statusCode(400).body("violations[0].field", equalTo("walkIns[1]"));
+        asTrainer().body(Map.of("walkIns", List.of(walkIn("Booked Person", came.getString("attendee.email"), null, "HEALTH"))))
+                .put("/sessions/" + session + "/attendance").then()
+                .statusCode(400).body("violations[0].field", equalTo("walkIns[0].email"));
+        asTrainer().body(Map.of("bookings", List.of(Map.of("bookingId", came.getString("id"), "attended", true),
+                Map.of("bookingId", came.getString("id"), "attended", false))))
+                .put("/sessions/" + session + "/attendance").then()
+                .statusCode(400).body("violations[0].field", equalTo("bookings[1].bookingId"));
+        assertThat(Sql.count("SELECT count(*) FROM attendance WHERE session_id = ?", session)).isEqualTo(3);
+
+        String alex = Sql.rows("SELECT id FROM attendance WHERE session_id = ? AND attendee_email = 'alex.morgan@example.org'",
+                session).get(0).get("id").toString();
+        List<ReceivedEvent> alexEvents = KafkaEvents.forKey(Topics.TRAINING, alex, 2, Duration.ofSeconds(30));
+        assertThat(alexEvents).hasSize(2);
+        assertThat(alexEvents.get(1).data().get("attendance").get("sector").asText()).isEqualTo("CRIMINAL_JUSTICE");
+    }
+
+    @Test
+    void theRegisterIsPaged() {
+        UUID session = scheduleSession(aSession(createCourse()).build());
+        holdSession(session);
+        asTrainer().body(Map.of("walkIns", List.of(walkIn("Ann One", null, null, "HEALTH"),
+                walkIn("Bob Two", null, null, "HEALTH"), walkIn("Cat Three", null, null, "HEALTH"))))
+                .put("/sessions/" + session + "/attendance").then().statusCode(200);
+        asTrainer().queryParam("size", 2).queryParam("sort", "name,desc").get("/sessions/" + session + "/attendance")
+                .then().statusCode(200)
+                .body("items.name", contains("Cat Three", "Bob Two"))
+                .body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        asTrainer().queryParam("size", 2).queryParam("page", 1).queryParam("sort", "name,desc")
+                .get("/sessions/" + session + "/attendance").then().body("items.name", contains("Ann One"));
+        asTrainer().queryParam("sort", "email").get("/sessions/" + session + "/attendance").then().statusCode(400)
+                .body("violations[0].field", equalTo("sort"));
+        asTrainer().get("/sessions/" + UUID.randomUUID() + "/attendance").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void deliveryClosesTheWaitingListWithAnEventPerPlace() {
+        UUID session = scheduleSession(aSession(createCourse()).capacity(1).build());
+        JsonPath seated = book(session, anAttendee().build());
+        JsonPath waiting = book(session, anAttendee().build());
+        holdSession(session);
+
+        asTrainer().post("/sessions/" + session + "/delivery").then().statusCode(200)
+                .body("waitingListClosed", equalTo(1)).body("booked", equalTo(1));
+        asTrainer().get("/bookings/" + waiting.getString("id")).then()
+                .body("status", equalTo("CANCELLED")).body("cancellationReason", equalTo("WAITING_LIST_CLOSED"));
+        asTrainer().get("/bookings/" + seated.getString("id")).then().body("status", equalTo("CONFIRMED"));
+        asTrainer().get("/sessions/" + session).then().body("waiting", equalTo(0)).body("seatsTaken", equalTo(1));
+        asTrainer().queryParam("session", session.toString()).queryParam("status", "WAITLISTED").get("/bookings").then()
+                .body("totalItems", equalTo(0));
+
+        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.TRAINING, waiting.getString("id"), 2, Duration.ofSeconds(30));
+        assertThat(events).extracting(ReceivedEvent::type)
+                .containsExactly(TrainingEventTypes.BOOKING_WAITLISTED, TrainingEventTypes.BOOKING_CANCELLED);
+        assertThat(events.get(1).data().get("reason").asText()).isEqualTo("WAITING_LIST_CLOSED");
+        assertThat(events.get(1).data().get("booking").get("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anEvaluatedAttendeeCannotBeCorrectedToANoShow() {
+        UUID session = scheduleSession(aSession(createCourse()).build());
+        JsonPath came = book(session, anAttendee().build());
+        holdSession(session);
+        asTrainer().body(Map.of("bookings", List.of(Map.of("bookingId", came.getString("id"), "attended", true))))
+                .put("/sessions/" + session + "/attendance").then().statusCode(200);
+        as(Roles.BOOKING).body(Map.of("secret", came.getString("cancellationSecret"), "understandsHowToShareConcern", true,
+                "confidenceBefore", 2, "confidenceAfter", 4, "usefulness", 5))
+                .post("/bookings/" + came.getString("reference") + "/evaluation").then().statusCode(201);
+        asTrainer().post("/sessions/" + session + "/delivery").then().statusCode(200);
+        String attendanceId = asTrainer().get("/sessions/" + session + "/attendance").then().extract().path("items[0].id");
+
+        asTrainer().body(Map.of("attended", false, "reason", "Left before the start"))
+                .post("/sessions/" + session + "/attendance/" + attendanceId + "/correction").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:prevent-hub:problem:attendance-evaluated"));
+
+        assertThat(Sql.count("SELECT count(*) FROM attendance WHERE id = ? AND attended AND corrected_at IS NULL",
+                UUID.fromString(attendanceId))).isEqualTo(1);
+        assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE aggregateid = ? AND type = ?", attendanceId,
+                TrainingEventTypes.ATTENDANCE_CORRECTED)).isZero();
+        asTrainer().get("/sessions/" + session + "/evaluation-summary").then()
+                .body("attended", equalTo(1)).body("responses", equalTo(1)).body("responseRatePercent", equalTo(100.0f));
+    }
+
+    private static long recordedEvents(UUID session) {
+        return Sql.count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload->'attendance'->>'sessionId' = ?",
+                TrainingEventTypes.ATTENDANCE_RECORDED, session.toString());
+    }
+
+    private static Map<String, Object> walkIn(String name, String email, String organisation, String sector) {
+        Map<String, Object> walkIn = new java.util.HashMap<>();
+        walkIn.put("name", name);
+        walkIn.put("email", email);
+        walkIn.put("organisation", organisation);
+        walkIn.put("sector", sector);
+        return walkIn;
     }
 
     @Test

@@ -126,4 +126,32 @@ class BookingRulesTest {
         as(Roles.PREVENT_LEAD).queryParam("email", email).get("/bookings").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].attendee.email", equalTo(email));
     }
+
+    @Test
+    void theBookingListFiltersBySessionAndByStatus() {
+        UUID session = scheduleSession(aSession(createCourse()).capacity(1).build());
+        UUID other = scheduleSession(aSession(createCourse()).build());
+        var seated = book(session, anAttendee().build());
+        var waiting = book(session, anAttendee().build());
+        var cancelled = book(other, anAttendee().build());
+        var otherLive = book(other, anAttendee().build());
+        asTrainer().body(Map.of()).post("/bookings/" + cancelled.getString("reference") + "/cancellation").then().statusCode(200);
+
+        asTrainer().queryParam("session", session.toString()).get("/bookings").then().statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(seated.getString("id"), waiting.getString("id")));
+        asTrainer().queryParam("session", session.toString()).queryParam("status", "WAITLISTED").get("/bookings").then()
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(waiting.getString("id")))
+                .body("items[0].waitlistPosition", equalTo(1));
+        asTrainer().queryParam("session", other.toString()).queryParam("status", "CANCELLED").get("/bookings").then()
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(cancelled.getString("id")));
+        asTrainer().queryParam("session", other.toString()).queryParam("status", "CONFIRMED").get("/bookings").then()
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(otherLive.getString("id")));
+        // Status alone spans sessions; an unknown status is a bad request, not an empty list.
+        asTrainer().queryParam("status", "WAITLISTED").queryParam("size", 100).get("/bookings").then()
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("WAITLISTED")))
+                .body("items.id", org.hamcrest.Matchers.hasItem(waiting.getString("id")));
+        asTrainer().queryParam("status", "MAYBE").get("/bookings").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
 }

@@ -81,10 +81,55 @@ class WaitingListTest {
         for (JsonPath booking : List.of(seated, waiting)) {
             asTrainer().get("/bookings/" + booking.getString("id")).then()
                     .body("status", equalTo("CANCELLED")).body("cancellationReason", equalTo("SESSION_CANCELLED"));
+            // Exactly two events for the booking: a duplicate of either would fail here.
             List<ReceivedEvent> events = KafkaEvents.forKey(Topics.TRAINING, booking.getString("id"), 2, Duration.ofSeconds(30));
-            assertThat(events.get(1).type()).isEqualTo(TrainingEventTypes.BOOKING_CANCELLED);
+            assertThat(events).extracting(ReceivedEvent::type).containsExactly(
+                    booking == seated ? TrainingEventTypes.BOOKING_CONFIRMED : TrainingEventTypes.BOOKING_WAITLISTED,
+                    TrainingEventTypes.BOOKING_CANCELLED);
             assertThat(events.get(1).data().get("reason").asText()).isEqualTo("SESSION_CANCELLED");
+            assertThat(events.get(1).data().get("booking").get("status").asText()).isEqualTo("CANCELLED");
         }
+    }
+
+    @Test
+    void anAttendeesCancellationIsPublishedOnceAndPromotesTheFirstInLineOnce() {
+        UUID session = scheduleSession(aSession(createCourse()).capacity(1).build());
+        JsonPath seated = book(session, anAttendee().build());
+        JsonPath next = book(session, anAttendee().build());
+        as(Roles.BOOKING).body(Map.of("secret", seated.getString("cancellationSecret")))
+                .post("/bookings/" + seated.getString("reference") + "/cancellation").then().statusCode(200);
+        // A second cancellation is refused and publishes nothing.
+        as(Roles.BOOKING).body(Map.of("secret", seated.getString("cancellationSecret")))
+                .post("/bookings/" + seated.getString("reference") + "/cancellation").then().statusCode(409);
+
+        List<ReceivedEvent> cancelled = KafkaEvents.forKey(Topics.TRAINING, seated.getString("id"), 2, Duration.ofSeconds(30));
+        assertThat(cancelled).extracting(ReceivedEvent::type)
+                .containsExactly(TrainingEventTypes.BOOKING_CONFIRMED, TrainingEventTypes.BOOKING_CANCELLED);
+        assertThat(cancelled.get(1).data().get("reason").asText()).isEqualTo("ATTENDEE");
+        List<ReceivedEvent> promoted = KafkaEvents.forKey(Topics.TRAINING, next.getString("id"), 2, Duration.ofSeconds(30));
+        assertThat(promoted).extracting(ReceivedEvent::type)
+                .containsExactly(TrainingEventTypes.BOOKING_WAITLISTED, TrainingEventTypes.BOOKING_PROMOTED);
+    }
+
+    @Test
+    void theWaitingListIsPagedWithPositionsAcrossPages() {
+        UUID session = scheduleSession(aSession(createCourse()).capacity(1).build());
+        book(session, anAttendee().build());
+        List<String> queue = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queue.add(book(session, anAttendee().build()).getString("reference"));
+        }
+        asTrainer().queryParam("size", 2).queryParam("page", 1).get("/sessions/" + session + "/waiting-list").then()
+                .statusCode(200)
+                .body("items.waitlistPosition", org.hamcrest.Matchers.contains(3, 4))
+                .body("items.reference", org.hamcrest.Matchers.contains(queue.get(2), queue.get(3)))
+                .body("totalItems", equalTo(5)).body("totalPages", equalTo(3));
+        asTrainer().queryParam("size", 2).queryParam("sort", "position,desc").get("/sessions/" + session + "/waiting-list")
+                .then().body("items.waitlistPosition", org.hamcrest.Matchers.contains(5, 4))
+                .body("items.reference", org.hamcrest.Matchers.contains(queue.get(4), queue.get(3)));
+        asTrainer().queryParam("sort", "name").get("/sessions/" + session + "/waiting-list").then().statusCode(400)
+                .body("violations[0].field", equalTo("sort"));
+        asTrainer().queryParam("size", 0).get("/sessions/" + session + "/waiting-list").then().statusCode(400);
     }
 
     @Test

@@ -77,9 +77,17 @@ class EvaluationTest {
                 .then().statusCode(409).body("type", equalTo("urn:prevent-hub:problem:not-attended"));
         assertThat(Sql.count("SELECT count(*) FROM evaluation WHERE session_id = ?", session)).isEqualTo(1);
 
-        ReceivedEvent event = KafkaEvents.forKey(Topics.TRAINING, id, 1, Duration.ofSeconds(30)).get(0);
+        // One evaluation, one event: neither the refused second form nor the no-show's publishes anything.
+        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.TRAINING, id, 1, Duration.ofSeconds(30));
+        assertThat(events).hasSize(1);
+        ReceivedEvent event = events.get(0);
         assertThat(event.type()).isEqualTo(TrainingEventTypes.EVALUATION_SUBMITTED);
         assertThat(event.data().get("confidenceAfter").asInt()).isEqualTo(4);
+        assertThat(event.data().get("sessionId").asText()).isEqualTo(session.toString());
+        assertThat(event.data().get("understandsHowToShareConcern").asBoolean()).isTrue();
+        assertThat(event.data().get("submittedVia").asText()).isEqualTo("ATTENDEE");
+        assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload->>'sessionId' = ?",
+                TrainingEventTypes.EVALUATION_SUBMITTED, session.toString())).isEqualTo(1);
         assertThat(event.data().toString()).doesNotContain("Really useful", "Sam", "@example.org");
     }
 
@@ -88,9 +96,9 @@ class EvaluationTest {
         UUID session = scheduleSession(aSession(createCourse()).build());
         heldSessionWithAttendance(session);
         List<String> ids = asTrainer().get("/sessions/" + session + "/attendance").then().extract().jsonPath()
-                .getList("findAll { it.attended }.id");
+                .getList("items.findAll { it.attended }.id");
         List<String> noShows = asTrainer().get("/sessions/" + session + "/attendance").then().extract().jsonPath()
-                .getList("findAll { !it.attended }.id");
+                .getList("items.findAll { !it.attended }.id");
 
         Map<String, Object> good = answers(true, 1, 4, 4);
         good.put("attendanceId", ids.get(0));
@@ -105,6 +113,45 @@ class EvaluationTest {
 
         asTrainer().body(List.of(good)).post("/sessions/" + session + "/evaluations").then().statusCode(201);
         as(Roles.ANALYST).get("/sessions/" + session + "/evaluations").then().statusCode(403);
+        asTrainer().queryParam("size", 1).get("/sessions/" + session + "/evaluations").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].attendanceId", equalTo(ids.get(0)))
+                .body("items[0].submittedVia", equalTo("STAFF"));
+        asTrainer().queryParam("sort", "comments").get("/sessions/" + session + "/evaluations").then().statusCode(400);
+        asTrainer().get("/sessions/" + UUID.randomUUID() + "/evaluations").then().statusCode(404);
+    }
+
+    @Test
+    void evaluationsArePagedAcrossTheirForms() {
+        UUID session = scheduleSession(aSession(createCourse()).build());
+        holdSession(session);
+        List<Map<String, Object>> walkIns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            walkIns.add(Map.of("name", "Reader " + i, "sector", "HEALTH"));
+        }
+        asTrainer().body(Map.of("walkIns", walkIns)).put("/sessions/" + session + "/attendance").then().statusCode(200);
+        List<String> attended = asTrainer().get("/sessions/" + session + "/attendance").then().extract().jsonPath()
+                .getList("items.id");
+        List<Map<String, Object>> forms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> form = answers(true, 1, 2 + i, 3 + i);
+            form.put("attendanceId", attended.get(i));
+            forms.add(form);
+        }
+        asTrainer().body(forms).post("/sessions/" + session + "/evaluations").then().statusCode(201);
+        asTrainer().queryParam("size", 2).queryParam("sort", "usefulness,desc").get("/sessions/" + session + "/evaluations")
+                .then().body("items.usefulness", org.hamcrest.Matchers.contains(5, 4))
+                .body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        asTrainer().queryParam("size", 2).queryParam("page", 1).queryParam("sort", "usefulness,desc")
+                .get("/sessions/" + session + "/evaluations").then().body("items.usefulness", org.hamcrest.Matchers.contains(3));
+    }
+
+    @Test
+    void theFiguresOfAnUnknownCourseAreNotFound() {
+        as(Roles.ANALYST).get("/courses/" + UUID.randomUUID() + "/evaluation-summary").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("urn:prevent-hub:problem:not-found"));
+        as(Roles.ANALYST).queryParam("from", "2020-02-01").queryParam("to", "2020-01-01")
+                .get("/courses/" + createCourse() + "/evaluation-summary").then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
     }
 
     @Test
@@ -124,7 +171,7 @@ class EvaluationTest {
                 walkIns.add(Map.of("name", "Walk-in " + i, "sector", "EDUCATION"));
             }
             asTrainer().body(Map.of("walkIns", walkIns)).put("/sessions/" + session + "/attendance").then().statusCode(200);
-            attended.addAll(asTrainer().get("/sessions/" + session + "/attendance").then().extract().jsonPath().getList("id"));
+            attended.addAll(asTrainer().get("/sessions/" + session + "/attendance").then().extract().jsonPath().getList("items.id"));
             List<Map<String, Object>> paper = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int[] f = forms[s * 4 + i];

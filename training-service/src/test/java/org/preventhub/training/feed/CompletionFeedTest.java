@@ -114,7 +114,8 @@ class CompletionFeedTest {
         CompletionFile file = CompletionFile.withPrefix(source).good(3, "WDC-PREV-UPD");
         upload(file.csv(), "text/csv", false).statusCode(200)
                 .body("status", equalTo("REJECTED")).body("rejected", equalTo(3))
-                .body("rejections[0].reason", containsString("no mapping"));
+                .body("rejections[0].reason", equalTo("courseCode 'WDC-PREV-UPD' has no mapping for source '" + source
+                        + "' (kind 'course'); ask the Prevent team to map it"));
 
         as(Roles.PREVENT_LEAD).body(Map.of("internalCode", courseCode))
                 .put("/feeds/mappings/" + source + "/course/WDC-PREV-UPD").then().statusCode(200);
@@ -135,9 +136,13 @@ class CompletionFeedTest {
                         line.courseCode(), line.date(), line.mode(), line.area(), "no"))
                 .line(new CompletionFile.Line(source + "-new", "New Person", "new@example.org", "POLICE", courseCode,
                         "2020-06-01", "in-person", "rugby", "yes"));
-        upload(corrected.csv(), "text/csv", false).statusCode(200)
+        String second = upload(corrected.csv(), "text/csv", false).statusCode(200)
                 .body("status", equalTo("APPLIED"))
-                .body("created", equalTo(1)).body("updated", equalTo(1)).body("ignored", equalTo(2));
+                .body("created", equalTo(1)).body("updated", equalTo(1)).body("ignored", equalTo(2))
+                .extract().path("id");
+        var counts = KafkaEvents.forKey(Topics.TRAINING, second, 1, Duration.ofSeconds(30)).get(0).data();
+        assertThat(List.of(counts.get("created").asLong(), counts.get("updated").asLong(), counts.get("ignored").asLong()))
+                .containsExactly(1L, 1L, 2L);
         assertThat(Sql.count("SELECT count(*) FROM completion_record WHERE source = ? AND NOT completed", source)).isEqualTo(1);
     }
 
@@ -169,20 +174,68 @@ class CompletionFeedTest {
         assertThat(events).hasSize(4);
         assertThat(events.get(0).data().get("courseCode").asText()).isEqualTo(courseCode);
         assertThat(events).allSatisfy(e -> assertThat(e.data().toString()).doesNotContain("Attendee", "@example.org"));
-        KafkaEvents.await(Topics.TRAINING, e -> e.type().equals(TrainingEventTypes.FEED_BATCH_APPLIED)
+        List<ReceivedEvent> applied = KafkaEvents.await(Topics.TRAINING, e -> e.type().equals(TrainingEventTypes.FEED_BATCH_APPLIED)
                 && id.equals(e.key()), 1, Duration.ofSeconds(30));
+        assertThat(applied).hasSize(1);
+        var counts = applied.get(0).data();
+        assertThat(counts.get("importId").asText()).isEqualTo(id);
+        assertThat(counts.get("feed").asText()).isEqualTo("completions");
+        assertThat(counts.get("source").asText()).isEqualTo(source);
+        assertThat(counts.get("created").asLong()).isEqualTo(4);
+        assertThat(counts.get("updated").asLong()).isZero();
+        assertThat(counts.get("ignored").asLong()).isZero();
+        // The duplicate batch applied nothing, so it published nothing either.
+        assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload->>'source' = ?",
+                TrainingEventTypes.FEED_BATCH_APPLIED, source)).isEqualTo(1);
     }
 
     @Test
     void aLargeUploadAnswersAcceptedWithProgressToPoll() {
+        int lines = 30_000;
         String location = given().auth().oauth2(feedToken).contentType("text/csv")
-                .body(CompletionFile.withPrefix(source).good(2_000, courseCode).csv())
+                .body(CompletionFile.withPrefix(source).good(lines, courseCode).csv())
                 .post("/feeds/completions/imports").then().statusCode(202)
                 .header("Location", containsString("/feeds/completions/imports/"))
                 .extract().header("Location");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().auth().oauth2(feedToken).get(location).then().statusCode(200)
-                        .body("status", equalTo("APPLIED")).body("progressPercent", equalTo(100)));
+
+        // Poll as a client would; progress is written every 250 records in tests (hub.feeds.progress-every).
+        List<int[]> seen = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String status = "";
+        while (!status.equals("APPLIED") && System.nanoTime() < deadline) {
+            var job = given().auth().oauth2(feedToken).get(location).then().statusCode(200).extract().jsonPath();
+            status = job.getString("status");
+            seen.add(new int[] { job.getInt("progressPercent"), job.getInt("records") });
+            assertThat(status).isIn("RECEIVED", "VALIDATING", "APPLYING", "APPLIED");
+        }
+        assertThat(status).isEqualTo("APPLIED");
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i)[0]).as("progress never goes back").isGreaterThanOrEqualTo(seen.get(i - 1)[0]);
+            assertThat(seen.get(i)[1]).as("records never go back").isGreaterThanOrEqualTo(seen.get(i - 1)[1]);
+        }
+        assertThat(seen.get(seen.size() - 1)).containsExactly(100, lines);
+        assertThat(seen).as("a value between the start and the end: " + seen.stream().map(java.util.Arrays::toString).toList())
+                .anySatisfy(p -> assertThat(p[1]).isBetween(1, lines - 1));
+        assertThat(seen).anySatisfy(p -> assertThat(p[0]).isBetween(1, 99));
+    }
+
+    @Test
+    void codeMappingsArePagedAndAFeedClientSeesOnlyItsOwn() {
+        for (String code : List.of("A-1", "B-2", "C-3")) {
+            as(Roles.PREVENT_LEAD).body(Map.of("internalCode", courseCode)).put("/feeds/mappings/" + source + "/course/" + code)
+                    .then().statusCode(200).body("externalCode", equalTo(code));
+        }
+        as(Roles.PREVENT_LEAD).queryParam("source", source).queryParam("size", 2).get("/feeds/mappings").then()
+                .statusCode(200).body("items.externalCode", org.hamcrest.Matchers.contains("A-1", "B-2"))
+                .body("totalItems", equalTo(3)).body("totalPages", equalTo(2));
+        as(Roles.PREVENT_LEAD).queryParam("source", source).queryParam("sort", "externalCode,desc").get("/feeds/mappings")
+                .then().body("items.externalCode", org.hamcrest.Matchers.contains("C-3", "B-2", "A-1"));
+        given().auth().oauth2(feedToken).queryParam("source", "another-council").get("/feeds/mappings").then()
+                .statusCode(200).body("totalItems", equalTo(3)).body("items.source", org.hamcrest.Matchers.everyItem(equalTo(source)));
+        as(Roles.PREVENT_LEAD).queryParam("sort", "updatedBy").get("/feeds/mappings").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(Roles.PREVENT_LEAD).delete("/feeds/mappings/" + source + "/course/B-2").then().statusCode(204);
+        as(Roles.PREVENT_LEAD).queryParam("source", source).get("/feeds/mappings").then().body("totalItems", equalTo(2));
     }
 
     @Test

@@ -58,4 +58,25 @@ class SessionListTest {
                 .body("page", equalTo(1)).body("size", equalTo(3))
                 .body("totalItems", equalTo(4)).body("totalPages", equalTo(2));
     }
+
+    @Test
+    void sessionsSortBySeatsLeft() {
+        String code = CourseBuilder.aCourse().build().code();
+        UUID course = TrainingApi.createCourse(CourseBuilder.aCourse().code(code).build());
+        UUID roomy = scheduleSession(aSession(course).startingAt(day(5, 1)).capacity(10).build());
+        UUID tight = scheduleSession(aSession(course).startingAt(day(5, 2)).capacity(3).build());
+        UUID middle = scheduleSession(aSession(course).startingAt(day(5, 3)).capacity(8).build());
+        // Bookings change the order: roomy 10-6 = 4 left, tight 3-1 = 2, middle 8-0 = 8.
+        for (int i = 0; i < 6; i++) {
+            TrainingApi.book(roomy, org.preventhub.training.support.AttendeeBuilder.anAttendee().build());
+        }
+        TrainingApi.book(tight, org.preventhub.training.support.AttendeeBuilder.anAttendee().build());
+
+        as(Roles.BOOKING).queryParam("courseCode", code).queryParam("sort", "seatsLeft,desc").get("/sessions").then()
+                .statusCode(200)
+                .body("items.id", contains(middle.toString(), roomy.toString(), tight.toString()))
+                .body("items.seatsLeft", contains(8, 4, 2));
+        as(Roles.BOOKING).queryParam("courseCode", code).queryParam("sort", "seatsLeft").get("/sessions").then()
+                .body("items.seatsLeft", contains(2, 4, 8));
+    }
 }
