@@ -122,7 +122,11 @@ class EngagementYearTest {
             assertThat(c.get("publishedOn").toString()).startsWith("2020-07");
             assertThat(c.get("title").toString()).contains("COVID-19");
         });
-        assertThat(communications("channel", "SCHOOLS_NEWSLETTER", expected)).hasSize(4);
+        List<Map<String, Object>> headsUp = communications("channel", "SCHOOLS_NEWSLETTER", expected);
+        assertThat(headsUp).hasSize(4);
+        // The county council issues the newsletters: each links to it as organiser.
+        assertThat(newsletters).allSatisfy(c -> assertThat(roleOf(c, refs.get("wcc"))).isEqualTo("ORGANISER"));
+        assertThat(headsUp).allSatisfy(c -> assertThat(roleOf(c, refs.get("wcc"))).isEqualTo("ORGANISER"));
         List<Map<String, Object>> incidents = communications("incidentResponse", "true", expected);
         assertThat(incidents).isNotEmpty().allSatisfy(c -> assertThat(c.get("channel")).isEqualTo("SOCIAL_POST"));
         assertThat(communications("channel", "WEB_UPDATE", expected)).isNotEmpty();
@@ -144,6 +148,9 @@ class EngagementYearTest {
         assertThat(gameOnHeld.get("priority").asText()).isEqualTo("SAFE_EDUCATION");
         assertThat(gameOnHeld.get("audience").asText()).isEqualTo("EDUCATION");
         assertThat(gameOnHeld.get("partnerTypes").toString()).contains("SCHOOL", "FUNDER");
+        JsonNode newsletterPublished = published.stream().filter(e -> e.key().equals(newsletters.get(0).get("id")))
+                .findFirst().orElseThrow().data().get("communication");
+        assertThat(newsletterPublished.get("partnerTypes").toString()).isEqualTo("[\"COUNCIL\"]");
     }
 
     private static List<Map<String, Object>> titled(List<Map<String, Object>> events, String prefix) {
