@@ -19,11 +19,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationRequest;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationView;
+import org.preventhub.engagement.web.Examples;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
@@ -48,9 +54,17 @@ public class CommunicationResource {
 
     @POST
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Record a communication", description = "Publishes `engagement.communication.published.v1`.")
-    @APIResponse(responseCode = "201", description = "Recorded.")
-    public Response publish(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull CommunicationRequest request) {
+    @Operation(summary = "Record a communication", description = "With the organisations it was issued with, as "
+            + "organisers, partners or funders. Publishes `engagement.communication.published.v1` (with their types, not "
+            + "who they are). Send an `Idempotency-Key` to retry safely.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommunicationRequest.class), examples = @ExampleObject(name = "newsletter", value = Examples.COMMUNICATION_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Recorded; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommunicationView.class), examples = @ExampleObject(name = "newsletter", value = Examples.COMMUNICATION)))
+    public Response publish(
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Makes retries safe: a retry with the same "
+                    + "key gets the first answer.") String key,
+            @Valid @NotNull CommunicationRequest request) {
         return idempotency.execute(key, "POST /communications", request, () -> {
             CommunicationView created = communications.publish(request);
             return Response.created(URI.create("/communications/" + created.id())).entity(created)
@@ -63,6 +77,8 @@ public class CommunicationResource {
             Roles.REFERRER })
     @Operation(summary = "List communications",
             description = "By channel, priority, audience, incident response, partner and days published; paged, oldest first.")
+    @APIResponse(responseCode = "200", description = "One page of communications.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "newsletters", value = Examples.COMMUNICATION_PAGE)))
     public Page<CommunicationView> list(@BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
         return communications.list(filter, page);
     }
@@ -71,7 +87,9 @@ public class CommunicationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
             Roles.REFERRER })
-    @Operation(summary = "Read a communication")
+    @Operation(summary = "Read a communication", description = "With its reach and partner organisations.")
+    @APIResponse(responseCode = "200", description = "The communication.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommunicationView.class), examples = @ExampleObject(name = "newsletter", value = Examples.COMMUNICATION)))
     public CommunicationView get(@PathParam("id") UUID id) {
         return communications.get(id).orElseThrow(() -> ProblemException.notFound("Communication " + id));
     }
@@ -79,7 +97,13 @@ public class CommunicationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Correct a communication", description = "Publishes the corrected record again, same id.")
+    @Operation(summary = "Correct a communication", description = "Replaces its details and partner organisations; "
+            + "publishes the corrected record again, same id.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommunicationRequest.class), examples = @ExampleObject(name = "newsletter", value = Examples.COMMUNICATION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The corrected communication.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommunicationView.class), examples = @ExampleObject(name = "newsletter", value = Examples.COMMUNICATION)))
+    @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CommunicationRequest request) {
         CommunicationView view = communications.update(id, request, Versions.fromIfMatch(ifMatch))

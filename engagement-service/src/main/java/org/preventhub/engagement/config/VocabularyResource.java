@@ -9,9 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.engagement.web.Examples;
 import org.preventhub.platform.security.Roles;
 
 @Path("/vocabulary")
@@ -37,7 +41,11 @@ public class VocabularyResource {
     @GET
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
             Roles.REFERRER })
-    @Operation(summary = "The codes accepted for types, audiences, channels, counting methods and partner roles")
+    @Operation(summary = "The codes accepted for types, audiences, channels, counting methods and partner roles",
+            description = "Including the deployment's own organisation and event types.")
+    @APIResponse(responseCode = "200", description = "The codes.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Codes.class),
+            examples = @ExampleObject(name = "warwickshire", value = Examples.VOCABULARY)))
     public Codes codes() {
         return new Codes(vocabulary.organisationTypes(), vocabulary.eventTypes(), Vocabulary.AUDIENCES, Vocabulary.CHANNELS,
                 Vocabulary.COUNTED_BY, Vocabulary.PARTNER_ROLES, List.of("PLANNED", "HELD", "POSTPONED", "CANCELLED"));

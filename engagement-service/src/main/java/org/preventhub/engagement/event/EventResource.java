@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +33,7 @@ import org.preventhub.engagement.event.EventDtos.AttendanceCorrection;
 import org.preventhub.engagement.event.EventDtos.EventRequest;
 import org.preventhub.engagement.event.EventDtos.EventView;
 import org.preventhub.engagement.event.EventDtos.HeldRequest;
+import org.preventhub.engagement.web.Examples;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
@@ -43,6 +49,8 @@ import org.preventhub.platform.web.Versions;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {
 
+    private static final String RETRY_SAFE = "Makes retries safe: a retry with the same key gets the first answer.";
+
     private final EventService events;
     private final IdempotentRequests idempotency;
 
@@ -53,9 +61,14 @@ public class EventResource {
 
     @POST
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Plan an event", description = "Publishes `engagement.event.planned.v1`.")
-    @APIResponse(responseCode = "201", description = "Planned.")
-    public Response plan(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull EventRequest request) {
+    @Operation(summary = "Plan an event", description = "Publishes `engagement.event.planned.v1`. Send an "
+            + "`Idempotency-Key` to retry safely: a retry returns the first answer, and concurrent retries plan one event.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventRequest.class), examples = @ExampleObject(name = "we-stand-together", value = Examples.EVENT_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Planned; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventView.class), examples = @ExampleObject(name = "planned", value = Examples.EVENT_PLANNED)))
+    public Response plan(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = RETRY_SAFE) String key,
+            @Valid @NotNull EventRequest request) {
         return idempotency.execute(key, "POST /events", request, () -> {
             EventView created = events.plan(request);
             return Response.created(URI.create("/events/" + created.id())).entity(created)
@@ -66,7 +79,10 @@ public class EventResource {
     @GET
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
             Roles.REFERRER })
-    @Operation(summary = "List events", description = "By type, area, priority, partner, days and status; paged.")
+    @Operation(summary = "List events", description = "By type, area, priority, audience, mode, partner, days and "
+            + "status; paged, by first day unless sorted by lastDay, title, area, type, status or attendance.")
+    @APIResponse(responseCode = "200", description = "One page of events.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "events", value = Examples.EVENT_PAGE)))
     public Page<EventView> list(@BeanParam EventFilter filter, @Valid @BeanParam PageParams page) {
         return events.list(filter, page);
     }
@@ -75,7 +91,10 @@ public class EventResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD, Roles.ANALYST, Roles.TRAINER, Roles.CHANNEL_PANEL,
             Roles.REFERRER })
-    @Operation(summary = "Read an event, with its attendance history")
+    @Operation(summary = "Read an event", description = "With its attendance history (every figure recorded and "
+            + "corrected) and status history (every postponement and cancellation, with its reason).")
+    @APIResponse(responseCode = "200", description = "The event; its `ETag` is the version to send in `If-Match`.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventView.class), examples = @ExampleObject(name = "held", value = Examples.EVENT_HELD)))
     public Response get(@PathParam("id") UUID id) {
         EventView event = events.get(id).orElseThrow(() -> ProblemException.notFound("Event " + id));
         return Response.ok(event).tag(Versions.etag(event.version())).build();
@@ -84,8 +103,15 @@ public class EventResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
-    @Operation(summary = "Change an event's details", description = "Publishes `engagement.event.updated.v1`.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(summary = "Change an event's details", description = "Publishes `engagement.event.updated.v1`. "
+            + "A cancelled event cannot change (409).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventRequest.class), examples = @ExampleObject(name = "we-stand-together", value = Examples.EVENT_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The changed event.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventView.class), examples = @ExampleObject(name = "planned", value = Examples.EVENT_PLANNED)))
+    @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
+    public Response update(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if the event changed since.") String ifMatch,
             @Valid @NotNull EventRequest request) {
         EventView event = events.update(id, request, Versions.fromIfMatch(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Event " + id));
@@ -98,8 +124,12 @@ public class EventResource {
     @Operation(summary = "Record that the event took place",
             description = "With attendance (and how it was counted), outcomes and follow-up actions. Publishes "
                     + "`engagement.event.held.v1`. With an `Idempotency-Key`, a retry answers as the first call did.")
-    @APIResponse(responseCode = "200", description = "Held.")
-    public Response held(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HeldRequest.class), examples = @ExampleObject(name = "we-stand-together", value = Examples.HELD_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The event, held.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventView.class), examples = @ExampleObject(name = "held", value = Examples.EVENT_HELD)))
+    public Response held(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = RETRY_SAFE) String key,
             @Valid @NotNull HeldRequest request) {
         return once(key, id, "held", request, () -> events.held(id, request));
     }
@@ -110,8 +140,12 @@ public class EventResource {
     @Operation(summary = "Correct the attendance of a held event",
             description = "The earlier figure stays in the history. Publishes `engagement.event.attendance-corrected.v1`. "
                     + "With an `Idempotency-Key`, a retry answers as the first call did.")
-    @APIResponse(responseCode = "200", description = "Corrected.")
-    public Response correct(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AttendanceCorrection.class), examples = @ExampleObject(name = "second-sheet", value = Examples.CORRECTION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The event, corrected.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventView.class), examples = @ExampleObject(name = "corrected", value = Examples.EVENT_CORRECTED)))
+    public Response correct(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = RETRY_SAFE) String key,
             @Valid @NotNull AttendanceCorrection correction) {
         return once(key, id, "attendance-correction", correction, () -> events.correctAttendance(id, correction));
     }
@@ -122,8 +156,12 @@ public class EventResource {
     @Operation(summary = "Cancel an event",
             description = "The reason is kept in the event's status history. Publishes `engagement.event.cancelled.v1`. "
                     + "With an `Idempotency-Key`, a retry answers as the first call did.")
-    @APIResponse(responseCode = "200", description = "Cancelled.")
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventDtos.Reason.class), examples = @ExampleObject(name = "flooding", value = Examples.CANCELLATION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The event, cancelled.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventView.class), examples = @ExampleObject(name = "cancelled", value = Examples.EVENT_CANCELLED)))
+    public Response cancel(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = RETRY_SAFE) String key,
             @Valid @NotNull EventDtos.Reason reason) {
         return once(key, id, "cancellation", reason, () -> events.cancel(id, reason.reason()));
     }
@@ -134,8 +172,12 @@ public class EventResource {
     @Operation(summary = "Postpone an event",
             description = "Optionally with new days; the reason is kept in the event's status history. Publishes "
                     + "`engagement.event.postponed.v1`. With an `Idempotency-Key`, a retry answers as the first call did.")
-    @APIResponse(responseCode = "200", description = "Postponed.")
-    public Response postpone(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventDtos.PostponeRequest.class), examples = @ExampleObject(name = "covid", value = Examples.POSTPONEMENT_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The event, postponed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventView.class), examples = @ExampleObject(name = "postponed", value = Examples.EVENT_POSTPONED)))
+    public Response postpone(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = RETRY_SAFE) String key,
             @Valid @NotNull EventDtos.PostponeRequest request) {
         return once(key, id, "postponement", request, () -> events.postpone(id, request));
     }

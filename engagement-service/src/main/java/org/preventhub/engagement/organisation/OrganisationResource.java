@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -27,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationRequest;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationView;
+import org.preventhub.engagement.web.Examples;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.web.Page;
@@ -51,9 +56,16 @@ public class OrganisationResource {
     @POST
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
     @Operation(summary = "Register a partner organisation",
-            description = "Publishes `engagement.organisation.registered.v1` (without contact details).")
-    @APIResponse(responseCode = "201", description = "Registered.")
-    public Response register(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull OrganisationRequest request) {
+            description = "Publishes `engagement.organisation.registered.v1` (without contact details). Send an "
+                    + "`Idempotency-Key` to retry safely.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationRequest.class), examples = @ExampleObject(name = "equip", value = Examples.ORGANISATION_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Registered; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationView.class), examples = @ExampleObject(name = "equip", value = Examples.ORGANISATION)))
+    public Response register(
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Makes retries safe: a retry with the same "
+                    + "key gets the first answer.") String key,
+            @Valid @NotNull OrganisationRequest request) {
         return idempotency.execute(key, "POST /organisations", request, () -> {
             OrganisationView created = organisations.register(request);
             return Response.created(URI.create("/organisations/" + created.id())).entity(created)
@@ -66,6 +78,8 @@ public class OrganisationResource {
             Roles.CHANNEL_PANEL, Roles.REFERRER })
     @Operation(summary = "List partner organisations", description = "By type, area and active flag; paged, by name. "
             + "Contact details are shown to engagement officers and the Prevent lead only.")
+    @APIResponse(responseCode = "200", description = "One page of organisations.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "organisations", value = Examples.ORGANISATION_PAGE)))
     public Page<OrganisationView> list(
             @QueryParam("type") @Parameter(description = "A configured organisation type.", example = "FAITH_GROUP") String type,
             @QueryParam("area") @Parameter(description = "An area code.", example = "warwick") String area,
@@ -79,6 +93,10 @@ public class OrganisationResource {
             Roles.CHANNEL_PANEL, Roles.REFERRER })
     @Operation(summary = "Read a partner organisation",
             description = "Contact details are shown to engagement officers and the Prevent lead only.")
+    @APIResponse(responseCode = "200", description = "The organisation; its `ETag` is the version to send in `If-Match`.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationView.class), examples = {
+                    @ExampleObject(name = "engagement-officer", summary = "As an engagement officer or the Prevent lead reads it", value = Examples.ORGANISATION),
+                    @ExampleObject(name = "other-readers", summary = "As analysts, trainers, the Channel panel and referrers read it", value = Examples.ORGANISATION_WITHOUT_CONTACT) }))
     public Response get(@PathParam("id") UUID id) {
         OrganisationView organisation = organisations.get(id).orElseThrow(() -> ProblemException.notFound("Organisation " + id));
         return Response.ok(organisation).tag(Versions.etag(organisation.version())).build();
@@ -89,6 +107,11 @@ public class OrganisationResource {
     @RolesAllowed({ Roles.ENGAGEMENT_OFFICER, Roles.PREVENT_LEAD })
     @Operation(summary = "Change a partner organisation",
             description = "Publishes `engagement.organisation.updated.v1` (without contact details).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationRequest.class), examples = @ExampleObject(name = "equip", value = Examples.ORGANISATION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The changed organisation.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationView.class), examples = @ExampleObject(name = "equip", value = Examples.ORGANISATION)))
+    @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrganisationRequest request) {
         OrganisationView organisation = organisations.update(id, request, Versions.fromIfMatch(ifMatch))
