@@ -34,6 +34,7 @@ import org.preventhub.referral.access.ReferralAccess;
 import org.preventhub.referral.config.ReferralConfig;
 import org.preventhub.referral.crypto.FieldCipher;
 import org.preventhub.referral.crypto.KeyedHashes;
+import org.preventhub.referral.plan.SupportPlans;
 import org.preventhub.referral.referral.Vocabulary.ConsentGivenBy;
 import org.preventhub.referral.referral.Vocabulary.PanelDecision;
 import org.preventhub.referral.referral.Vocabulary.Urgency;
@@ -62,12 +63,13 @@ public class ReferralService {
     private final CurrentUser user;
     private final Areas areas;
     private final ReferralConfig config;
+    private final SupportPlans plans;
     private final ObjectMapper mapper;
     private final ZoneId zone;
 
     public ReferralService(EntityManager em, FieldCipher cipher, KeyedHashes hashes, Outbox outbox, AccessLog accessLog,
-            ReferralAccess access, CurrentUser user, Areas areas, ReferralConfig config, ObjectMapper mapper,
-            ReferenceDataConfig reference) {
+            ReferralAccess access, CurrentUser user, Areas areas, ReferralConfig config, SupportPlans plans,
+            ObjectMapper mapper, ReferenceDataConfig reference) {
         this.em = em;
         this.cipher = cipher;
         this.hashes = hashes;
@@ -77,6 +79,7 @@ public class ReferralService {
         this.user = user;
         this.areas = areas;
         this.config = config;
+        this.plans = plans;
         this.mapper = mapper;
         this.zone = reference.timezone();
     }
@@ -157,7 +160,7 @@ public class ReferralService {
         return visible(id).map(referral -> {
             if (access.viewOf(referral) == ReferralAccess.View.FULL) {
                 String why = AccessLog.requirePurpose(purpose);
-                accessLog.record(referral.id, AccessAction.READ, "referrer,person,concernTypes,prompt,journey", why);
+                accessLog.record(referral.id, AccessAction.READ, "referrer,person,concernTypes,prompt,journey,supportPlan", why);
                 return fullView(referral);
             }
             accessLog.record(referral.id, AccessAction.READ, "status", AccessLog.optionalPurpose(purpose));
@@ -309,16 +312,8 @@ public class ReferralService {
                     type = ReferralEventTypes.CONSENT_RECORDED;
                 }
                 case Actions.SUPPORT_PLAN -> {
-                    if (body.plan() == null || ((body.plan().providers() == null || body.plan().providers().isEmpty())
-                            && (body.plan().actions() == null || body.plan().actions().isEmpty()))) {
-                        throw ProblemException.invalidField("plan", "name the intervention providers or the actions");
-                    }
-                    em.createNativeQuery("""
-                            INSERT INTO support_plan (referral_id, plan_enc, agreed_on, agreed_by) VALUES (?1, ?2, ?3, ?4)
-                            ON CONFLICT (referral_id) DO UPDATE SET plan_enc = excluded.plan_enc,
-                                agreed_on = excluded.agreed_on, agreed_by = excluded.agreed_by""")
-                            .setParameter(1, referral.id).setParameter(2, encrypt(referral, "supportPlan", json(body.plan())))
-                            .setParameter(3, on).setParameter(4, user.id()).executeUpdate();
+                    SupportPlans.requireContent(body.plan());
+                    plans.add(referral, body.plan(), on, null);
                     referral.status = ReferralStatus.IN_SUPPORT;
                     referral.supportStartedOn = on;
                     type = ReferralEventTypes.SUPPORT_STARTED;
@@ -417,7 +412,7 @@ public class ReferralService {
                         decrypt(r, "schoolOrEmployer", r.schoolOrEmployerEnc), decrypt(r, "ethnicity", r.ethnicityEnc),
                         strings(decrypt(r, "vulnerabilities", r.vulnerabilitiesEnc))),
                 r.concernTypeList(), decrypt(r, "prompt", r.promptEnc), r.urgency.name(),
-                ReferralView.journey(r),
+                ReferralView.journey(r), plans.current(r.id).orElse(null),
                 r.legalHold, r.erasedAt != null, r.version);
     }
 
@@ -529,7 +524,8 @@ public class ReferralService {
         }
     }
 
-    private void recordStep(Referral referral, String action, ReferralStatus from, String reason) {
+    /** Who did what, when and why: every step and change of a referral's journey or plan. */
+    public void recordStep(Referral referral, String action, ReferralStatus from, String reason) {
         ReferralStep step = new ReferralStep();
         step.id = UUID.randomUUID();
         step.referralId = referral.id;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
+import org.preventhub.referral.plan.SupportPlans;
 import org.preventhub.referral.referral.Referral;
 import org.preventhub.referral.referral.ReferralService;
 
@@ -45,11 +46,13 @@ public class RetentionService {
     private final EntityManager em;
     private final AccessLog accessLog;
     private final ReferralService referrals;
+    private final SupportPlans plans;
 
-    public RetentionService(EntityManager em, AccessLog accessLog, ReferralService referrals) {
+    public RetentionService(EntityManager em, AccessLog accessLog, ReferralService referrals, SupportPlans plans) {
         this.em = em;
         this.accessLog = accessLog;
         this.referrals = referrals;
+        this.plans = plans;
     }
 
     @Scheduled(cron = "{hub.referral.retention.schedule:0 15 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -105,8 +108,7 @@ public class RetentionService {
                 .setParameter(1, referral.id).executeUpdate();
         em.createNativeQuery("UPDATE agenda_item SET minutes_enc = NULL WHERE referral_id = ?1")
                 .setParameter(1, referral.id).executeUpdate();
-        em.createNativeQuery("UPDATE support_plan SET plan_enc = NULL WHERE referral_id = ?1")
-                .setParameter(1, referral.id).executeUpdate();
+        plans.erase(referral.id);
         em.createNativeQuery("""
                 INSERT INTO erasure_log (referral_id, erased_at, retain_until, rule) VALUES (?1, ?2, ?3, ?4)""")
                 .setParameter(1, referral.id).setParameter(2, now).setParameter(3, referral.retainUntil)

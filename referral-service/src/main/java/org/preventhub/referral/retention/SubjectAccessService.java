@@ -15,6 +15,7 @@ import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
 import org.preventhub.referral.crypto.FieldCipher;
 import org.preventhub.referral.crypto.KeyedHashes;
+import org.preventhub.referral.plan.SupportPlans;
 import org.preventhub.referral.referral.Referral;
 import org.preventhub.referral.referral.ReferralService;
 import org.preventhub.referral.referral.ReferralView;
@@ -28,9 +29,11 @@ public class SubjectAccessService {
     private final KeyedHashes hashes;
     private final FieldCipher cipher;
     private final AccessLog accessLog;
+    private final SupportPlans plans;
 
     public SubjectAccessService(EntityManager em, ReferralService referrals, KeyedHashes hashes, FieldCipher cipher,
-            AccessLog accessLog) {
+            AccessLog accessLog, SupportPlans plans) {
+        this.plans = plans;
         this.em = em;
         this.referrals = referrals;
         this.hashes = hashes;
@@ -58,7 +61,7 @@ public class SubjectAccessService {
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("referral", view);
             record.put("history", referrals.steps(referral));
-            record.put("supportPlan", supportPlan(referral.id));
+            record.put("supportPlanRevisions", plans.history(referral.id));
             record.put("panelMinutes", minutes(referral.id));
             record.put("accessLog", accessLog.forReferral(referral.id));
             records.add(record);
@@ -68,13 +71,6 @@ public class SubjectAccessService {
         export.put("dateOfBirth", dateOfBirth);
         export.put("records", records);
         return export;
-    }
-
-    private String supportPlan(UUID referralId) {
-        @SuppressWarnings("unchecked")
-        List<String> plans = em.createNativeQuery("SELECT plan_enc FROM support_plan WHERE referral_id = ?1")
-                .setParameter(1, referralId).getResultList();
-        return plans.isEmpty() ? null : cipher.decrypt(plans.get(0), "referral/" + referralId + "/supportPlan");
     }
 
     private List<Map<String, Object>> minutes(UUID referralId) {
