@@ -13,6 +13,12 @@ public interface ReferralConfig {
 
     Retention retention();
 
+    /**
+     * An open referral with no step for this long has stalled: it is listed for the Prevent lead, who must move it
+     * on or close it (closing starts its retention period). It is never erased while open.
+     */
+    Period stalledAfter();
+
     Database database();
 
     /** The role the service connects as (the schema owner, which Flyway uses, is configured apart). */

@@ -78,6 +78,7 @@ public class SupportPlanService {
                 throw ProblemException.invalidField("on", "cannot be before the current plan (" + last + ")");
             });
             int revision = plans.add(referral, request.plan(), on, request.reason());
+            referral.stepTakenOn(on);
             referral.updatedAt = Instant.now();
             referrals.recordStep(referral, REVISED, referral.status, request.reason());
             em.flush(); // the version check: of two revisions at once, one wins and the other is 409

@@ -135,6 +135,16 @@ public class Referral {
     @Column(name = "closed_on")
     public LocalDate closedOn;
 
+    /** The day of the latest step, as entered: how long an open referral has stood still. */
+    @Column(name = "last_step_on", nullable = false)
+    public LocalDate lastStepOn;
+
+    public void stepTakenOn(LocalDate on) {
+        if (lastStepOn == null || on.isAfter(lastStepOn)) {
+            lastStepOn = on;
+        }
+    }
+
     @Column(name = "retain_until")
     public LocalDate retainUntil;
 

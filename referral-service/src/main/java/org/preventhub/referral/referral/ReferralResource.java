@@ -155,6 +155,18 @@ public class ReferralResource {
     }
 
     @GET
+    @Path("/stalled")
+    @RolesAllowed(Roles.PREVENT_LEAD)
+    @Operation(summary = "Open referrals that have stalled",
+            description = "No step for longer than the configured period (`hub.referral.stalled-after`, 6 months by "
+                    + "default). An open referral is never erased, so its retention only starts once it is moved on to "
+                    + "a close; this is the list to work through. Each line is logged.")
+    public List<ReferralSummary> stalled(@QueryParam("asOf") @Parameter(description = "Defaults to today.") LocalDate asOf,
+            @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
+        return referrals.stalled(asOf == null ? referrals.today() : asOf, purpose);
+    }
+
+    @GET
     @Path("/reviews/overdue")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Cases whose 6- or 12-month review is overdue")

@@ -145,6 +145,7 @@ public class ReferralService {
         referral.concernTypes = String.join(",", concerns);
         referral.urgency = request.urgency() == null ? Urgency.ROUTINE : request.urgency();
         referral.receivedOn = receivedOn;
+        referral.stepTakenOn(receivedOn);
         referral.createdAt = Instant.now();
         referral.updatedAt = referral.createdAt;
         em.persist(referral);
@@ -281,10 +282,11 @@ public class ReferralService {
             }
             StepRequest body = request == null ? new StepRequest(null, null, null, null, null, null, null) : request;
             LocalDate on = body.on() == null ? today() : body.on();
-            LocalDate previous = lastStepDate(referral);
+            LocalDate previous = referral.lastStepOn;
             if (on.isBefore(previous)) {
                 throw ProblemException.invalidField("on", "cannot be before the previous step (" + previous + ")");
             }
+            referral.stepTakenOn(on);
             ReferralStatus from = referral.status;
             String type;
             switch (action) {
@@ -350,6 +352,7 @@ public class ReferralService {
         requireAllowed(referral, Actions.PANEL_DECISION);
         ReferralStatus from = referral.status;
         referral.discussedAtPanelOn = panelDate;
+        referral.stepTakenOn(panelDate);
         referral.panelOutcome = decision.name();
         if (decision == PanelDecision.ADOPTED) {
             referral.status = ReferralStatus.ADOPTED;
@@ -398,6 +401,32 @@ public class ReferralService {
         }).toList();
     }
 
+    /** Open referrals whose latest step is older than the configured {@code stalled-after}, on {@code asOf}. */
+    @Transactional
+    public List<ReferralSummary> stalled(LocalDate asOf, String purpose) {
+        List<Referral> stalled = em.createQuery("from Referral r where r.lastStepOn < :before and r.status in :open "
+                + "order by r.lastStepOn, r.reference", Referral.class)
+                .setParameter("before", asOf.minus(config.stalledAfter()))
+                .setParameter("open", openStatuses()).getResultList();
+        String why = stalled.isEmpty() ? null : AccessLog.requirePurpose(purpose);
+        return stalled.stream().map(r -> {
+            accessLog.record(r.id, AccessAction.SEARCH_HIT, "personName,lastStepOn", why);
+            return summary(r);
+        }).toList();
+    }
+
+    /** How many have stalled, for the nightly log line (no ids, no names). */
+    @Transactional
+    public long stalledCount(LocalDate asOf) {
+        return em.createQuery("select count(r) from Referral r where r.lastStepOn < :before and r.status in :open", Long.class)
+                .setParameter("before", asOf.minus(config.stalledAfter())).setParameter("open", openStatuses())
+                .getSingleResult();
+    }
+
+    private static List<ReferralStatus> openStatuses() {
+        return java.util.Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::isOpen).toList();
+    }
+
     public Optional<Referral> visible(UUID id) {
         return Optional.ofNullable(em.find(Referral.class, id)).filter(r -> access.viewOf(r) != ReferralAccess.View.NONE);
     }
@@ -418,7 +447,7 @@ public class ReferralService {
 
     ReferralSummary summary(Referral r) {
         return new ReferralSummary(r.id, r.reference, r.status, decrypt(r, "name", r.personNameEnc), r.ageBand,
-                r.gender.name(), r.area, r.concernTypeList(), r.receivedOn, r.nextReviewDue);
+                r.gender.name(), r.area, r.concernTypeList(), r.receivedOn, r.nextReviewDue, r.lastStepOn);
     }
 
     public List<Map<String, Object>> steps(Referral referral) {
@@ -492,17 +521,6 @@ public class ReferralService {
             referral.status = ReferralStatus.CLOSED;
             referral.closedOn = on;
         }
-    }
-
-    private static LocalDate lastStepDate(Referral r) {
-        LocalDate last = r.receivedOn;
-        for (LocalDate date : new LocalDate[] { r.screenedOn, r.discussedAtPanelOn, r.consentOn, r.supportStartedOn,
-                r.exitedOn }) {
-            if (date != null && date.isAfter(last)) {
-                last = date;
-            }
-        }
-        return last;
     }
 
     private static void close(Referral referral, LocalDate on, java.time.Period keepFor) {

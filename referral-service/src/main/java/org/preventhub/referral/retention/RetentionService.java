@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
+import org.preventhub.referral.config.ReferralConfig;
 import org.preventhub.referral.plan.SupportPlans;
 import org.preventhub.referral.referral.Referral;
 import org.preventhub.referral.referral.ReferralService;
@@ -47,8 +48,11 @@ public class RetentionService {
     private final AccessLog accessLog;
     private final ReferralService referrals;
     private final SupportPlans plans;
+    private final ReferralConfig config;
 
-    public RetentionService(EntityManager em, AccessLog accessLog, ReferralService referrals, SupportPlans plans) {
+    public RetentionService(EntityManager em, AccessLog accessLog, ReferralService referrals, SupportPlans plans,
+            ReferralConfig config) {
+        this.config = config;
         this.em = em;
         this.accessLog = accessLog;
         this.referrals = referrals;
@@ -60,6 +64,12 @@ public class RetentionService {
         RetentionRun run = run(referrals.today());
         if (run.erased() > 0) {
             LOG.infof("Retention: erased the personal data of %d referrals", run.erased());
+        }
+        // Open referrals are never erased, so one that stalls would be kept for ever: say so every night.
+        long stalled = referrals.stalledCount(referrals.today());
+        if (stalled > 0) {
+            LOG.warnf("Retention: %d open referrals have had no step for %s; see GET /referrals/stalled", stalled,
+                    config.stalledAfter());
         }
     }
 
