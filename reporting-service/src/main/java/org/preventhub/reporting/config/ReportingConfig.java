@@ -1,5 +1,6 @@
 package org.preventhub.reporting.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,6 +23,13 @@ public interface ReportingConfig {
     /** Off only for tests that drive the projections by hand. */
     @WithDefault("true")
     boolean consumerEnabled();
+
+    /**
+     * How long a rebuild waits out an unavailable database before it gives up (the projections in use are then
+     * unchanged).
+     */
+    @WithDefault("PT10M")
+    Duration rebuildPatience();
 
     /** Cells of figures about people referred that count fewer than this are suppressed for all but the Prevent lead. */
     @WithDefault("5")

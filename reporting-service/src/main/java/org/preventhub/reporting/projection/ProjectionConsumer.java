@@ -1,12 +1,14 @@
 package org.preventhub.reporting.projection;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 import org.preventhub.reporting.config.ReportingConfig;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,13 +36,17 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps the active projection current: polls the three topics, projects each batch in one transaction (event ids
- * recorded with their effects), sends dead letters, and only then commits the offsets. A crash between the
- * database commit and the offset commit redelivers events that are then recognised and skipped.
+ * and dead letters recorded with the effects), and only then commits the offsets. A crash between the database
+ * commit and the offset commit redelivers events that are then recognised and skipped. When the database is
+ * unavailable the batch is read again and retried with a growing pause, offsets uncommitted: an outage delays
+ * the projections and loses nothing; only an event the database refuses on its own merits is dead-lettered.
  */
 @ApplicationScoped
 public class ProjectionConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
+    private static final long FIRST_PAUSE_MS = 100;
+    private static final long LONGEST_PAUSE_MS = 5_000;
 
     private final AgroalDataSource dataSource;
     private final Projector projector;
@@ -47,10 +55,13 @@ public class ProjectionConsumer {
     private final ReportingConfig config;
     private final String bootstrapServers;
     private final Timer lag;
+    private final Counter duplicates;
+    private final Counter retries;
     private final ConcurrentLinkedQueue<Consumer<KafkaConsumer<String, String>>> betweenBatches = new ConcurrentLinkedQueue<>();
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
+    private volatile CompletableFuture<Void> crashAfterCommit;
     private Thread worker;
 
     public ProjectionConsumer(AgroalDataSource dataSource, Projector projector, Generations generations,
@@ -65,19 +76,32 @@ public class ProjectionConsumer {
         this.lag = Timer.builder("reporting.event.lag")
                 .description("From an event's time to its effect on the indicators")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.duplicates = Counter.builder("reporting.events.duplicates")
+                .description("Events delivered again and skipped, as already projected").register(registry);
+        this.retries = Counter.builder("reporting.batches.retried")
+                .description("Batches read again because the database was unavailable").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.consumerEnabled()) {
-            return;
+        if (config.consumerEnabled()) {
+            restart();
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        halt();
+    }
+
+    /** Starts consuming (again) from the committed offsets. */
+    public synchronized void restart() {
+        halt();
         running = true;
         worker = new Thread(this::run, "projection-consumer");
         worker.setDaemon(true);
         worker.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    private synchronized void halt() {
         running = false;
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
@@ -89,7 +113,19 @@ public class ProjectionConsumer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            worker = null;
         }
+    }
+
+    /**
+     * Stops the consumer right after its next database commit and before it commits the offsets, as a crash there
+     * would (the Kafka consumer is closed, nothing more is committed). For tests of exactly that; {@link #restart()}
+     * goes on.
+     */
+    public CompletableFuture<Void> crashAfterNextDatabaseCommit() {
+        CompletableFuture<Void> crashed = new CompletableFuture<>();
+        crashAfterCommit = crashed;
+        return crashed;
     }
 
     /** Runs work on the consumer's thread between two batches (the rebuild's final catch-up and swap). */
@@ -111,7 +147,17 @@ public class ProjectionConsumer {
         return betweenBatches(kafka -> kafka.seekToBeginning(kafka.assignment()));
     }
 
+    private static final class SimulatedCrash extends RuntimeException {
+        final transient CompletableFuture<Void> crashed;
+
+        SimulatedCrash(CompletableFuture<Void> crashed) {
+            super("simulated crash", null, false, false);
+            this.crashed = crashed;
+        }
+    }
+
     private void run() {
+        long pause = FIRST_PAUSE_MS;
         while (running) {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties(config.consumerGroup()))) {
                 consumer = kafka;
@@ -121,7 +167,23 @@ public class ProjectionConsumer {
                     if (!records.isEmpty()) {
                         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                         records.forEach(batch::add);
-                        project(generations.active(), batch);
+                        try {
+                            project(generations.active(), batch);
+                            pause = FIRST_PAUSE_MS;
+                        } catch (ProjectionUnavailable e) {
+                            // Read the same events again next time round; the offsets stay where they were.
+                            seekBack(kafka, batch);
+                            retries.increment();
+                            LOG.warnf("Projection paused %d ms: %s", pause, e.getMessage());
+                            sleep(pause);
+                            pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+                            continue;
+                        }
+                        CompletableFuture<Void> crash = crashAfterCommit;
+                        if (crash != null) {
+                            crashAfterCommit = null;
+                            throw new SimulatedCrash(crash);
+                        }
                         kafka.commitSync();
                     }
                     Consumer<KafkaConsumer<String, String>> work;
@@ -131,6 +193,9 @@ public class ProjectionConsumer {
                 }
             } catch (WakeupException e) {
                 // stopping
+            } catch (SimulatedCrash e) {
+                running = false;
+                e.crashed.complete(null); // the Kafka consumer is closed by now, its offsets not committed
             } catch (Exception e) {
                 if (running) {
                     LOG.warnf("Projection consumer restarting after %s", e.toString());
@@ -142,47 +207,87 @@ public class ProjectionConsumer {
         }
     }
 
+    private static void seekBack(KafkaConsumer<String, String> kafka, List<ConsumerRecord<String, String>> batch) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, String> record : batch) {
+            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        Set<TopicPartition> assigned = kafka.assignment();
+        first.forEach((partition, offset) -> {
+            if (assigned.contains(partition)) {
+                kafka.seek(partition, offset);
+            }
+        });
+    }
+
     /**
-     * Projects one batch into {@code schema} and sends its dead letters. If the database refuses the batch, each
-     * event is tried alone and the ones it still refuses become dead letters: one bad event never stops the rest.
+     * Projects one batch into {@code schema}, its dead letters recorded in the same transaction. If the database
+     * refuses the batch because of its data, each half is tried alone, down to the single event it still refuses,
+     * which becomes a dead letter: one bad event never stops the rest.
+     *
+     * @throws ProjectionUnavailable when the database cannot take the batch for a reason that is not in its
+     *             events; nothing is dead-lettered then, and the caller tries the batch again later
      */
-    public Projector.Outcome project(String schema, List<ConsumerRecord<String, String>> batch) throws Exception {
+    public Projector.Outcome project(String schema, List<ConsumerRecord<String, String>> batch) throws ProjectionUnavailable {
         try {
-            return projectTogether(schema, batch);
-        } catch (java.sql.SQLException e) {
+            return projectTogether(schema, batch, List.of());
+        } catch (SQLException e) {
+            if (!ProjectionUnavailable.aboutTheData(e)) {
+                throw new ProjectionUnavailable(e);
+            }
             if (batch.size() == 1) {
-                deadLetters.send(List.of(new Projector.DeadLetter(batch.get(0),
-                        "the database refused it (SQLState " + e.getSQLState() + ")")));
-                return new Projector.Outcome(0, 0, 0, List.of(), List.of());
+                try {
+                    return projectTogether(schema, List.of(), List.of(new Projector.DeadLetter(batch.get(0),
+                            "the database refused it (SQLState " + e.getSQLState() + ")")));
+                } catch (SQLException | RuntimeException again) {
+                    throw new ProjectionUnavailable(again);
+                }
             }
-            LOG.warnf("A batch of %d events was refused (SQLState %s); projecting them one by one", batch.size(), e.getSQLState());
-            int applied = 0;
-            for (ConsumerRecord<String, String> record : batch) {
-                applied += project(schema, List.of(record)).applied();
-            }
-            return new Projector.Outcome(applied, 0, 0, List.of(), List.of());
+            LOG.warnf("A batch of %d events was refused (SQLState %s); projecting it in halves", batch.size(), e.getSQLState());
+            int half = batch.size() / 2;
+            return project(schema, batch.subList(0, half)).plus(project(schema, batch.subList(half, batch.size())));
+        } catch (RuntimeException e) {
+            // Not a verdict on the events (a pool that cannot connect, a driver failure): wait, never dead-letter.
+            throw new ProjectionUnavailable(e);
         }
     }
 
-    private Projector.Outcome projectTogether(String schema, List<ConsumerRecord<String, String>> batch) throws Exception {
+    private Projector.Outcome projectTogether(String schema, List<ConsumerRecord<String, String>> batch,
+            List<Projector.DeadLetter> refused) throws SQLException {
         Projector.Outcome outcome;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                outcome = projector.apply(c, schema, batch);
+                outcome = batch.isEmpty() ? new Projector.Outcome(0, 0, 0, refused, List.of()) : projector.apply(c, schema, batch);
+                deadLetters.record(c, outcome.deadLetters());
                 c.commit();
-            } catch (Exception e) {
-                c.rollback();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException e) {
+                    LOG.debugf("Connection unusable after the batch: %s", e.getSQLState());
+                }
             }
         }
         Instant now = Instant.now();
         outcome.eventTimes().forEach(time -> lag.record(Duration.between(time, now).isNegative() ? Duration.ZERO
                 : Duration.between(time, now)));
-        deadLetters.send(outcome.deadLetters());
+        duplicates.increment(outcome.duplicates());
+        if (!outcome.deadLetters().isEmpty()) {
+            deadLetters.wake();
+        }
         return outcome;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debugf("Rollback failed: %s", e.getSQLState());
+        }
     }
 
     Map<String, Object> properties(String group) {
@@ -201,11 +306,15 @@ public class ProjectionConsumer {
         return props;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void sleep(long millis) {
+        long until = System.currentTimeMillis() + millis;
+        while (running && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code processed_event} in that same transaction, and only events recorded for the first time change a fact,
  * so a redelivery (a crash between the database commit and the offset commit, a replay) never counts twice.
  * Facts are upserted by aggregate id, and an older event never overwrites a newer one.
- * An event that cannot be read becomes a dead letter with its reason; the others go on.
+ * An event that cannot be read or turned into facts becomes a dead letter with its reason, is not recorded as
+ * processed, and the others go on.
  */
 @ApplicationScoped
 public class Projector {
@@ -42,12 +43,23 @@ public class Projector {
     }
 
     public record Outcome(int applied, int duplicates, int ignored, List<DeadLetter> deadLetters, List<Instant> eventTimes) {
+
+        Outcome plus(Outcome other) {
+            List<DeadLetter> letters = new ArrayList<>(deadLetters);
+            letters.addAll(other.deadLetters);
+            List<Instant> times = new ArrayList<>(eventTimes);
+            times.addAll(other.eventTimes);
+            return new Outcome(applied + other.applied, duplicates + other.duplicates, ignored + other.ignored, letters, times);
+        }
     }
 
     private record Change(String id, String type, Instant time, JsonNode data) {
     }
 
     private record Row(String statement, Object[] params) {
+    }
+
+    private record Projectable(Change change, List<Row> rows) {
     }
 
     private final ObjectMapper mapper;
@@ -60,41 +72,42 @@ public class Projector {
 
     public Outcome apply(Connection c, String schema, List<ConsumerRecord<String, String>> records) throws SQLException {
         List<DeadLetter> deadLetters = new ArrayList<>();
-        List<Change> changes = new ArrayList<>();
+        List<Projectable> projectable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            Change change;
             try {
-                changes.add(parse(record));
+                change = parse(record);
             } catch (RuntimeException e) {
                 deadLetters.add(new DeadLetter(record, "unreadable event: " + describe(e)));
+                continue;
+            }
+            try {
+                projectable.add(new Projectable(change, rowsFor(change)));
+            } catch (RuntimeException e) {
+                deadLetters.add(new DeadLetter(record, "cannot project " + change.type() + ": " + describe(e)));
             }
         }
-        Set<String> fresh = recordFirstSeen(c, schema, changes);
+        // Only events that can be projected are marked processed: a poison event fixed and sent again with the same
+        // id is projected then.
+        Set<String> fresh = recordFirstSeen(c, schema, projectable);
         Map<String, List<Object[]>> batches = new LinkedHashMap<>();
         List<Instant> times = new ArrayList<>();
         int applied = 0;
         int ignored = 0;
         int duplicates = 0;
-        for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
-            if (!fresh.remove(change.id())) {
+        for (Projectable p : projectable) {
+            if (!fresh.remove(p.change().id())) {
                 duplicates++;
                 continue;
             }
-            List<Row> rows;
-            try {
-                rows = rowsFor(change);
-            } catch (RuntimeException e) {
-                deadLetters.add(new DeadLetter(recordOf(records, change), "cannot project " + change.type() + ": " + describe(e)));
-                continue;
-            }
-            if (rows.isEmpty()) {
+            if (p.rows().isEmpty()) {
                 ignored++;
             }
-            for (Row row : rows) {
+            for (Row row : p.rows()) {
                 batches.computeIfAbsent(row.statement(), s -> new ArrayList<>()).add(row.params());
             }
             applied++;
-            times.add(change.time());
+            times.add(p.change().time());
         }
         for (Map.Entry<String, List<Object[]>> batch : batches.entrySet()) {
             try (PreparedStatement statement = c.prepareStatement(batch.getKey().replace("{schema}", schema))) {
@@ -108,24 +121,15 @@ public class Projector {
         return new Outcome(applied, duplicates, ignored, deadLetters, times);
     }
 
-    private static ConsumerRecord<String, String> recordOf(List<ConsumerRecord<String, String>> records, Change change) {
-        for (ConsumerRecord<String, String> record : records) {
-            if (change.id().equals(header(record, "ce_id"))) {
-                return record;
-            }
-        }
-        throw new IllegalStateException("no record for " + change.id());
-    }
-
     /** @return the ids seen for the first time (the others were projected before) */
-    private static Set<String> recordFirstSeen(Connection c, String schema, List<Change> changes) throws SQLException {
+    private static Set<String> recordFirstSeen(Connection c, String schema, List<Projectable> changes) throws SQLException {
         Set<String> fresh = new HashSet<>();
         if (changes.isEmpty()) {
             return fresh;
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
                 + ".processed_event (id) SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING RETURNING id")) {
-            insert.setArray(1, c.createArrayOf("varchar", changes.stream().map(Change::id).distinct().toArray()));
+            insert.setArray(1, c.createArrayOf("varchar", changes.stream().map(p -> p.change().id()).distinct().toArray()));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(rs.getString(1));

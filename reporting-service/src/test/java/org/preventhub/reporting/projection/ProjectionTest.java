@@ -4,14 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.preventhub.reporting.support.ReportingApi.as;
 import static org.preventhub.reporting.support.ReportingApi.awaitValues;
 
+import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.preventhub.contracts.DeliveryMode;
@@ -22,12 +35,16 @@ import org.preventhub.contracts.training.SessionDelivered;
 import org.preventhub.contracts.training.SessionSnapshot;
 import org.preventhub.contracts.training.TrainingEventTypes;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.reporting.support.DatabaseOutage;
 import org.preventhub.reporting.support.Fixture;
 import org.preventhub.testing.CloudEventProducer;
+import org.preventhub.testing.Infrastructure;
+import org.preventhub.testing.JsonBodies;
 import org.preventhub.testing.KafkaEvents;
 import org.preventhub.testing.ReceivedEvent;
 import org.preventhub.testing.Sql;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -118,5 +135,169 @@ class ProjectionTest {
         // And live events keep flowing into the rebuilt projection.
         Fixture.deliveredSession("REBUILD", LocalDate.of(2039, 12, 1), DeliveryMode.IN_PERSON, "warwick", 1, 0);
         awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2039", v -> assertThat(v.getInt("figure.value")).isEqualTo(6));
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    private double counter(String name) {
+        return registry.counter(name).count();
+    }
+
+    private static Timestamp now() {
+        return (Timestamp) Sql.rows("SELECT now()::timestamp AS now").get(0).get("now");
+    }
+
+    @Test
+    void eventsArrivingWhileTheDatabaseIsUnreachableAreEachProjectedOnceAndNoneIsDeadLettered() throws Exception {
+        Fixture.deliveredSession("OUTAGE", LocalDate.of(2041, 9, 20), DeliveryMode.ONLINE, "rugby", 1, 0);
+        awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2041", v -> assertThat(v.getInt("figure.value")).isEqualTo(1));
+        Timestamp start = now();
+        double retriedBefore = counter("reporting.batches.retried");
+
+        try (DatabaseOutage outage = DatabaseOutage.begin()) {
+            for (int i = 0; i < 5; i++) {
+                Fixture.deliveredSession("OUTAGE", LocalDate.of(2041, 10, 1 + i), DeliveryMode.IN_PERSON, "rugby", 2, 1);
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> counter("reporting.batches.retried") >= retriedBefore + 2);
+            Thread.sleep(2_000); // more retries, all refused
+        }
+
+        awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2041", v -> assertThat(v.getInt("figure.value")).isEqualTo(6));
+        awaitValues(Roles.ANALYST, "training.people-trained", "year=2041", v -> assertThat(v.getInt("figure.value")).isEqualTo(11));
+        assertThat(Sql.count("SELECT count(*) FROM dead_letter WHERE recorded_at >= ?", start)).isZero();
+    }
+
+    @Test
+    void aRebuildWaitsOutADatabaseOutageAndSwapsInOnlyTheCompleteProjection() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Fixture.deliveredSession("REBUILD-OUTAGE", LocalDate.of(2043, 10, 1 + i), DeliveryMode.IN_PERSON, "warwick", 2, 0);
+        }
+        awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2043", v -> assertThat(v.getInt("figure.value")).isEqualTo(3));
+        awaitRebuildIdle();
+        String active = as(Roles.PREVENT_LEAD).get("/projections/rebuild").then().extract().path("activeSchema");
+        String target = active.equals("projection_a") ? "projection_b" : "projection_a";
+
+        // Hold the rebuild at its first step, then take the database away under it.
+        try (Connection holder = Sql.connection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("LOCK TABLE " + target + ".processed_event IN ACCESS EXCLUSIVE MODE");
+            var rs = holder.createStatement().executeQuery("SELECT pg_backend_pid()");
+            rs.next();
+            int pid = rs.getInt(1);
+            as(Roles.PREVENT_LEAD).post("/projections/rebuild").then().statusCode(202);
+            Thread.sleep(500);
+            try (DatabaseOutage outage = DatabaseOutage.begin(pid)) {
+                for (int i = 0; i < 2; i++) {
+                    Fixture.deliveredSession("REBUILD-OUTAGE", LocalDate.of(2043, 11, 1 + i), DeliveryMode.IN_PERSON, "warwick", 2, 0);
+                }
+                Thread.sleep(2_000);
+            }
+            holder.rollback();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                as(Roles.PREVENT_LEAD).get("/projections/rebuild").then().body("status", org.hamcrest.Matchers.equalTo("DONE")));
+        assertThat((String) as(Roles.PREVENT_LEAD).get("/projections/rebuild").then().extract().path("activeSchema")).isEqualTo(target);
+        awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2043", v -> assertThat(v.getInt("figure.value")).isEqualTo(5));
+        awaitValues(Roles.ANALYST, "training.people-trained", "year=2043", v -> assertThat(v.getInt("figure.value")).isEqualTo(10));
+    }
+
+    @Test
+    void aConsumerStoppedAfterItsDatabaseCommitButBeforeItsOffsetCommitCountsNothingTwiceOnceStartedAgain() throws Exception {
+        double duplicatesBefore = counter("reporting.events.duplicates");
+        CompletableFuture<Void> crashed = consumer.crashAfterNextDatabaseCommit();
+        for (int i = 0; i < 4; i++) {
+            Fixture.deliveredSession("CRASH", LocalDate.of(2042, 10, 1 + i), DeliveryMode.ONLINE, "rugby", 3, 0);
+        }
+        crashed.get(30, TimeUnit.SECONDS);
+        // Stopped: its last batch is in the database, its offsets are not committed.
+        consumer.restart();
+
+        awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2042", v -> assertThat(v.getInt("figure.value")).isEqualTo(4));
+        awaitValues(Roles.ANALYST, "training.people-trained", "year=2042", v -> assertThat(v.getInt("figure.value")).isEqualTo(12));
+        assertThat(counter("reporting.events.duplicates")).as("the batch it stopped in was delivered again, and skipped")
+                .isGreaterThan(duplicatesBefore);
+    }
+
+    @Test
+    void aDeadLetterWaitsInTheDatabaseUntilTheDeadLetterTopicTakesIt() throws Exception {
+        String key = "unsendable-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "reporting.dead-letter");
+            try {
+                admin.createTopics(List.of(new NewTopic("reporting.dead-letter", 3, (short) 1))).all().get();
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(TopicExistsException.class);
+            }
+            // The topic refuses anything but the tiniest record: every dead letter fails to send.
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "64"),
+                    AlterConfigOp.OpType.SET)))).all().get();
+            try {
+                CloudEventProducer.send(Topics.TRAINING, key, "{not json", Map.of("ce_id", eventId, "ce_type",
+                        TrainingEventTypes.SESSION_DELIVERED, "ce_time", "2048-10-01T10:00:00Z"));
+                Fixture.deliveredSession("AFTER-UNSENDABLE", LocalDate.of(2048, 10, 2), DeliveryMode.ONLINE, "rugby", 1, 0);
+                awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2048", v -> assertThat(v.getInt("figure.value")).isEqualTo(1));
+                assertThat(Sql.count("SELECT count(*) FROM dead_letter WHERE event_id = ? AND sent_at IS NULL", eventId)).isEqualTo(1);
+                Thread.sleep(1_500);
+                assertThat(Sql.count("SELECT count(*) FROM dead_letter WHERE event_id = ? AND sent_at IS NULL", eventId))
+                        .as("not sent while the topic refuses it").isEqualTo(1);
+            } finally {
+                admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", ""),
+                        AlterConfigOp.OpType.DELETE)))).all().get();
+            }
+        }
+        deadLetters.wake();
+        List<ReceivedEvent> dead = KafkaEvents.await("reporting.dead-letter", e -> key.equals(e.key()), 1, Duration.ofSeconds(60));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).headers()).containsEntry("ce_id", eventId).containsEntry("dlq_topic", Topics.TRAINING);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                Sql.count("SELECT count(*) FROM dead_letter WHERE event_id = ? AND sent_at IS NOT NULL", eventId) == 1);
+    }
+
+    @Test
+    void aDeadLetteredEventFixedAndReplayedFromTheDeadLetterTopicIsProjected() throws Exception {
+        UUID sessionId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        CloudEventProducer.send(Topics.TRAINING, sessionId.toString(), "{\"session\": {\"sessionId\": \"not-a-uuid\"}}",
+                Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", TrainingEventTypes.SESSION_DELIVERED,
+                        "ce_source", "/prevent-hub/training-service", "ce_time", "2049-10-01T12:00:00Z"));
+        ReceivedEvent dead = KafkaEvents.await("reporting.dead-letter", e -> eventId.equals(e.id()), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(dead.headers().get("dlq_reason")).contains("cannot project");
+
+        // Someone fixes the body and sends it back where it came from, with its id and type.
+        SessionSnapshot session = new SessionSnapshot(sessionId, UUID.randomUUID(), "REPLAYED", Priority.AWARENESS_LEARNING,
+                Fixture.noon(LocalDate.of(2049, 10, 1)), Fixture.noon(LocalDate.of(2049, 10, 1)), DeliveryMode.IN_PERSON,
+                "warwick", 20, "OPEN", null, Sector.HEALTH, "DELIVERED");
+        Map<String, String> headers = new HashMap<>(dead.headers());
+        headers.keySet().removeIf(name -> name.startsWith("dlq_"));
+        CloudEventProducer.send(dead.headers().get("dlq_topic"), dead.key(), JsonBodies.MAPPER.writeValueAsString(
+                new SessionDelivered(session, Fixture.noon(LocalDate.of(2049, 10, 1)), 10, 9, 1, 0)), headers);
+
+        awaitValues(Roles.ANALYST, "training.sessions-delivered", "year=2049", v -> assertThat(v.getInt("figure.value")).isEqualTo(1));
+    }
+
+    @Test
+    void aRebuildLeftRunningByAStoppedProcessIsMarkedInterruptedAndCanBeStartedAgain() {
+        awaitRebuildIdle();
+        // What a process killed mid-rebuild leaves behind: RUNNING, and nobody holding the rebuild's lock.
+        Sql.update("UPDATE projection_state SET rebuild_status = 'RUNNING', rebuild_started_at = now(), rebuild_finished_at = NULL WHERE id = 1");
+
+        as(Roles.PREVENT_LEAD).get("/projections/rebuild").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("INTERRUPTED"))
+                .body("error", org.hamcrest.Matchers.containsString("stopped during the rebuild"));
+        as(Roles.PREVENT_LEAD).post("/projections/rebuild").then().statusCode(202);
+        awaitRebuildIdle();
+        as(Roles.PREVENT_LEAD).get("/projections/rebuild").then().body("status", org.hamcrest.Matchers.equalTo("DONE"));
+    }
+
+    private static void awaitRebuildIdle() {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                (String) as(Roles.PREVENT_LEAD).get("/projections/rebuild").then().extract().path("status")).isNotEqualTo("RUNNING"));
     }
 }
