@@ -14,8 +14,16 @@ public final class Facts {
 
     public static final String UNNEST_CONCERNS = "unnest(concern_types)";
 
+    /**
+     * @param aboutPeopleReferred every indicator over this fact counts people referred, so its small numbers are
+     *            suppressed for all but the Prevent lead, whatever its definition says
+     */
     public record Fact(String name, boolean projected, Set<String> columns, Map<String, String> breakdowns,
-            Set<String> sums) {
+            Set<String> sums, boolean aboutPeopleReferred) {
+
+        Fact(String name, boolean projected, Set<String> columns, Map<String, String> breakdowns, Set<String> sums) {
+            this(name, projected, columns, breakdowns, sums, false);
+        }
 
         public String breakdown(String name) {
             String expression = breakdowns.get(name);
@@ -51,10 +59,10 @@ public final class Facts {
             "referral_fact", new Fact("referral_fact", true,
                     Set.of("stage", "received_on", "referrer_sector", "age_band", "gender", "area", "urgency",
                             "screening_outcome", "panel_outcome", "consent", "exit_outcome", "screened_on",
-                            "discussed_at_panel_on", "exited_on", "next_review_due"),
+                            "discussed_at_panel_on", "exited_on", "next_review_due", "reviews_done"),
                     Map.of("concern_type", UNNEST_CONCERNS, "referrer_sector", "referrer_sector", "age_band", "age_band",
                             "gender", "gender", "area", "area", "exit_outcome", "exit_outcome"),
-                    Set.of()),
+                    Set.of(), true),
             "action_fact", new Fact("action_fact", false, Set.of("priority", "status", "rag", "on_track", "due_on"),
                     Map.of("priority", "priority", "rag", "rag", "status", "status"), Set.of()));
 

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An indicator, as data: a measure ({@code count} or {@code sum:<column>}) over a fact, with filters (column to a
  * value, a list of values, or {@code "<period-end"}), an optional denominator (making it a percentage), a unit, a
  * direction, a target, the breakdowns it offers, and whether it counts people referred (then small numbers are
- * suppressed for everyone but the Prevent lead).
+ * suppressed for everyone but the Prevent lead). That last follows from the fact: any indicator over
+ * {@code referral_fact} counts people referred, whatever a definition says or leaves out.
  */
 @Schema(description = "An indicator, defined as data.")
 public record IndicatorDefinition(
@@ -37,11 +38,25 @@ public record IndicatorDefinition(
         @Schema(example = "95") BigDecimal target,
         @Pattern(regexp = ">=|<=") @Schema(example = ">=") String targetComparison,
         @NotNull List<String> breakdowns,
-        boolean aboutPeopleReferred,
+        @Schema(description = "Whether it counts people referred: small numbers are then suppressed for all but the "
+                + "Prevent lead. Always true for an indicator over referral_fact (and may be left out then); "
+                + "false for such an indicator is refused.") Boolean aboutPeopleReferred,
         @Min(0) @Max(10000) int displayOrder,
         long version) {
 
     public boolean isPercentage() {
         return denominatorMeasure != null;
+    }
+
+    /** Whether small numbers are suppressed: stated so, or implied by the fact. */
+    public boolean countsPeopleReferred() {
+        return Boolean.TRUE.equals(aboutPeopleReferred) || Facts.of(fact).aboutPeopleReferred();
+    }
+
+    /** The definition as stored: the flag made explicit. */
+    public IndicatorDefinition normalised() {
+        return new IndicatorDefinition(id, name, priority, description, fact, dateColumn, measure, filters,
+                denominatorMeasure, denominatorFilters, unit, direction, target, targetComparison, breakdowns,
+                countsPeopleReferred(), displayOrder, version);
     }
 }

@@ -82,7 +82,7 @@ public class IndicatorRepository {
             upsert.setBigDecimal(i++, d.target());
             upsert.setString(i++, d.targetComparison());
             upsert.setArray(i++, c.createArrayOf("text", d.breakdowns().toArray()));
-            upsert.setBoolean(i++, d.aboutPeopleReferred());
+            upsert.setBoolean(i++, d.countsPeopleReferred());
             upsert.setInt(i++, d.displayOrder());
             upsert.setString(i++, by);
             upsert.setObject(i++, expectedVersion);

@@ -30,7 +30,8 @@ import org.preventhub.platform.web.Versions;
 @Path("/indicators")
 @Tag(name = "Indicators", description = "Indicators defined as data, computed from the projections of every service's "
         + "events, for any period, with the previous period, targets and breakdowns. Figures about people referred "
-        + "are suppressed below 5 for everyone but the Prevent lead.")
+        + "are suppressed below the disclosure threshold (5 by default) for everyone but the Prevent lead, who alone "
+        + "may ask for them over arbitrary date ranges.")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
@@ -77,7 +78,7 @@ public class IndicatorResource {
         }
         engine.validate(definition);
         boolean existed = indicators.find(id).isPresent();
-        if (!indicators.save(definition, Versions.fromIfMatch(ifMatch), user.name())) {
+        if (!indicators.save(definition.normalised(), Versions.fromIfMatch(ifMatch), user.name())) {
             throw new ProblemException(412, "precondition-failed", "Precondition failed",
                     "The indicator changed since you read it.", null, null);
         }
@@ -104,7 +105,9 @@ public class IndicatorResource {
     @Operation(summary = "An indicator's figure for a period",
             description = "Period: from and to (days), or year (with calendar=reporting for September–August, the "
                     + "default, or statistical for April–March), or quarter (2020-Q1), or month (2020-03). With the "
-                    + "previous period, the target, and a breakdown (by). As text/csv with Accept: text/csv.")
+                    + "previous period, the target, and a breakdown (by). As text/csv with Accept: text/csv. Figures about "
+                    + "people referred: other roles than prevent-lead get them for months, quarters and years only (403 "
+                    + "for from/to), with small counts, and figures that would reveal them, suppressed.")
     public Response values(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("year") @Parameter(example = "2019") Integer year,
             @QueryParam("calendar") @Parameter(example = "reporting") String calendar,

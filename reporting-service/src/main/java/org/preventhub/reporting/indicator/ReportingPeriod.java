@@ -89,6 +89,12 @@ public record ReportingPeriod(LocalDate from, LocalDate to, @Schema(example = "S
         throw ProblemException.badRequest("Name a period: from and to, year, quarter or month.");
     }
 
+    /** A month, a quarter, a reporting or a statistical year: not an arbitrary range of days. */
+    @Schema(hidden = true)
+    public boolean standard() {
+        return !"range".equals(kind);
+    }
+
     /** The period just before, of the same kind and length. */
     public ReportingPeriod previous() {
         return switch (kind) {

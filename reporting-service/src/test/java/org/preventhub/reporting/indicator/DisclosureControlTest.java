@@ -6,8 +6,10 @@ import static org.preventhub.reporting.support.ReportingApi.awaitValues;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,7 +25,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * Referral year 2035 (reporting year from September 2035): area A has 3 referrals (Islamist), area B 7 and area C
  * 6 (extreme right-wing): 16 in all. For an analyst A is hidden, and so is C (the smallest other cell), else
- * 16 - 7 - 6 would give A away; the Prevent lead sees every figure.
+ * 16 - 7 - 6 would give A away; the Prevent lead sees every figure. Other tests bring their own years.
  */
 @QuarkusTest
 class DisclosureControlTest {
@@ -82,8 +84,8 @@ class DisclosureControlTest {
                 .extract().jsonPath();
         assertThat(cell(analyst, "15-17")).containsEntry("suppressed", true);
         assertThat(cell(analyst, "21-30")).containsEntry("suppressed", true); // the only other cell
-        JsonPath oneMonth = as(Roles.ANALYST).get("/indicators/referrals.received/values?from=2035-10-01&to=2035-10-01&by=concern_type")
-                .then().extract().jsonPath();
+        JsonPath oneMonth = as(Roles.ANALYST).get("/indicators/referrals.received/values?month=2035-10&by=concern_type")
+                .then().statusCode(200).extract().jsonPath();
         assertThat(oneMonth.getBoolean("figure.suppressed")).isFalse();
         assertThat(cell(oneMonth, "ISLAMIST")).containsEntry("suppressed", true);
     }
@@ -101,25 +103,184 @@ class DisclosureControlTest {
     }
 
     @Test
-    void theAnnualReportHidesTheSameCellsInJsonHtmlAndPdf() throws IOException {
+    void theAnnualReportHidesTheSameCellsInJsonHtmlAndPdfAndTheLeadSeesThem() throws IOException {
         JsonPath report = as(Roles.ANALYST).get("/reports/annual?" + YEAR).then().statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("disclosureControlled")).isTrue();
         String received = "sections.find { it.priority == 'SUPPORT' }.indicators.find { it.indicator.id == 'referrals.received' }";
         assertThat(report.getInt(received + ".figure.value")).isEqualTo(16);
+        // By concern type: Islamist 3, extreme right-wing 13 (the only other cell, so hidden too).
         assertThat(report.getList(received + ".breakdown.cells.figure.display")).containsOnly("[c]");
+        assertThat(report.getList(received + ".breakdown.cells.figure.numerator")).containsOnly((Object) null);
 
         String html = as(Roles.ANALYST).accept("text/html").get("/reports/annual?" + YEAR).then().statusCode(200)
                 .contentType("text/html").extract().asString();
-        assertThat(html).contains("[c]", "withheld to protect people referred", "<svg");
+        assertThat(html).contains("withheld to protect people referred: a count of fewer than 5 people");
+        assertThat(chart(html)).contains(">[c]</text>").doesNotContain(">3</text>", ">13</text>");
 
-        byte[] pdf = as(Roles.ANALYST).accept("application/pdf").get("/reports/annual?" + YEAR).then().statusCode(200)
-                .contentType("application/pdf").extract().asByteArray();
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Support", "Referrals received", "[c]", "withheld to protect people referred");
-        }
+        String pdf = pdfText(as(Roles.ANALYST).accept("application/pdf").get("/reports/annual?" + YEAR).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray());
+        assertThat(pdf).contains("Support", "Referrals received", "withheld to protect people referred");
+        assertThat(pdfChart(pdf)).isEqualTo("extreme right wing [c]; islamist [c]");
 
         JsonPath lead = as(Roles.PREVENT_LEAD).get("/reports/annual?" + YEAR).then().statusCode(200).extract().jsonPath();
         assertThat(lead.getList(received + ".breakdown.cells.figure.value")).contains(3, 13);
+        String leadHtml = as(Roles.PREVENT_LEAD).accept("text/html").get("/reports/annual?" + YEAR).then().statusCode(200)
+                .extract().asString();
+        assertThat(chart(leadHtml)).contains(">3</text>", ">13</text>").doesNotContain("[c]");
+        String leadPdf = pdfText(as(Roles.PREVENT_LEAD).accept("application/pdf").get("/reports/annual?" + YEAR).then()
+                .statusCode(200).extract().asByteArray());
+        assertThat(pdfChart(leadPdf)).isEqualTo("extreme right wing 13; islamist 3");
+    }
+
+    /** The SVG bar chart of referrals received by concern type. */
+    private static String chart(String html) {
+        int start = html.indexOf("<title>Referrals received by concern type</title>");
+        assertThat(start).as("the chart is in the page").isPositive();
+        return html.substring(start, html.indexOf("</svg>", start));
+    }
+
+    /** The figures of the PDF's chart of referrals received by concern type, from its caption. */
+    private static String pdfChart(String text) {
+        java.util.regex.Matcher caption = java.util.regex.Pattern.compile("Referrals received by concern type: ([^.]*)\\.")
+                .matcher(text.replaceAll("\\s+", " "));
+        assertThat(caption.find()).as("the chart is in the PDF").isTrue();
+        return caption.group(1);
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void aMonthHiddenInASeriesHasACompanionSoTheYearAndItsQuarterRevealNothing() {
+        // October 2044: 3 referrals, November 8, December 9, February 2045 7: the year 27, its fourth quarter 20.
+        int[][] months = { { 2044, 10, 3 }, { 2044, 11, 8 }, { 2044, 12, 9 }, { 2045, 2, 7 } };
+        for (int[] month : months) {
+            for (int i = 0; i < month[2]; i++) {
+                Fixture.referral(LocalDate.of(month[0], month[1], 1 + i), "series-area", List.of("OTHER"), "21-30", null);
+            }
+        }
+        awaitValues(Roles.PREVENT_LEAD, "referrals.received", "year=2044", v -> assertThat(v.getInt("figure.value")).isEqualTo(27));
+
+        JsonPath series = as(Roles.ANALYST).get("/indicators/referrals.received/series?year=2044").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(series.getString("points.find { it.month == '2044-10' }.figure.display")).isEqualTo("[c]");
+        assertThat(series.getString("points.find { it.month == '2044-11' }.figure.display"))
+                .as("else the quarter less November and December gives October").isEqualTo("[c]");
+        assertThat(series.getInt("points.find { it.month == '2044-12' }.figure.value")).isEqualTo(9);
+        assertThat(series.getInt("points.find { it.month == '2045-02' }.figure.value")).isEqualTo(7);
+        assertThat(series.prettify()).doesNotContain("\"numerator\": 3", "\"numerator\": 8");
+        // The same cells, however they are asked for.
+        as(Roles.ANALYST).get("/indicators/referrals.received/values?month=2044-11").then().statusCode(200)
+                .body("figure.suppressed", org.hamcrest.Matchers.equalTo(true));
+        as(Roles.ANALYST).get("/indicators/referrals.received/values?quarter=2044-Q4").then().statusCode(200)
+                .body("figure.value", org.hamcrest.Matchers.equalTo(20));
+        as(Roles.ANALYST).get("/indicators/referrals.received/values?year=2044").then().statusCode(200)
+                .body("figure.value", org.hamcrest.Matchers.equalTo(27));
+
+        JsonPath lead = as(Roles.PREVENT_LEAD).get("/indicators/referrals.received/series?year=2044").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(lead.getList("points.figure.value")).containsExactly(0, 3, 8, 9, 0, 7, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void aPercentageAboutReferralsIsHiddenWhenItsNumeratorOrWhatIsLeftIsSmallAndItsCountsNeverShow() {
+        String id = "test.adopted-share-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> definition = new HashMap<>();
+        definition.put("id", id);
+        definition.put("name", "Referrals discussed at a panel and adopted");
+        definition.put("priority", "SUPPORT");
+        definition.put("fact", "referral_fact");
+        definition.put("dateColumn", "discussed_at_panel_on");
+        definition.put("measure", "count");
+        definition.put("filters", Map.of("panel_outcome", "ADOPTED"));
+        definition.put("denominatorMeasure", "count");
+        definition.put("denominatorFilters", Map.of());
+        definition.put("unit", "percent");
+        definition.put("direction", "UP");
+        definition.put("breakdowns", List.of("area"));
+        definition.put("displayOrder", 99);
+        as(Roles.PREVENT_LEAD).body(definition).put("/indicators/" + id).then().statusCode(201)
+                .body("aboutPeopleReferred", org.hamcrest.Matchers.equalTo(true));
+        // pct-one: 3 adopted of 10 (3 is small); pct-two: 6 of 8 (8 - 6 = 2 not adopted is small). In all 9 of 18.
+        panel("pct-one", 10, 3);
+        panel("pct-two", 8, 6);
+        awaitValues(Roles.PREVENT_LEAD, id, "year=2045&by=area", v -> assertThat(v.getInt("figure.denominator")).isEqualTo(18));
+
+        JsonPath analyst = as(Roles.ANALYST).get("/indicators/" + id + "/values?year=2045&by=area").then().statusCode(200)
+                .extract().jsonPath();
+        for (String area : List.of("pct-one", "pct-two")) {
+            assertThat(cell(analyst, area)).containsEntry("suppressed", true).containsEntry("value", null)
+                    .containsEntry("numerator", null).containsEntry("denominator", null);
+        }
+        assertThat(analyst.getFloat("figure.value")).isEqualTo(50.0f);
+        assertThat(analyst.prettify()).doesNotContain("\"numerator\": 3", "\"numerator\": 6", "\"denominator\": 10",
+                "\"denominator\": 8");
+
+        JsonPath lead = as(Roles.PREVENT_LEAD).get("/indicators/" + id + "/values?year=2045&by=area").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(cell(lead, "pct-one")).containsEntry("value", 30.0f).containsEntry("numerator", 3).containsEntry("denominator", 10);
+        assertThat(cell(lead, "pct-two")).containsEntry("value", 75.0f).containsEntry("numerator", 6);
+    }
+
+    private static void panel(String area, int discussed, int adopted) {
+        for (int i = 0; i < discussed; i++) {
+            Fixture.Referral referral = Fixture.Referral.received(LocalDate.of(2045, 9, 10)).in(area)
+                    .listedForPanel(LocalDate.of(2045, 9, 20));
+            if (i < adopted) {
+                referral.adopted(LocalDate.of(2045, 10, 15));
+            } else {
+                referral.notAdopted(LocalDate.of(2045, 10, 15));
+            }
+        }
+    }
+
+    @Test
+    void figuresAboutReferralsAreForStandardPeriodsOnlyForAllButTheLead() {
+        as(Roles.ANALYST).get("/indicators/referrals.received/values?from=2035-09-01&to=2036-08-31").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:prevent-hub:problem:forbidden"));
+        as(Roles.ANALYST).get("/indicators/referrals.received/series?from=2035-09-01&to=2036-08-31").then().statusCode(403);
+        as(Roles.PREVENT_LEAD).get("/indicators/referrals.received/values?from=2035-09-01&to=2036-08-31").then().statusCode(200)
+                .body("figure.value", org.hamcrest.Matchers.equalTo(16));
+        as(Roles.ANALYST).get("/indicators/training.sessions-delivered/values?from=2035-09-01&to=2036-08-31").then().statusCode(200);
+
+        String received = "sections.find { it.priority == 'SUPPORT' }.indicators.find { it.indicator.id == 'referrals.received' }";
+        JsonPath report = as(Roles.ANALYST).get("/reports/annual?from=2035-09-01&to=2036-08-31").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(report.getString(received + ".figure.display")).isEqualTo("[c]");
+        assertThat(report.getBoolean("disclosureControlled")).isTrue();
+        assertThat(as(Roles.PREVENT_LEAD).get("/reports/annual?from=2035-09-01&to=2036-08-31").then().statusCode(200)
+                .extract().jsonPath().getInt(received + ".figure.value")).isEqualTo(16);
+    }
+
+    @Test
+    void anIndicatorOverReferralsIsSuppressedEvenWhenItsDefinitionLeavesTheFlagOut() {
+        String id = "test.received-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> definition = new HashMap<>();
+        definition.put("id", id);
+        definition.put("name", "Referrals received (by area)");
+        definition.put("priority", "SUPPORT");
+        definition.put("fact", "referral_fact");
+        definition.put("dateColumn", "received_on");
+        definition.put("measure", "count");
+        definition.put("filters", Map.of());
+        definition.put("unit", "referrals");
+        definition.put("direction", "UP");
+        definition.put("breakdowns", List.of("area"));
+        definition.put("displayOrder", 98);
+        as(Roles.PREVENT_LEAD).body(definition).put("/indicators/" + id).then().statusCode(201)
+                .body("aboutPeopleReferred", org.hamcrest.Matchers.equalTo(true));
+
+        JsonPath analyst = as(Roles.ANALYST).get("/indicators/" + id + "/values?" + YEAR + "&by=area").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(cell(analyst, A)).containsEntry("suppressed", true).containsEntry("value", null);
+        assertThat(cell(analyst, C)).containsEntry("suppressed", true);
+
+        definition.put("aboutPeopleReferred", false);
+        as(Roles.PREVENT_LEAD).body(definition).put("/indicators/" + id).then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("aboutPeopleReferred"));
+        as(Roles.PREVENT_LEAD).get("/indicators/" + id).then().body("aboutPeopleReferred", org.hamcrest.Matchers.equalTo(true));
     }
 }

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
 import org.preventhub.contracts.Sector;
 import org.preventhub.contracts.Topics;
+import org.preventhub.contracts.engagement.CommunicationPublished;
+import org.preventhub.contracts.engagement.CommunityEventChanged;
+import org.preventhub.contracts.engagement.CommunityEventSnapshot;
+import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.contracts.referral.ReferralEventTypes;
 import org.preventhub.contracts.referral.ReferralSnapshot;
 import org.preventhub.contracts.referral.ReferralStageChanged;
@@ -73,32 +76,197 @@ public final class Fixture {
 
     /** A referral received on {@code day}; screened out when {@code screenedOutOn} is given. */
     public static String referral(LocalDate day, String area, List<String> concerns, String ageBand, LocalDate screenedOutOn) {
-        String pseudonym = UUID.randomUUID().toString().replace("-", "");
-        ReferralSnapshot received = snapshot(pseudonym, "RECEIVED", day, area, concerns, ageBand, null);
-        CloudEventProducer.publish(Topics.REFERRAL, ReferralEventTypes.RECEIVED, pseudonym,
-                new ReferralStageChanged(received, null, day));
+        Referral referral = Referral.received(day).in(area).concerns(concerns).aged(ageBand);
         if (screenedOutOn != null) {
-            ReferralSnapshot screened = snapshot(pseudonym, "NO_FURTHER_ACTION", day, area, concerns, ageBand, screenedOutOn);
-            CloudEventProducer.publish(Topics.REFERRAL, ReferralEventTypes.SCREENED_OUT, pseudonym,
-                    new ReferralStageChanged(screened, "IN_SCREENING", screenedOutOn));
+            referral.screenedOut(screenedOutOn, "NO_FURTHER_ACTION");
         }
-        return pseudonym;
+        return referral.pseudonym();
     }
 
-    private static ReferralSnapshot snapshot(String pseudonym, String stage, LocalDate received, String area,
-            List<String> concerns, String ageBand, LocalDate screenedOn) {
-        return new ReferralSnapshot(pseudonym, stage, received, "EDUCATION", concerns, ageBand, "MALE", area, "ROUTINE",
-                screenedOn, screenedOn == null ? null : "NO_FURTHER_ACTION", null, null, null, null, null, null, null, 0,
-                null, screenedOn);
+    /**
+     * A Channel referral through its stages, each published as referral-service does: the whole snapshot after
+     * the change. Set where it is from before the first stage after {@link #received}.
+     */
+    public static final class Referral {
+        private final String pseudonym = UUID.randomUUID().toString().replace("-", "");
+        private final LocalDate receivedOn;
+        private String stage = "RECEIVED";
+        private String area = "warwick";
+        private String sector = "EDUCATION";
+        private List<String> concerns = List.of("OTHER");
+        private String ageBand = "15-17";
+        private String gender = "MALE";
+        private LocalDate screenedOn;
+        private String screeningOutcome;
+        private LocalDate panelOn;
+        private String panelOutcome;
+        private LocalDate consentOn;
+        private String consent;
+        private LocalDate supportOn;
+        private LocalDate exitedOn;
+        private String exitOutcome;
+        private int reviewsDone;
+        private LocalDate nextReviewDue;
+        private LocalDate closedOn;
+        private boolean published;
+
+        private Referral(LocalDate receivedOn) {
+            this.receivedOn = receivedOn;
+        }
+
+        /** Received on {@code day}; published on the first stage change or {@link #publish()}. */
+        public static Referral received(LocalDate day) {
+            return new Referral(day);
+        }
+
+        public Referral in(String area) {
+            this.area = area;
+            return this;
+        }
+
+        public Referral from(String sector) {
+            this.sector = sector;
+            return this;
+        }
+
+        public Referral concerns(List<String> concerns) {
+            this.concerns = concerns;
+            return this;
+        }
+
+        public Referral aged(String ageBand) {
+            this.ageBand = ageBand;
+            return this;
+        }
+
+        public String pseudonym() {
+            publish();
+            return pseudonym;
+        }
+
+        /** Publishes the received event, if not done yet. */
+        public Referral publish() {
+            if (!published) {
+                published = true;
+                send(ReferralEventTypes.RECEIVED, null, receivedOn);
+            }
+            return this;
+        }
+
+        /** @param outcome NO_FURTHER_ACTION or SIGNPOSTED */
+        public Referral screenedOut(LocalDate on, String outcome) {
+            publish();
+            screenedOn = on;
+            screeningOutcome = outcome;
+            return move(outcome, ReferralEventTypes.SCREENED_OUT, on);
+        }
+
+        public Referral listedForPanel(LocalDate on) {
+            publish();
+            screenedOn = on;
+            screeningOutcome = "LISTED_FOR_PANEL";
+            return move("LISTED_FOR_PANEL", ReferralEventTypes.LISTED_FOR_PANEL, on);
+        }
+
+        public Referral notAdopted(LocalDate panelDay) {
+            panelOn = panelDay;
+            panelOutcome = "NOT_ADOPTED_SIGNPOSTED";
+            return move("NOT_ADOPTED", ReferralEventTypes.NOT_ADOPTED, panelDay);
+        }
+
+        /** Adopted at a panel on {@code panelDay}, with consent given and support started the same day. */
+        public Referral adopted(LocalDate panelDay) {
+            panelOn = panelDay;
+            panelOutcome = "ADOPTED";
+            move("ADOPTED", ReferralEventTypes.ADOPTED, panelDay);
+            consentOn = panelDay;
+            consent = "GIVEN";
+            move("CONSENT_GIVEN", ReferralEventTypes.CONSENT_RECORDED, panelDay);
+            supportOn = panelDay;
+            return move("IN_SUPPORT", ReferralEventTypes.SUPPORT_STARTED, panelDay);
+        }
+
+        /** @param outcome NO_FURTHER_CONCERNS or REFERRED_TO_OTHER_SERVICES; the six-month review falls due */
+        public Referral exited(LocalDate on, String outcome) {
+            exitedOn = on;
+            exitOutcome = outcome;
+            nextReviewDue = on.plusMonths(6);
+            return move("EXITED", ReferralEventTypes.EXITED, on);
+        }
+
+        /** The next review recorded: the twelve-month one falls due after the first, nothing after the second. */
+        public Referral reviewed(LocalDate on) {
+            reviewsDone++;
+            nextReviewDue = reviewsDone == 1 ? exitedOn.plusMonths(12) : null;
+            move("EXITED", ReferralEventTypes.REVIEW_RECORDED, on);
+            if (reviewsDone == 2) {
+                closedOn = on;
+                move("CLOSED", ReferralEventTypes.CLOSED, on);
+            }
+            return this;
+        }
+
+        private Referral move(String next, String type, LocalDate on) {
+            String previous = stage;
+            stage = next;
+            send(type, previous, on);
+            return this;
+        }
+
+        private void send(String type, String previousStage, LocalDate on) {
+            ReferralSnapshot snapshot = new ReferralSnapshot(pseudonym, stage, receivedOn, sector, concerns, ageBand, gender,
+                    area, "ROUTINE", screenedOn, screeningOutcome, panelOn, panelOutcome, consentOn, consent, supportOn,
+                    exitedOn, exitOutcome, reviewsDone, nextReviewDue, closedOn);
+            CloudEventProducer.publish(Topics.REFERRAL, type, pseudonym, new ReferralStageChanged(snapshot, previousStage, on),
+                    UUID.randomUUID().toString(), noon(on));
+        }
     }
 
     public static void communication(LocalDate day, String channel, Integer reach) {
-        String id = UUID.randomUUID().toString();
-        Map<String, Object> communication = new java.util.HashMap<>(Map.of("communicationId", id, "title",
-                "Prevent newsletter", "channel", channel, "audience", "PROFESSIONALS", "priority",
-                "INTELLIGENCE_COMMUNICATIONS", "publishedOn", day.toString(), "incidentResponse", false));
-        communication.put("reach", reach);
-        CloudEventProducer.publish(Topics.ENGAGEMENT, "engagement.communication.published.v1", id,
-                Map.of("communication", communication));
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.ENGAGEMENT, EngagementEventTypes.COMMUNICATION_PUBLISHED, id.toString(),
+                new CommunicationPublished(new CommunicationPublished.Communication(id, "Prevent newsletter", channel,
+                        "PROFESSIONALS", Priority.INTELLIGENCE_COMMUNICATIONS, day, reach, null, reach, false, List.of())));
+    }
+
+    /**
+     * A community event as engagement-service publishes it: planned, then held with its attendance (null when not
+     * counted), or cancelled when {@code attendance} is negative. Returns the snapshot as held, to correct it.
+     */
+    public static CommunityEventSnapshot communityEvent(String title, String type, Priority priority, String area,
+            List<LocalDate> dates, Integer attendance) {
+        UUID id = UUID.randomUUID();
+        CommunityEventSnapshot planned = event(id, title, type, "PLANNED", priority, area, dates, null);
+        CloudEventProducer.publish(Topics.ENGAGEMENT, EngagementEventTypes.EVENT_PLANNED, id.toString(),
+                new CommunityEventChanged(planned, null), UUID.randomUUID().toString(), noon(dates.get(0)).minusSeconds(86_400 * 30));
+        boolean cancelled = attendance != null && attendance < 0;
+        CommunityEventSnapshot after = event(id, title, type, cancelled ? "CANCELLED" : "HELD", priority, area, dates,
+                cancelled ? null : attendance);
+        CloudEventProducer.publish(Topics.ENGAGEMENT, cancelled ? EngagementEventTypes.EVENT_CANCELLED : EngagementEventTypes.EVENT_HELD,
+                id.toString(), new CommunityEventChanged(after, null), UUID.randomUUID().toString(),
+                noon(dates.get(dates.size() - 1)));
+        return after;
+    }
+
+    /** A planned event, never held. */
+    public static void plannedEvent(String title, String type, Priority priority, String area, LocalDate day) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.ENGAGEMENT, EngagementEventTypes.EVENT_PLANNED, id.toString(),
+                new CommunityEventChanged(event(id, title, type, "PLANNED", priority, area, List.of(day), null), null));
+    }
+
+    /** The attendance of a held event corrected, as a later event. */
+    public static void attendanceCorrected(CommunityEventSnapshot held, int attendance, Instant at) {
+        CommunityEventSnapshot corrected = new CommunityEventSnapshot(held.eventId(), held.title(), held.type(), held.status(),
+                held.dates(), held.mode(), held.area(), held.priority(), held.audience(), held.plannedAttendance(), attendance,
+                "HEADCOUNT", held.partnerTypes(), held.source());
+        CloudEventProducer.publish(Topics.ENGAGEMENT, EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED, held.eventId().toString(),
+                new CommunityEventChanged(corrected, held.attendance()), UUID.randomUUID().toString(), at);
+    }
+
+    private static CommunityEventSnapshot event(UUID id, String title, String type, String status, Priority priority,
+            String area, List<LocalDate> dates, Integer attendance) {
+        return new CommunityEventSnapshot(id, title, type, status, dates, DeliveryMode.IN_PERSON, area, priority, "COMMUNITY",
+                50, attendance, attendance == null ? null : "HEADCOUNT", List.of("EQUALITY_CHARITY"), "test");
     }
 }
