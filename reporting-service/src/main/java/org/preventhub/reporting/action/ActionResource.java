@@ -1,12 +1,12 @@
 package org.preventhub.reporting.action;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
 import org.preventhub.reporting.action.ActionDtos.ActionRequest;
 import org.preventhub.reporting.action.ActionDtos.ActionView;
@@ -60,9 +62,11 @@ public class ActionResource {
 
     @GET
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN, Roles.TRAINER, Roles.ENGAGEMENT_OFFICER, Roles.CHANNEL_PANEL })
-    @Operation(summary = "The action plan", description = "Filter by priority and status.")
-    public List<ActionView> list(@QueryParam("priority") String priority, @QueryParam("status") String status) {
-        return actions.list(priority, status);
+    @Operation(summary = "The action plan", description = "Filter by priority and status; paged, sorted by priority, "
+            + "due date and title unless sort names priority, title, dueOn, status, rag, ownerOrganisation or updatedAt.")
+    public Page<ActionView> list(@QueryParam("priority") String priority, @QueryParam("status") String status,
+            @Valid @BeanParam PageParams page) {
+        return actions.list(priority, status, page);
     }
 
     @GET
@@ -88,8 +92,13 @@ public class ActionResource {
     @POST
     @Path("/{id}/progress")
     @RolesAllowed(Roles.PREVENT_LEAD)
-    @Operation(summary = "Record progress", description = "A dated note, and optionally a new status or RAG rating.")
-    public ActionView progress(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest request) {
-        return actions.progress(id, request).orElseThrow(() -> ProblemException.notFound("Action " + id));
+    @Operation(summary = "Record progress", description = "A dated note, and optionally a new status or RAG rating. "
+            + "With Idempotency-Key, a retry records the note once and returns the first answer.")
+    public Response progress(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Valid @NotNull ProgressRequest request) {
+        return idempotency.execute(key, "POST /actions/" + id + "/progress", request, () -> {
+            ActionView action = actions.progress(id, request).orElseThrow(() -> ProblemException.notFound("Action " + id));
+            return Response.ok(action).tag(Versions.etag(action.version())).build();
+        });
     }
 }

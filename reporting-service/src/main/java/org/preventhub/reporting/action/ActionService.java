@@ -10,10 +10,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.web.Page;
+import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
 import org.preventhub.reporting.action.ActionDtos.ActionRequest;
 import org.preventhub.reporting.action.ActionDtos.ActionView;
@@ -22,9 +25,14 @@ import org.preventhub.reporting.action.ActionDtos.ProgressRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.panache.common.Sort;
+
 /** The action plan: recommended actions per priority, their progress, and every change, kept. */
 @ApplicationScoped
 public class ActionService {
+
+    private static final Map<String, String> SORTABLE = Map.of("priority", "priority", "title", "title", "dueOn", "dueOn",
+            "status", "status", "rag", "rag", "ownerOrganisation", "ownerOrganisation", "updatedAt", "updatedAt");
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -39,6 +47,7 @@ public class ActionService {
     @Transactional
     public ActionView create(ActionRequest request) {
         requirePriority(request.priority());
+        requireIndicators(request.linkedIndicators());
         RecommendedAction action = new RecommendedAction();
         action.id = UUID.randomUUID();
         action.createdAt = Instant.now();
@@ -54,6 +63,7 @@ public class ActionService {
         return find(id).map(action -> {
             Versions.check(expectedVersion, action.version);
             requirePriority(request.priority());
+            requireIndicators(request.linkedIndicators());
             Map<String, Object> before = snapshot(action);
             apply(action, request);
             em.flush();
@@ -94,28 +104,65 @@ public class ActionService {
         return find(id).map(this::view);
     }
 
+    /** Every action of a priority, in the plan's order: for the annual report. */
     @Transactional
-    public List<ActionView> list(String priority, String status) {
-        StringBuilder query = new StringBuilder("from RecommendedAction a where 1 = 1");
+    public List<ActionView> forPriority(String priority) {
+        return em.createQuery("from RecommendedAction a where a.priority = :priority order by a.dueOn nulls last, a.title, a.id",
+                RecommendedAction.class).setParameter("priority", priority).getResultList().stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public Page<ActionView> list(String priority, String status, PageParams page) {
+        List<String> where = new ArrayList<>();
         if (priority != null) {
-            query.append(" and a.priority = :priority");
+            where.add("a.priority = :priority");
         }
         if (status != null) {
-            query.append(" and a.status = :status");
+            where.add("a.status = :status");
         }
-        query.append(" order by a.priority, a.dueOn nulls last, a.title");
-        var typed = em.createQuery(query.toString(), RecommendedAction.class);
+        String from = " from RecommendedAction a" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        String order;
+        if (page.sort == null || page.sort.isEmpty()) {
+            order = " order by a.priority, a.dueOn nulls last, a.title, a.id";
+        } else {
+            Sort sort = page.toSort(SORTABLE, "priority", "id");
+            List<String> columns = new ArrayList<>();
+            for (Sort.Column column : sort.getColumns()) {
+                columns.add("a." + column.getName() + (column.getDirection() == Sort.Direction.Descending ? " desc" : ""));
+            }
+            order = " order by " + String.join(", ", columns);
+        }
+        TypedQuery<RecommendedAction> select = em.createQuery("select a" + from + order, RecommendedAction.class);
+        TypedQuery<Long> count = em.createQuery("select count(a)" + from, Long.class);
         if (priority != null) {
-            typed.setParameter("priority", priority);
+            select.setParameter("priority", priority);
+            count.setParameter("priority", priority);
         }
         if (status != null) {
-            typed.setParameter("status", status);
+            select.setParameter("status", status);
+            count.setParameter("status", status);
         }
-        return typed.getResultList().stream().map(this::view).toList();
+        List<ActionView> items = select.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList()
+                .stream().map(this::view).toList();
+        return Page.of(items, page, count.getSingleResult());
     }
 
     private Optional<RecommendedAction> find(UUID id) {
         return Optional.ofNullable(em.find(RecommendedAction.class, id));
+    }
+
+    /** Linked indicators must exist: a link to nothing would show nothing in the report, silently. */
+    private void requireIndicators(List<String> ids) {
+        if (ids == null) {
+            return;
+        }
+        for (String id : ids) {
+            Number known = (Number) em.createNativeQuery("SELECT count(*) FROM indicator WHERE id = ?1")
+                    .setParameter(1, id).getSingleResult();
+            if (known.intValue() == 0) {
+                throw ProblemException.invalidField("linkedIndicators", "no indicator '" + id + "'");
+            }
+        }
     }
 
     private void requirePriority(String priority) {

@@ -45,15 +45,18 @@ public class AnnualReportService {
             Series trend = null;
             for (IndicatorDefinition definition : indicators.forPriority(priority[1])) {
                 String by = definition.breakdowns().isEmpty() ? null : definition.breakdowns().get(0);
-                IndicatorValues value = engine.values(definition, period, by);
+                boolean answerable = engine.answerable(definition, period);
+                // Figures about people referred are not given to non-leads for arbitrary ranges: withheld here.
+                IndicatorValues value = answerable ? engine.values(definition, period, by) : engine.withheld(definition, period);
                 controlled |= value.disclosureControlled();
                 values.add(value);
-                if (trend == null && definition.dateColumn() != null && !definition.isPercentage()) {
+                if (trend == null && answerable && definition.dateColumn() != null && !definition.isPercentage()
+                        && !definition.filters().containsValue("<period-end")) {
                     trend = engine.series(definition, period);
                 }
             }
             sections.add(new AnnualReport.Section(Integer.parseInt(priority[0]), priority[1], priority[2], priority[3],
-                    values, trend, actions.list(priority[1], null)));
+                    values, trend, actions.forPriority(priority[1])));
         }
         return new AnnualReport("Prevent annual report", period, Instant.now(), controlled, sections);
     }

@@ -1,7 +1,9 @@
 package org.preventhub.reporting.action;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.preventhub.reporting.support.ReportingApi.as;
 
 import java.util.List;
@@ -37,7 +39,7 @@ class ActionPlanTest {
                 .body("history.change", equalTo(List.of("created", "updated", "progress")))
                 .body("history[1].before.status", equalTo("NOT_STARTED"))
                 .body("history[1].after.status", equalTo("IN_PROGRESS"));
-        as(Roles.ANALYST).get("/actions?priority=AWARENESS_LEARNING").then().statusCode(200).body("id", hasItem(id));
+        as(Roles.ANALYST).get("/actions?priority=AWARENESS_LEARNING&size=100").then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test
@@ -49,5 +51,53 @@ class ActionPlanTest {
                 .body("violations[0].field", equalTo("priority"));
         as(Roles.PREVENT_LEAD).body(Map.of("priority", "SUPPORT", "title", "x", "ownerOrganisation", "y",
                 "status", "SOMEDAY", "rag", "PURPLE")).post("/actions").then().statusCode(400);
+    }
+
+    @Test
+    void anActionLinksOnlyToIndicatorsThatExist() {
+        Map<String, Object> action = new java.util.HashMap<>(action("NOT_STARTED", "AMBER"));
+        action.put("linkedIndicators", List.of("training.people-trained", "training.no-such-thing"));
+        as(Roles.PREVENT_LEAD).body(action).post("/actions").then().statusCode(400)
+                .body("violations[0].field", equalTo("linkedIndicators"));
+        String id = as(Roles.PREVENT_LEAD).body(action("NOT_STARTED", "AMBER")).post("/actions").then().statusCode(201)
+                .extract().path("id");
+        as(Roles.PREVENT_LEAD).body(action).put("/actions/" + id).then().statusCode(400);
+    }
+
+    @Test
+    void aProgressNoteRetriedWithTheSameIdempotencyKeyIsRecordedOnce() {
+        String id = as(Roles.PREVENT_LEAD).body(action("IN_PROGRESS", "AMBER")).post("/actions").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> note = Map.of("on", "2020-09-30", "note", "Terms of reference reviewed", "rag", "GREEN");
+        String key = "progress-" + id;
+        as(Roles.PREVENT_LEAD).header("Idempotency-Key", key).body(note).post("/actions/" + id + "/progress").then()
+                .statusCode(200).body("progress", hasSize(1));
+        as(Roles.PREVENT_LEAD).header("Idempotency-Key", key).body(note).post("/actions/" + id + "/progress").then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body("progress", hasSize(1));
+        as(Roles.PREVENT_LEAD).header("Idempotency-Key", key).body(Map.of("on", "2020-10-01", "note", "Something else"))
+                .post("/actions/" + id + "/progress").then().statusCode(422);
+        as(Roles.PREVENT_LEAD).get("/actions/" + id).then().body("progress", hasSize(1))
+                .body("history.change", equalTo(List.of("created", "progress")));
+    }
+
+    @Test
+    void thePlanIsListedPageByPage() {
+        for (int i = 0; i < 3; i++) {
+            as(Roles.PREVENT_LEAD).body(Map.of("priority", "INTELLIGENCE_COMMUNICATIONS", "title", "Quarterly CTLP update " + i,
+                    "ownerOrganisation", "West Midlands Counter Terrorism Unit", "status", "IN_PROGRESS", "rag", "GREEN"))
+                    .post("/actions").then().statusCode(201);
+        }
+        var first = as(Roles.ANALYST).get("/actions?priority=INTELLIGENCE_COMMUNICATIONS&size=2&sort=title").then()
+                .statusCode(200).body("items", hasSize(2)).body("page", equalTo(0)).body("size", equalTo(2))
+                .extract().jsonPath();
+        int total = first.getInt("totalItems");
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(first.getInt("totalPages")).isEqualTo((total + 1) / 2);
+        List<String> titles = first.getList("items.title");
+        assertThat(titles).isSorted();
+        as(Roles.ANALYST).get("/actions?priority=INTELLIGENCE_COMMUNICATIONS&size=2&page=1&sort=title").then().statusCode(200)
+                .body("items[0].title", org.hamcrest.Matchers.greaterThanOrEqualTo(titles.get(1)));
+        as(Roles.ANALYST).get("/actions?size=101").then().statusCode(400);
+        as(Roles.ANALYST).get("/actions?sort=secret").then().statusCode(400);
     }
 }
