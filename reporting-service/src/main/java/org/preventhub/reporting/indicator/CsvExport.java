@@ -2,6 +2,7 @@ package org.preventhub.reporting.indicator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.preventhub.reporting.config.ReportingConfig;
 import org.preventhub.reporting.indicator.Figures.Cell;
 import org.preventhub.reporting.indicator.Figures.Figure;
 
@@ -11,6 +12,12 @@ import org.preventhub.reporting.indicator.Figures.Figure;
  */
 @ApplicationScoped
 public class CsvExport {
+
+    private final ReportingConfig config;
+
+    public CsvExport(ReportingConfig config) {
+        this.config = config;
+    }
 
     public String of(Figures.IndicatorValues values) {
         StringBuilder out = new StringBuilder();
@@ -26,7 +33,8 @@ public class CsvExport {
         figure(out, name, values.previous().period().label(), "", "previous period", values.previous().figure());
         if (values.figure().suppressed() || (values.breakdown() != null
                 && values.breakdown().cells().stream().anyMatch(c -> c.figure().suppressed()))) {
-            row(out, "[c] = suppressed: a count of fewer than 5 people, or a figure that would reveal one", "", "", "", "", "");
+            row(out, "[c] = suppressed: a count of fewer than " + config.suppressBelow()
+                    + " people, or a figure that would reveal one", "", "", "", "", "");
         }
         return out.toString();
     }

@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 
-/** The printable form: the report's XHTML laid out on A4 pages by openhtmltopdf. */
+/** The printable form: the report's XHTML laid out on A4 pages by openhtmltopdf, its SVG charts drawn by Batik. */
 @ApplicationScoped
 public class PdfRenderer {
 
@@ -16,6 +17,7 @@ public class PdfRenderer {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useSVGDrawer(new BatikSVGDrawer());
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();

@@ -2,17 +2,16 @@ package org.preventhub.reporting.report;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.preventhub.reporting.action.ActionDtos.ActionView;
 import org.preventhub.reporting.indicator.Figures;
-import org.preventhub.reporting.indicator.Figures.Cell;
 import org.preventhub.reporting.indicator.Figures.IndicatorValues;
 
 /**
  * The annual report as one self-contained XHTML page: readable in a browser without JavaScript (charts are inline
- * SVG), and well-formed so the PDF renderer can print it (where charts are drawn as bars, as the PDF renderer does
- * not draw SVG).
+ * SVG), and well-formed so the PDF renderer can print it, charts included (it draws the same SVG).
  */
 public final class ReportHtml {
 
@@ -22,7 +21,8 @@ public final class ReportHtml {
     private ReportHtml() {
     }
 
-    public static String render(AnnualReport report, boolean forPrint) {
+    /** @param suppressBelow the disclosure threshold, for the note on suppressed figures */
+    public static String render(AnnualReport report, int suppressBelow) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\"><head><meta charset=\"utf-8\"/>")
                 .append("<title>").append(e(report.title())).append(" – ").append(e(report.period().label())).append("</title>")
@@ -32,7 +32,7 @@ public final class ReportHtml {
                 .append(GENERATED.format(report.generatedAt())).append(" from the partnership's own records.</p>");
         if (report.disclosureControlled()) {
             h.append("<p class=\"note\">[c] marks a figure withheld to protect people referred: a count of fewer than "
-                    + "5 people, or a figure that would reveal one.</p>");
+                    + suppressBelow + " people, or a figure that would reveal one.</p>");
         }
         h.append("</header><nav><ol>");
         for (AnnualReport.Section s : report.sections()) {
@@ -55,12 +55,15 @@ public final class ReportHtml {
                 for (IndicatorValues v : s.indicators()) {
                     if (v.breakdown() != null && !v.breakdown().cells().isEmpty()) {
                         String title = v.indicator().name() + " by " + SvgCharts.label(v.breakdown().by());
-                        h.append("<figure>").append(forPrint ? bars(title, v) : SvgCharts.bars(title, v.breakdown().cells()))
-                                .append("</figure>");
+                        h.append("<figure>").append(SvgCharts.bars(title, v.breakdown().cells())).append(caption(title,
+                                v.breakdown().cells().stream().map(c -> SvgCharts.label(c.key()) + " "
+                                        + display(c.figure(), v.indicator().unit())).toList())).append("</figure>");
                     }
                 }
-                if (s.trend() != null && !forPrint) {
-                    h.append("<figure>").append(SvgCharts.line(s.trend().indicator().name() + ", month by month", s.trend()))
+                if (s.trend() != null) {
+                    String title = s.trend().indicator().name() + ", month by month";
+                    h.append("<figure>").append(SvgCharts.line(title, s.trend())).append(caption(title, s.trend().points().stream()
+                            .map(p -> p.month() + " " + display(p.figure(), s.trend().indicator().unit())).toList()))
                             .append("</figure>");
                 }
             }
@@ -86,22 +89,9 @@ public final class ReportHtml {
         return h.append("</body></html>").toString();
     }
 
-    private static String bars(String title, IndicatorValues v) {
-        double max = v.breakdown().cells().stream().filter(c -> c.figure().value() != null)
-                .mapToDouble(c -> c.figure().value().doubleValue()).max().orElse(1);
-        StringBuilder h = new StringBuilder("<p class=\"chart-title\">").append(e(title)).append("</p><table class=\"bars\">");
-        for (Cell cell : v.breakdown().cells()) {
-            h.append("<tr><td class=\"key\">").append(e(SvgCharts.label(cell.key()))).append("</td><td>");
-            if (cell.figure().value() == null) {
-                h.append(e(cell.figure().display()));
-            } else {
-                double percent = max == 0 ? 0 : 100 * cell.figure().value().doubleValue() / max;
-                h.append(String.format(Locale.ROOT, "<div class=\"bar\" style=\"width: %.0f%%\">&#160;</div> ", Math.max(1, percent * 0.8)))
-                        .append(e(cell.figure().display()));
-            }
-            h.append("</td></tr>");
-        }
-        return h.append("</table>").toString();
+    /** The chart's figures in words: for screen readers, and text in the PDF (where charts are drawn as shapes). */
+    private static String caption(String title, List<String> figures) {
+        return "<figcaption>" + e(title) + ": " + e(String.join("; ", figures)) + ".</figcaption>";
     }
 
     static String display(Figures.Figure figure, String unit) {
@@ -132,8 +122,7 @@ public final class ReportHtml {
             h1{margin-bottom:0}h2{border-bottom:2px solid #2b6cb0;padding-bottom:.2em;margin-top:2em}
             .period{font-size:1.3em;margin-top:.2em}.meta,.note{color:#4a5568;font-size:.9em}
             table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #e2e8f0;padding:.3em .5em;text-align:left;vertical-align:top}
-            td.num{text-align:right;white-space:nowrap}figure{margin:1em 0}
+            td.num{text-align:right;white-space:nowrap}figure{margin:1em 0}figcaption{color:#4a5568;font-size:.75em}
             .rag{padding:0 .4em;border-radius:3px;color:#fff;font-size:.8em}.rag.green{background:#2f855a}.rag.amber{background:#b7791f}.rag.red{background:#c53030}
-            table.bars td.key{width:30%}.bar{display:inline-block;background:#2b6cb0;height:.9em}.chart-title{font-weight:bold;margin-bottom:0}
             @media print{nav{display:none}section{page-break-before:always}}""";
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.reporting.config.ReportingConfig;
 import org.preventhub.reporting.indicator.ReportingPeriod;
 
 @Path("/reports/annual")
@@ -23,10 +24,12 @@ public class ReportResource {
 
     private final AnnualReportService reports;
     private final PdfRenderer pdf;
+    private final ReportingConfig config;
 
-    public ReportResource(AnnualReportService reports, PdfRenderer pdf) {
+    public ReportResource(AnnualReportService reports, PdfRenderer pdf, ReportingConfig config) {
         this.reports = reports;
         this.pdf = pdf;
+        this.config = config;
     }
 
     @GET
@@ -35,7 +38,9 @@ public class ReportResource {
     @Operation(summary = "The annual report for a period",
             description = "One section per priority: its indicators with the previous period and targets, charts, and "
                     + "its recommended actions. JSON, HTML (inline SVG charts) or PDF, by the Accept header or "
-                    + "format=json|html|pdf. The default period is the September–August reporting year of `year`.")
+                    + "format=json|html|pdf. The default period is the September–August reporting year of `year`; "
+                    + "calendar=statistical gives April–March; from and to any range (figures about people referred "
+                    + "are then withheld from every role but prevent-lead).")
     public Response annual(@QueryParam("year") @Parameter(example = "2019") Integer year,
             @QueryParam("calendar") @Parameter(example = "reporting") String calendar,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -46,10 +51,10 @@ public class ReportResource {
         String wanted = format != null ? format : accept == null ? "json"
                 : accept.contains("application/pdf") ? "pdf" : accept.contains("text/html") ? "html" : "json";
         return switch (wanted) {
-            case "pdf" -> Response.ok(pdf.render(ReportHtml.render(report, true)), "application/pdf")
+            case "pdf" -> Response.ok(pdf.render(ReportHtml.render(report, config.suppressBelow())), "application/pdf")
                     .header("Content-Disposition", "inline; filename=\"prevent-annual-report-" + period.from() + ".pdf\"")
                     .build();
-            case "html" -> Response.ok(ReportHtml.render(report, false), "text/html; charset=utf-8").build();
+            case "html" -> Response.ok(ReportHtml.render(report, config.suppressBelow()), "text/html; charset=utf-8").build();
             default -> Response.ok(report, MediaType.APPLICATION_JSON).build();
         };
     }

@@ -1,0 +1,143 @@
+package org.preventhub.reporting.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.preventhub.reporting.config.ReportingConfig;
+import org.preventhub.reporting.indicator.CsvExport;
+import org.preventhub.reporting.indicator.Figures.Breakdown;
+import org.preventhub.reporting.indicator.Figures.Cell;
+import org.preventhub.reporting.indicator.Figures.Comparison;
+import org.preventhub.reporting.indicator.Figures.Figure;
+import org.preventhub.reporting.indicator.Figures.IndicatorValues;
+import org.preventhub.reporting.indicator.Figures.Series;
+import org.preventhub.reporting.indicator.Figures.SeriesPoint;
+import org.preventhub.reporting.indicator.IndicatorDefinition;
+import org.preventhub.reporting.indicator.ReportingPeriod;
+
+/** The report's formats on their own: charts in the PDF, and the suppression note with the configured threshold. */
+class ReportFormatsTest {
+
+    private static final ReportingPeriod YEAR = ReportingPeriod.reportingYear(2019);
+
+    private static AnnualReport report() {
+        return report(true, true);
+    }
+
+    private static AnnualReport report(boolean bars, boolean trend) {
+        IndicatorDefinition received = new IndicatorDefinition("referrals.received", "Referrals received", "SUPPORT", null,
+                "referral_fact", "received_on", "count", Map.of(), null, null, "referrals", "UP", null, null,
+                List.of("area"), true, 10, 0);
+        Figure total = Figure.of(BigDecimal.valueOf(40), 40L, null);
+        IndicatorValues values = new IndicatorValues(received, YEAR, total,
+                new Comparison(YEAR.previous(), Figure.of(BigDecimal.valueOf(35), 35L, null), BigDecimal.valueOf(5)), null,
+                !bars ? null : new Breakdown("area", List.of(new Cell("rugby", Figure.of(BigDecimal.valueOf(7), 7L, null).suppress()),
+                        new Cell("warwick", Figure.of(BigDecimal.valueOf(30), 30L, null)),
+                        new Cell("stratford-on-avon", Figure.of(BigDecimal.valueOf(3), 3L, null).suppress())), total),
+                true);
+        List<SeriesPoint> points = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            points.add(new SeriesPoint(YearMonth.of(2019, 9).plusMonths(m).toString(), Figure.of(BigDecimal.valueOf(2 + m), 2L + m, null)));
+        }
+        return new AnnualReport("Prevent annual report", YEAR, Instant.parse("2020-10-01T09:00:00Z"), true,
+                List.of(new AnnualReport.Section(5, "SUPPORT", "Support", "Appropriate support.", List.of(values),
+                        trend ? new Series(received, YEAR, points) : null, List.of())));
+    }
+
+    @Test
+    void thePdfDrawsTheBarAndLineChartsAsTheyAreInTheHtml() throws IOException {
+        String html = ReportHtml.render(report(), 5);
+        assertThat(html).contains("<title>Referrals received by area</title>", "<title>Referrals received, month by month</title>");
+
+        byte[] pdf = new PdfRenderer().render(html);
+        String text = pdfText(pdf);
+        assertThat(text.replaceAll("\\s+", " ")).contains("Referrals received by area: rugby [c]; warwick 30; stratford on avon [c].",
+                "Referrals received, month by month: 2019-09 2; 2019-10 3;").doesNotContain("rugby 7", "avon 3");
+        // The charts themselves are drawn (shapes, in the charts' blue), not left out or turned into tables.
+        int withBoth = bluePixels(pdf);
+        assertThat(withBoth - bluePixels(new PdfRenderer().render(ReportHtml.render(report(true, false), 5))))
+                .as("the line chart").isGreaterThan(200);
+        assertThat(withBoth - bluePixels(new PdfRenderer().render(ReportHtml.render(report(false, true), 5))))
+                .as("the bar chart").isGreaterThan(200);
+    }
+
+    /** Pixels of the charts' colour (#2b6cb0) on the page with the section. */
+    private static int bluePixels(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            java.awt.image.BufferedImage page = new PDFRenderer(document).renderImageWithDPI(document.getNumberOfPages() - 1, 72);
+            int count = 0;
+            for (int x = 0; x < page.getWidth(); x++) {
+                for (int y = 0; y < page.getHeight(); y++) {
+                    int rgb = page.getRGB(x, y);
+                    int r = (rgb >> 16) & 0xff;
+                    int g = (rgb >> 8) & 0xff;
+                    int b = rgb & 0xff;
+                    if (Math.abs(r - 0x2b) < 24 && Math.abs(g - 0x6c) < 24 && Math.abs(b - 0xb0) < 24) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+    }
+
+    @Test
+    void theSuppressionNoteGivesTheConfiguredThreshold() {
+        assertThat(ReportHtml.render(report(), 10)).contains("a count of fewer than 10 people").doesNotContain("fewer than 5");
+        String csv = new CsvExport(threshold(10)).of(report().sections().get(0).indicators().get(0));
+        assertThat(csv).contains("a count of fewer than 10 people").doesNotContain("fewer than 5");
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static ReportingConfig threshold(int below) {
+        return new ReportingConfig() {
+            @Override
+            public List<String> topics() {
+                return List.of();
+            }
+
+            @Override
+            public String deadLetterTopic() {
+                return "reporting.dead-letter";
+            }
+
+            @Override
+            public String consumerGroup() {
+                return "reporting-service";
+            }
+
+            @Override
+            public boolean consumerEnabled() {
+                return false;
+            }
+
+            @Override
+            public Duration rebuildPatience() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public int suppressBelow() {
+                return below;
+            }
+        };
+    }
+}
