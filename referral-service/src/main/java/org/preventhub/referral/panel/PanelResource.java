@@ -74,6 +74,16 @@ public class PanelResource {
     }
 
     @GET
+    @Path("/me")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
+    @Operation(summary = "You, as panels know you",
+            description = "Your user id (what a panel lists its chair and members by), name and agency, and the panels "
+                    + "you sit on. For arranging panels with the right people, and for a member's own calendar.")
+    public PanelMembership me() {
+        return panels.me();
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.CHANNEL_PANEL })
     @Operation(summary = "A panel meeting with its agenda, decisions and minutes",

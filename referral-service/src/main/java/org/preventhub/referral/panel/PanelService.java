@@ -88,6 +88,16 @@ public class PanelService {
         return find(id).map(panel -> view(panel, true, purpose));
     }
 
+    /** Who the caller is to panels; nothing about any referral. */
+    @Transactional
+    public PanelMembership me() {
+        @SuppressWarnings("unchecked")
+        List<UUID> panels = em.createNativeQuery("""
+                SELECT p.id FROM channel_panel p JOIN panel_member m ON m.panel_id = p.id
+                WHERE m.user_id = ?1 ORDER BY p.meets_on, p.id""").setParameter(1, user.id()).getResultList();
+        return new PanelMembership(user.id(), user.name(), user.agency().orElse(null), panels);
+    }
+
     @Transactional
     public Optional<PanelView> addToAgenda(UUID panelId, UUID referralId) {
         return find(panelId).map(panel -> {
