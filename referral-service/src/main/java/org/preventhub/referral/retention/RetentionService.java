@@ -52,11 +52,11 @@ public class RetentionService {
 
     public RetentionService(EntityManager em, AccessLog accessLog, ReferralService referrals, SupportPlans plans,
             ReferralConfig config) {
-        this.config = config;
         this.em = em;
         this.accessLog = accessLog;
         this.referrals = referrals;
         this.plans = plans;
+        this.config = config;
     }
 
     @Scheduled(cron = "{hub.referral.retention.schedule:0 15 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

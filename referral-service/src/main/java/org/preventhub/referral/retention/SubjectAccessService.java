@@ -33,12 +33,12 @@ public class SubjectAccessService {
 
     public SubjectAccessService(EntityManager em, ReferralService referrals, KeyedHashes hashes, FieldCipher cipher,
             AccessLog accessLog, SupportPlans plans) {
-        this.plans = plans;
         this.em = em;
         this.referrals = referrals;
         this.hashes = hashes;
         this.cipher = cipher;
         this.accessLog = accessLog;
+        this.plans = plans;
     }
 
     /**
