@@ -28,8 +28,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The local stack's referral demo data (a fictional Channel year, September 2019 – August 2020), run through the
- * API as {@code ./hub start} runs it (deploy/local-stack JsonDemoData: a role's demo user per call, no extra
- * headers, {@code ref} names the answer's id), so a change of the API that breaks it fails here first.
+ * API as {@code ./hub start} runs it (deploy/local-stack JsonDemoData: a role's demo user per call, optional
+ * headers, {@code ref} names the answer's id, {@code capture} further values), so a change of the API that breaks
+ * it fails here first.
  */
 @QuarkusTest
 class ChannelYearTest {
@@ -59,6 +60,7 @@ class ChannelYearTest {
             if (step.has("body")) {
                 request.body(resolve(step.get("body").toString(), refs));
             }
+            step.path("headers").fields().forEachRemaining(h -> request.header(h.getKey(), resolve(h.getValue().asText(), refs)));
             Response response = request.request(method, path);
             if (step.has("expect")) {
                 assertThat(response.statusCode()).as(method + " " + path + ": " + response.asString())
@@ -69,6 +71,8 @@ class ChannelYearTest {
             if (step.has("ref")) {
                 refs.put(step.get("ref").asText(), response.jsonPath().getString("id"));
             }
+            JsonNode answer = response.asString().isBlank() ? JsonBodies.MAPPER.nullNode() : JsonBodies.MAPPER.readTree(response.asString());
+            step.path("capture").fields().forEachRemaining(c -> refs.put(c.getKey(), answer.at(c.getValue().asText()).asText()));
             if (method.equals("POST") && path.equals("/referrals")) {
                 referrals.add(response.jsonPath().getString("id"));
             }
