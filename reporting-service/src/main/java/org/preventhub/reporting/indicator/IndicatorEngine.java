@@ -276,7 +276,7 @@ public class IndicatorEngine {
             long[] row = byKey[k];
             cells.get(keys.get(k)).forEach((slot, v) -> row[slotOf(timeline, snapshot, slot)] += pick(v, measure));
         }
-        return new ProtectedCounts(timeline, total, keys, byKey, partition, threshold);
+        return ProtectedCounts.of(timeline, total, keys, byKey, partition, threshold);
     }
 
     private static int slotOf(ProtectedCounts.Timeline timeline, ReportingPeriod snapshot, String slot) {

@@ -3,9 +3,13 @@ package org.preventhub.reporting.indicator;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -79,6 +83,45 @@ final class ProtectedCounts {
             LocalDate from = period.from();
             return period.kind() + ":" + from;
         }
+    }
+
+    /** Protection is a function of the counts alone: recent answers are kept, keyed by them, for repeated requests. */
+    private static final int CACHED = 128;
+    private static final Map<Inputs, ProtectedCounts> CACHE = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Inputs, ProtectedCounts> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    private record Inputs(String timeline, List<String> keys, long[] totals, long[][] cells, boolean partition, int threshold) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Inputs o && timeline.equals(o.timeline) && keys.equals(o.keys) && partition == o.partition
+                    && threshold == o.threshold && Arrays.equals(totals, o.totals) && Arrays.deepEquals(cells, o.cells);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(timeline, keys, partition, threshold, Arrays.hashCode(totals),
+                    Arrays.deepHashCode(cells));
+        }
+    }
+
+    /** As the constructor, answered from the cache for months (snapshots are cheap, and keyed by their period). */
+    static ProtectedCounts of(Timeline timeline, long[] totals, List<String> keys, long[][] cells, boolean partition, int threshold) {
+        if (timeline.first == null) {
+            return new ProtectedCounts(timeline, totals, keys, cells, partition, threshold);
+        }
+        Inputs inputs = new Inputs(timeline.first + "+" + timeline.slots, List.copyOf(keys), totals, cells, partition, threshold);
+        ProtectedCounts cached = CACHE.get(inputs);
+        if (cached == null) {
+            cached = new ProtectedCounts(timeline, totals, keys, cells, partition, threshold);
+            CACHE.put(inputs, cached);
+        }
+        return cached;
     }
 
     private final Timeline timeline;
