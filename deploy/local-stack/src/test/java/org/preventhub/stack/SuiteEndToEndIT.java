@@ -1,0 +1,487 @@
+package org.preventhub.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.preventhub.testing.infra.FreePorts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+/**
+ * The whole suite as a user starts it (real Keycloak, PostgreSQL, Kafka, the four services and the gateway, the
+ * seed year's demo data), driven only through the gateway with real Keycloak tokens: the work of a year's
+ * partnership (a session booked, attended and evaluated; a referral from intake to adoption; a community event
+ * held) shows up in reporting within seconds, and the door refuses what it must.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("prevent-hub.root", "../..")).toAbsolutePath().normalize();
+    private static final String PURPOSE = "X-Access-Purpose";
+    private static final Duration FRESHNESS = Duration.ofSeconds(10);
+
+    private static LocalStack stack;
+    private static StackConfig config;
+    private static Tokens tokens;
+    private static SuiteClient suite;
+    private static String gateway;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        Path state = Files.createTempDirectory(ROOT.resolve("deploy/local-stack/target"), "e2e-");
+        List<ServiceDefinition> services = ServiceDefinition.ALL.stream()
+                .map(service -> service.withPort(FreePorts.next())).toList();
+        config = new StackConfig(ROOT, state, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), services, true);
+        stack = LocalStack.start(config);
+        assertThat(stack.running()).extracting(ServiceDefinition::name)
+                .containsExactly("training-service", "referral-service", "engagement-service", "reporting-service", "gateway");
+        tokens = new Tokens(config.issuer());
+        int gatewayPort = stack.running().stream().filter(s -> s.name().equals("gateway")).findFirst().orElseThrow().port();
+        gateway = "http://localhost:" + gatewayPort;
+        suite = new SuiteClient(gateway);
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    // --- The year's work through the front door ---
+
+    @Test
+    @Order(1)
+    void theSeedYearsReportComesOutOfTheSuite() {
+        String analyst = tokens.forUser("analyst-wcc");
+        // The demo year was entered through the services' APIs; reporting learnt it all from their events.
+        JsonNode report = eventually(Duration.ofMinutes(3), () -> {
+            JsonNode annual = suite.get("/api/reporting/reports/annual?year=2019&format=json").token(analyst)
+                    .send().expect(200).json();
+            assertThat(cell(annual, "AWARENESS_LEARNING", "training.people-trained", "ONLINE-GROOMING")).isEqualTo(240);
+            assertThat(cell(annual, "COMMUNITY_ENGAGEMENT", "engagement.attendance", "PUBLIC_MEETING")).isEqualTo(147);
+            return annual;
+        });
+        assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "WRAP")).isEqualTo(5);
+        assertThat(cell(report, "AWARENESS_LEARNING", "training.people-trained", "WRAP")).isEqualTo(60);
+        assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "ONLINE-GROOMING")).isEqualTo(8);
+        assertThat(cell(report, "COMMUNITY_ENGAGEMENT", "engagement.events-held", "PUBLIC_MEETING")).isEqualTo(3);
+        assertThat(report.path("sections")).hasSize(6);
+    }
+
+    @Test
+    @Order(2)
+    void aSessionIsBookedAttendedAndEvaluatedAndReportingCountsItWithinSeconds() {
+        String trainer = tokens.forUser("trainer-wcc");
+        String booking = tokens.forClient("booking-website", "booking-website-secret");
+        String lead = tokens.forUser("lead-wcc");
+        JsonNode courses = suite.get("/api/training/courses").token(trainer).send().expect(200).json();
+        String wrap = courseId(courses, "WRAP");
+        double before = indicatorTotal("training.people-trained", lead);
+
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0);
+        Map<String, Object> session = new HashMap<>();
+        session.put("courseId", wrap);
+        session.put("startsAt", start.toString());
+        session.put("endsAt", start.plusHours(2).toString());
+        session.put("mode", "IN_PERSON");
+        session.put("venue", "Shire Hall, Warwick");
+        session.put("area", "warwick");
+        session.put("capacity", 20);
+        session.put("access", "OPEN");
+        session.put("audienceSector", "EDUCATION");
+        SuiteClient.Answer created = suite.post("/api/training/sessions").token(trainer)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).json(session).send().expect(201);
+        String sessionId = created.json().path("id").asText();
+        assertThat(created.header("Location")).startsWith(gatewayUrl() + "/api/training/sessions/");
+
+        JsonNode booked = suite.post("/api/training/sessions/" + sessionId + "/bookings").token(booking)
+                .json(Map.of("name", "Robin Example", "email", "robin.e2e@example.org",
+                        "organisation", "Example Academy", "sector", "EDUCATION", "jobRole", "Teacher"))
+                .send().expect(201).json();
+        assertThat(booked.path("status").asText()).isEqualTo("CONFIRMED");
+
+        // The session takes place: it moves into the past, the trainer takes the register and closes it.
+        session.put("startsAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).withNano(0).toString());
+        session.put("endsAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        suite.put("/api/training/sessions/" + sessionId).token(trainer).json(session).send().expect(200);
+        suite.put("/api/training/sessions/" + sessionId + "/attendance").token(trainer)
+                .json(Map.of("bookings", List.of(Map.of("bookingId", booked.path("id").asText(), "attended", true))))
+                .send().expect(200);
+        suite.post("/api/training/sessions/" + sessionId + "/delivery").token(trainer).json(Map.of()).send().expect(200);
+
+        // The attendee evaluates through the booking website with the booking's reference and secret.
+        suite.post("/api/training/bookings/" + booked.path("reference").asText() + "/evaluation").token(booking)
+                .json(Map.of("secret", booked.path("cancellationSecret").asText(), "understandsHowToShareConcern", true,
+                        "confidenceBefore", 2, "confidenceAfter", 5, "usefulness", 5))
+                .send().expect(201);
+
+        eventually(FRESHNESS, () -> {
+            assertThat(indicatorTotal("training.people-trained", lead)).isEqualTo(before + 1);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(3)
+    void aReferralGoesFromIntakeToAdoptionByTheRightRolesAndOnlyItsAgencySeesIt() {
+        String referrer = tokens.forUser("referrer-police");
+        String otherAgency = tokens.forUser("referrer-wcc");
+        String lead = tokens.forUser("lead-wcc");
+        double before = indicatorTotal("referrals.received", lead);
+
+        Map<String, Object> person = new HashMap<>();
+        person.put("name", "Alex Fictional");
+        person.put("dateOfBirth", LocalDate.now().minusYears(17).toString());
+        person.put("gender", "MALE");
+        person.put("address", "1 Example Road, Rugby");
+        person.put("area", "rugby");
+        person.put("schoolOrEmployer", "Example College");
+        Map<String, Object> referral = Map.of(
+                "referrer", Map.of("sector", "POLICE", "contactName", "PC Example", "contactEmail", "pc@police.example.org"),
+                "person", person,
+                "concernTypes", List.of("EXTREME_RIGHT_WING"),
+                "prompt", "Shared extreme right-wing material online.",
+                "urgency", "ROUTINE");
+        String id = suite.post("/api/referrals/referrals").token(referrer).json(referral).send().expect(201)
+                .json().path("id").asText();
+
+        // Another agency's referrer cannot tell it exists.
+        suite.get("/api/referrals/referrals/" + id).token(otherAgency).header(PURPOSE, "Checking our referrals")
+                .send().expect(404);
+        // A referrer may not move it along the Channel journey.
+        suite.post("/api/referrals/referrals/" + id + "/steps/start-screening").token(referrer)
+                .json(Map.of("reason", "x")).send().expect(403);
+
+        step(lead, id, "start-screening", "Deconfliction and information gathering.");
+        step(lead, id, "list-for-panel", "Vulnerabilities identified; listed for the next panel.");
+        String panelMember = tokens.forUser("panel-wcc");
+        String panel = suite.post("/api/referrals/panels").token(lead).json(Map.of(
+                "meetsOn", LocalDate.now().minusDays(1).toString(),
+                "chair", Map.of("userId", subject(lead), "name", "Channel chair", "agency", "warwickshire-county-council"),
+                "members", List.of(Map.of("userId", subject(panelMember), "name", "Panel member", "agency", "warwickshire-county-council"))))
+                .send().expect(201).json().path("id").asText();
+        suite.post("/api/referrals/panels/" + panel + "/agenda").token(lead).json(Map.of("referralId", id)).send().expect(200);
+        suite.post("/api/referrals/panels/" + panel + "/agenda/" + id + "/decision").token(panelMember)
+                .json(Map.of("decision", "ADOPTED", "minutes", "Adopted; mentoring agreed.")).send().expect(200);
+
+        JsonNode seenByReferrer = suite.get("/api/referrals/referrals/" + id).token(referrer)
+                .header(PURPOSE, "Follow-up of our referral").send().expect(200).json();
+        assertThat(seenByReferrer.path("status").asText()).isEqualTo("ADOPTED");
+        assertThat(seenByReferrer.toString()).doesNotContain("Alex Fictional").doesNotContain("minutes");
+
+        eventually(FRESHNESS, () -> {
+            assertThat(indicatorTotal("referrals.received", lead)).isEqualTo(before + 1);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(4)
+    void aCommunityEventIsHeldAndReportingCountsItsAttendanceWithinSeconds() {
+        String officer = tokens.forUser("engagement-wcc");
+        String lead = tokens.forUser("lead-wcc");
+        double before = indicatorTotal("engagement.attendance", lead);
+        String event = suite.post("/api/engagement/events").token(officer).json(Map.of(
+                "title", "Safe and Secure workshop", "type", "WORKSHOP", "dates", List.of(LocalDate.now().toString()),
+                "mode", "IN_PERSON", "area", "warwick", "priority", "COMMUNITY_ENGAGEMENT", "audience", "FAITH",
+                "venue", "Leamington Spa"))
+                .send().expect(201).json().path("id").asText();
+        suite.post("/api/engagement/events/" + event + "/held").token(officer)
+                .json(Map.of("attendance", 31, "countedBy", "HEADCOUNT", "outcomes", "Security advice for places of worship."))
+                .send().expect(200);
+
+        eventually(FRESHNESS, () -> {
+            assertThat(indicatorTotal("engagement.attendance", lead)).isEqualTo(before + 31);
+            return null;
+        });
+        String html = suite.get("/api/reporting/reports/annual?year=" + reportingYear() + "&calendar=reporting&format=html")
+                .token(lead).header("Accept", "text/html").send().expect(200).text();
+        assertThat(html).contains("<svg").contains("Community and voluntary sector engagement");
+    }
+
+    // --- What the door refuses ---
+
+    @Test
+    @Order(5)
+    void refusesMissingExpiredForgedAndForeignTokens() throws Exception {
+        SuiteClient.Answer anonymous = suite.get("/api/training/sessions").send();
+        assertProblem(anonymous, 401);
+
+        String real = tokens.forUser("trainer-wcc");
+        String[] parts = real.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(new byte[256]);
+        assertProblem(suite.get("/api/training/sessions").token(forged).send(), 401);
+
+        // A token that was good a moment ago is refused once it has expired.
+        String shortLived = shortLivedToken();
+        suite.get("/api/training/courses").token(shortLived).send().expect(200);
+        Thread.sleep(2_500);
+        assertProblem(suite.get("/api/training/courses").token(shortLived).send(), 401);
+    }
+
+    @Test
+    @Order(6)
+    void refusesTheWrongRoleAtTheDoorOrAtTheService() {
+        String analyst = tokens.forUser("analyst-wcc");
+        assertProblem(suite.get("/api/referrals/referrals").token(analyst).send(), 403);
+        assertProblem(suite.post("/api/training/courses").token(analyst).json(Map.of("code", "X")).send(), 403);
+        assertProblem(suite.post("/api/reporting/projections/rebuild").token(analyst).json(Map.of()).send(), 403);
+    }
+
+    @Test
+    @Order(7)
+    void anOverLimitBurstFromOneCallerIsTurnedAwayWith429() throws Exception {
+        String analyst = tokens.forUser("analyst-police");
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<SuiteClient.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                answers.add(pool.submit(() -> suite.get("/api/training/courses").token(analyst).send()));
+            }
+            List<SuiteClient.Answer> limited = new ArrayList<>();
+            for (Future<SuiteClient.Answer> answer : answers) {
+                if (answer.get().status() == 429) {
+                    limited.add(answer.get());
+                } else {
+                    assertThat(answer.get().status()).isEqualTo(200);
+                }
+            }
+            assertThat(limited).isNotEmpty();
+            assertProblem(limited.get(0), 429);
+            assertThat(Integer.parseInt(limited.get(0).header("Retry-After"))).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        // Another caller is unaffected.
+        suite.get("/api/training/courses").token(tokens.forUser("analyst-wcc")).send().expect(200);
+    }
+
+    @Test
+    @Order(8)
+    void aStoppedServiceAnswers503AndTheOthersStillAnswerUntilItReturns() {
+        String lead = tokens.forUser("lead-wcc");
+        stack.stop("engagement-service");
+        try {
+            long started = System.nanoTime();
+            SuiteClient.Answer down = suite.get("/api/engagement/events").token(lead).send();
+            assertProblem(down, 503);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            suite.get("/api/training/courses").token(lead).send().expect(200);
+            suite.get("/api/reporting/indicators").token(lead).send().expect(200);
+        } finally {
+            stack.restart("engagement-service");
+        }
+        eventually(Duration.ofSeconds(30), () -> suite.get("/api/engagement/events").token(lead).send().expect(200));
+    }
+
+    // --- One API for partners ---
+
+    @Test
+    @Order(9)
+    void theMergedOpenApiDocumentValidatesAndEveryOperationInItReachesItsService() throws Exception {
+        SuiteClient.Answer answer = suite.get("/api/openapi.json").send().expect(200);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(answer.text());
+        assertThat(parsed.getMessages()).isEmpty();
+        JsonNode doc = answer.json();
+        assertThat(doc.has("x-unavailable-services")).isFalse();
+
+        // Callers whose roles let them reach every service but change nothing with an empty body.
+        Map<String, String> callers = Map.of("/api/training", tokens.forUser("analyst-police"),
+                "/api/engagement", tokens.forUser("analyst-police"), "/api/reporting", tokens.forUser("analyst-police"),
+                "/api/referrals", tokens.forUser("panel-police"));
+        int operations = 0;
+        List<String> unreachable = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            String prefix = callers.keySet().stream().filter(path.getKey()::startsWith).findFirst().orElseThrow();
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+                String method = methods.next().toUpperCase();
+                if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
+                    continue;
+                }
+                operations++;
+                SuiteClient.Call call = suite.call(method, concrete).token(callers.get(prefix)).header(PURPOSE, "API check");
+                if (!method.equals("GET") && !method.equals("DELETE")) {
+                    call.json("{}");
+                }
+                SuiteClient.Answer reply = call.send();
+                if (reply.status() == 429) {
+                    Thread.sleep(1_000 * Long.parseLong(reply.header("Retry-After")));
+                    reply = call.send();
+                }
+                boolean noSuchRoute = reply.status() == 404 && reply.text().contains("There is nothing at this address");
+                if (noSuchRoute || reply.status() == 405 || reply.status() >= 500) {
+                    unreachable.add(method + " " + concrete + " -> " + reply.status() + " " + reply.text());
+                }
+            }
+        }
+        assertThat(operations).isGreaterThan(60);
+        assertThat(unreachable).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void reportsEachServicesHealth() {
+        JsonNode health = suite.get("/api/health").send().expect(200).json();
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("services").findValuesAsText("name"))
+                .containsExactly("training", "referrals", "engagement", "reporting");
+    }
+
+    // --- helpers ---
+
+    private static String gatewayUrl() {
+        return gateway;
+    }
+
+    private static void step(String lead, String referral, String action, String reason) {
+        suite.post("/api/referrals/referrals/" + referral + "/steps/" + action).token(lead)
+                .header(PURPOSE, "Channel casework").json(Map.of("reason", reason)).send().expect(200);
+    }
+
+    private static void assertProblem(SuiteClient.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(status);
+        assertThat(answer.header("X-Request-Id")).isNotBlank();
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    /** The current reporting year (September to August) in which today falls. */
+    private static int reportingYear() {
+        LocalDate today = LocalDate.now();
+        return today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+    }
+
+    private static double indicatorTotal(String indicator, String token) {
+        JsonNode values = suite.get("/api/reporting/indicators/" + indicator + "/values?year=" + reportingYear()
+                + "&calendar=reporting").token(token).send().expect(200).json();
+        return values.path("figure").path("value").asDouble();
+    }
+
+    /** A cell of the annual report: a priority's indicator, broken down, at one key (e.g. course WRAP). */
+    private static int cell(JsonNode report, String priority, String indicator, String key) {
+        for (JsonNode section : report.path("sections")) {
+            if (!section.path("priority").asText().equals(priority)) {
+                continue;
+            }
+            for (JsonNode figure : section.path("indicators")) {
+                if (figure.path("indicator").path("id").asText().equals(indicator)) {
+                    for (JsonNode cell : figure.path("breakdown").path("cells")) {
+                        if (cell.path("key").asText().equals(key)) {
+                            return cell.path("figure").path("value").asInt();
+                        }
+                    }
+                    throw new AssertionError(indicator + " has no cell " + key + ": " + figure);
+                }
+            }
+        }
+        throw new AssertionError("No indicator " + indicator + " under " + priority);
+    }
+
+    private static String courseId(JsonNode courses, String code) {
+        for (JsonNode course : courses.isArray() ? courses : courses.path("items")) {
+            if (course.path("code").asText().equals(code)) {
+                return course.path("id").asText();
+            }
+        }
+        throw new AssertionError("No course " + code);
+    }
+
+    private static String subject(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        try {
+            return ApiClient.JSON.readTree(payload).path("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A token from a client that Keycloak's admin API creates with a one-second access-token lifespan (and the
+     * API's audience), so the test can watch a real token expire.
+     */
+    private static String shortLivedToken() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String keycloak = "http://localhost:" + config.keycloakPort();
+        String adminToken = ApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(
+                URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        String clientId = "e2e-short-lived-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> client = Map.of("clientId", clientId, "enabled", true, "publicClient", false,
+                "secret", "e2e-secret", "serviceAccountsEnabled", true, "standardFlowEnabled", false,
+                "attributes", Map.of("access.token.lifespan", "1"),
+                "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.custom.audience", "prevent-hub", "access.token.claim", "true"))));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/prevent-hub/clients"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(client))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=e2e-secret";
+        return ApiClient.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(config.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("access_token").asText();
+    }
+
+    /** Retries an assertion until it holds or the time is up; reporting is eventually consistent by design. */
+    private static <T> T eventually(Duration within, Supplier<T> check) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                return check.get();
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}
