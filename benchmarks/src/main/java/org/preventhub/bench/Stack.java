@@ -78,6 +78,19 @@ public final class Stack {
         }
     }
 
+    /** The course with this code, created if the stack (started without demo data) does not have it yet. */
+    public static String ensureCourse(String code) {
+        String trainer = userToken("trainer-wcc");
+        for (JsonNode course : get(TRAINING + "/courses", trainer)) {
+            if (course.path("code").asText().equals(code)) {
+                return course.path("id").asText();
+            }
+        }
+        return post(TRAINING + "/courses", trainer, Map.of("code", code, "title", "Prevent Update",
+                "priority", "AWARENESS_LEARNING", "audience", "Staff of partner agencies", "durationMinutes", 90,
+                "modes", java.util.List.of("IN_PERSON", "ONLINE"))).get("id").asText();
+    }
+
     /** A course and an open session far in the future with room for every benchmark booking. */
     public static String bookableSession(int capacity) {
         String trainer = userToken("trainer-wcc");

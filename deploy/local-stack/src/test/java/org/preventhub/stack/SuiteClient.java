@@ -76,6 +76,26 @@ final class SuiteClient {
             return header("Content-Type", "application/json");
         }
 
+        /** For binary answers (a PDF): the body's bytes, after checking the status. */
+        byte[] sendForBytes(int expected) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+                    .GET();
+            headers.forEach(request::header);
+            try {
+                HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != expected) {
+                    throw new AssertionError("Expected " + expected + " but got " + response.statusCode() + ": "
+                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new AssertionError("GET " + path + " failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
         Answer send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json")

@@ -231,6 +231,10 @@ class SuiteEndToEndIT {
         String html = suite.get("/api/reporting/reports/annual?year=" + reportingYear() + "&calendar=reporting&format=html")
                 .token(lead).header("Accept", "text/html").send().expect(200).text();
         assertThat(html).contains("<svg").contains("Community and voluntary sector engagement");
+        // The printable form, rendered by the packaged service (its XML and SVG libraries as deployed).
+        byte[] pdf = suite.get("/api/reporting/reports/annual?year=" + reportingYear() + "&calendar=reporting&format=pdf")
+                .token(lead).header("Accept", "application/pdf").sendForBytes(200);
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     // --- What the door refuses ---
