@@ -3,25 +3,19 @@ package org.preventhub.engagement.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.preventhub.engagement.support.EngagementApi.as;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.engagement.support.EngagementApi;
 import org.preventhub.platform.security.Roles;
-import org.preventhub.testing.JsonBodies;
+import org.preventhub.testing.DemoDataPlan;
 import org.preventhub.testing.KafkaEvents;
 import org.preventhub.testing.ReceivedEvent;
 
@@ -37,26 +31,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EngagementYearTest {
 
-    private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
-
     @Test
-    void theReportsEngagementYearGoesInThroughTheApiAndEachRecordsEventsReachKafkaOnce() throws IOException {
-        JsonNode plan = JsonBodies.MAPPER.readTree(Files.readString(Path.of("../deploy/demo-data/engagement-service.json")));
-        assertThat(plan.get("service").asText()).isEqualTo("engagement-service");
-        Map<String, String> refs = new HashMap<>();
+    void theReportsEngagementYearGoesInThroughTheApiAndEachRecordsEventsReachKafkaOnce() {
+        DemoDataPlan plan = DemoDataPlan.of("engagement-service");
         // Every record created, with the events it must publish (a held step adds to its event's list).
         Map<String, List<String>> expected = new LinkedHashMap<>();
-        for (JsonNode step : plan.get("steps")) {
-            assertThat(step.get("method").asText()).isEqualTo("POST");
-            String path = resolve(step.get("path").asText(), refs);
-            String body = resolve(step.get("body").toString(), refs);
-            int status = step.has("expect") ? step.get("expect").asInt() : 0;
-            var response = as(step.get("as").asText()).body(body).post(path).then();
-            String id = (status == 0 ? response.statusCode(Matchers.oneOf(200, 201)) : response.statusCode(status))
-                    .extract().path("id");
-            if (step.has("ref")) {
-                refs.put(step.get("ref").asText(), id);
-            }
+        plan.replay(EngagementApi::as, (step, response) -> {
+            assertThat(step.method()).isEqualTo("POST");
+            String id = response.path("id");
+            String path = step.path();
             if (path.equals("/organisations")) {
                 expected.put(id, new ArrayList<>(List.of(EngagementEventTypes.ORGANISATION_REGISTERED)));
             } else if (path.equals("/events")) {
@@ -66,7 +49,8 @@ class EngagementYearTest {
             } else if (path.equals("/communications")) {
                 expected.put(id, new ArrayList<>(List.of(EngagementEventTypes.COMMUNICATION_PUBLISHED)));
             }
-        }
+        });
+        Map<String, String> refs = plan.refs();
 
         // The year's events, as an analyst lists them (only this file's: other tests share the database).
         List<Map<String, Object>> year = as(Roles.ANALYST).queryParam("from", "2019-09-01").queryParam("to", "2020-08-31")
@@ -169,12 +153,4 @@ class EngagementYearTest {
                 .<Map<String, Object>>getList("items").stream().filter(c -> ours.containsKey(c.get("id"))).toList();
     }
 
-    private static String resolve(String text, Map<String, String> refs) {
-        Matcher matcher = REF.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, refs.get(matcher.group(1)));
-        }
-        return matcher.appendTail(out).toString();
-    }
 }

@@ -3,27 +3,20 @@ package org.preventhub.referral.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.preventhub.referral.support.ReferralApi.as;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
-import org.preventhub.testing.JsonBodies;
+import org.preventhub.testing.DemoDataPlan;
 import org.preventhub.testing.Sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -34,8 +27,6 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class ChannelYearTest {
-
-    private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     /** The demo user the local stack calls with for each role (deploy/local-stack Tokens), and their agency. */
     private static RequestSpecification demoUser(String role) {
@@ -48,38 +39,17 @@ class ChannelYearTest {
     }
 
     @Test
-    void theDemoYearLoadsThroughTheApiWithEnoughReferralsAcrossTheCountyForSuppressionToMatter() throws IOException {
-        JsonNode plan = JsonBodies.MAPPER.readTree(Files.readString(Path.of("../deploy/demo-data/referral-service.json")));
-        assertThat(plan.get("service").asText()).isEqualTo("referral-service");
-        Map<String, String> refs = new HashMap<>();
+    void theDemoYearLoadsThroughTheApiWithEnoughReferralsAcrossTheCountyForSuppressionToMatter() {
+        DemoDataPlan plan = DemoDataPlan.of("referral-service");
         List<String> referrals = new ArrayList<>();
-        for (JsonNode step : plan.get("steps")) {
-            String method = step.path("method").asText("POST");
-            String path = resolve(step.get("path").asText(), refs);
-            RequestSpecification request = demoUser(step.path("as").asText(Roles.PREVENT_LEAD));
-            if (step.has("body")) {
-                request.body(resolve(step.get("body").toString(), refs));
-            }
-            step.path("headers").fields().forEachRemaining(h -> request.header(h.getKey(), resolve(h.getValue().asText(), refs)));
-            Response response = request.request(method, path);
-            if (step.has("expect")) {
-                assertThat(response.statusCode()).as(method + " " + path + ": " + response.asString())
-                        .isEqualTo(step.get("expect").asInt());
-            } else {
-                assertThat(response.statusCode()).as(method + " " + path + ": " + response.asString()).isBetween(200, 299);
-            }
-            if (step.has("ref")) {
-                refs.put(step.get("ref").asText(), response.jsonPath().getString("id"));
-            }
-            JsonNode answer = response.asString().isBlank() ? JsonBodies.MAPPER.nullNode() : JsonBodies.MAPPER.readTree(response.asString());
-            step.path("capture").fields().forEachRemaining(c -> refs.put(c.getKey(), answer.at(c.getValue().asText()).asText()));
-            if (method.equals("POST") && path.equals("/referrals")) {
+        plan.replay(ChannelYearTest::demoUser, (step, response) -> {
+            if (step.method().equals("POST") && step.path().equals("/referrals")) {
                 referrals.add(response.jsonPath().getString("id"));
             }
-        }
+        });
 
         // The local stack's "loaded before" check, as a restart makes it, holds once loaded.
-        JsonNode loadedWhen = plan.get("loadedWhen");
+        JsonNode loadedWhen = plan.document().get("loadedWhen");
         assertThat(demoUser(loadedWhen.get("as").asText()).get(loadedWhen.get("path").asText()).then().statusCode(200)
                 .extract().jsonPath().getList("items")).hasSizeGreaterThanOrEqualTo(loadedWhen.get("minItems").asInt());
 
@@ -115,17 +85,5 @@ class ChannelYearTest {
         List<String> seen = demoUser(Roles.CHANNEL_PANEL).header("X-Access-Purpose", "Demo check").queryParam("size", 100)
                 .get("/referrals").then().statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(seen.stream().filter(referrals::contains)).containsExactlyInAnyOrderElementsOf(open);
-    }
-
-    private static String resolve(String text, Map<String, String> refs) {
-        Matcher matcher = REF.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = refs.get(matcher.group(1));
-            assertThat(value).as("${" + matcher.group(1) + "} is defined before it is used").isNotNull();
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
     }
 }

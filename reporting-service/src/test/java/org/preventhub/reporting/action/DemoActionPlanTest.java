@@ -3,20 +3,13 @@ package org.preventhub.reporting.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.preventhub.reporting.support.ReportingApi.as;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
-import org.preventhub.testing.JsonBodies;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import org.preventhub.reporting.support.ReportingApi;
+import org.preventhub.testing.DemoDataPlan;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,24 +22,11 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class DemoActionPlanTest {
 
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
-
     @Test
-    void theDemoActionPlanLoadsAndCoversEveryPriority() throws IOException {
-        JsonNode plan = JsonBodies.MAPPER.readTree(Files.readString(Path.of("../deploy/demo-data/reporting-service.json")));
-        assertThat(plan.path("service").asText()).isEqualTo("reporting-service");
-        Map<String, String> refs = new HashMap<>();
-        for (JsonNode step : plan.path("steps")) {
-            assertThat(step.path("as").asText()).isEqualTo(Roles.PREVENT_LEAD);
-            String path = resolve(step.get("path").asText(), refs);
-            String body = resolve(step.get("body").toString(), refs);
-            JsonPath answer = as(step.path("as").asText()).body(body).request(step.path("method").asText(), path).then()
-                    .statusCode(org.hamcrest.Matchers.either(org.hamcrest.Matchers.is(200)).or(org.hamcrest.Matchers.is(201)))
-                    .extract().jsonPath();
-            if (step.has("ref")) {
-                refs.put(step.get("ref").asText(), answer.getString("id"));
-            }
-        }
+    void theDemoActionPlanLoadsAndCoversEveryPriority() {
+        DemoDataPlan plan = DemoDataPlan.of("reporting-service");
+        plan.replay(ReportingApi::as, (step, response) -> assertThat(step.as()).isEqualTo(Roles.PREVENT_LEAD));
+        Map<String, String> refs = plan.refs();
 
         for (String priority : List.of("COMMUNITY_ENGAGEMENT", "LEADERSHIP_GOVERNANCE", "AWARENESS_LEARNING", "SAFE_EDUCATION",
                 "SUPPORT", "INTELLIGENCE_COMMUNICATIONS")) {
@@ -65,15 +45,5 @@ class DemoActionPlanTest {
                 .extract().jsonPath();
         assertThat(awareness.getList("items.title", String.class))
                 .contains("Promote the online Prevent Update course and keep its content current");
-    }
-
-    private static String resolve(String text, Map<String, String> refs) {
-        Matcher matcher = REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(refs.get(matcher.group(1))));
-        }
-        matcher.appendTail(out);
-        return out.toString();
     }
 }
