@@ -24,7 +24,7 @@ public class GatewaySimulation extends Simulation {
     private static final int[] RATES = Arrays.stream(System.getProperty("rates", "200").split(","))
             .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
     private static final int STEP_SECONDS = Integer.getInteger("step.seconds", 60);
-    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 30);
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 60);
 
     private final String token = Stack.clientToken("booking-website", "booking-website-secret");
     private final String session = Stack.bookableSession(10);
