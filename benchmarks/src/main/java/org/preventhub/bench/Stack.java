@@ -36,14 +36,49 @@ public final class Stack {
         return token(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret));
     }
 
+    /**
+     * A client's token that renews itself shortly before it expires (access tokens live 5 minutes; a benchmark
+     * runs longer), for Gatling's {@code authorizationHeader(session -> ...)}.
+     */
+    public static java.util.function.Supplier<String> renewingClientToken(String client, String secret) {
+        Map<String, String> form = Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", secret);
+        return renewing(form);
+    }
+
+    public static java.util.function.Supplier<String> renewingUserToken(String username) {
+        return renewing(Map.of("grant_type", "password", "client_id", "prevent-hub-cli", "username", username,
+                "password", "demo"));
+    }
+
+    private static java.util.function.Supplier<String> renewing(Map<String, String> form) {
+        return new java.util.function.Supplier<>() {
+            private String token;
+            private long renewAt;
+
+            @Override
+            public synchronized String get() {
+                if (token == null || System.nanoTime() > renewAt) {
+                    JsonNode answer = tokenAnswer(form);
+                    token = answer.get("access_token").asText();
+                    renewAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(
+                            Math.max(10, answer.path("expires_in").asLong(60) - 30));
+                }
+                return token;
+            }
+        };
+    }
+
     private static String token(Map<String, String> form) {
+        return tokenAnswer(form).get("access_token").asText();
+    }
+
+    private static JsonNode tokenAnswer(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
+        return send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 200);
-        return answer.get("access_token").asText();
     }
 
     public static JsonNode post(String url, String token, Object body) {

@@ -36,7 +36,7 @@ public class BookingSimulation extends Simulation {
     /** A first step, not counted, so the JIT and the connection pools are warm when measuring starts. */
     private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 30);
 
-    private final String token = Stack.clientToken("booking-website", "booking-website-secret");
+    private final java.util.function.Supplier<String> token = Stack.renewingClientToken("booking-website", "booking-website-secret");
     private final List<String> sessions = new ArrayList<>();
     private final AtomicLong counter = new AtomicLong();
 
@@ -58,7 +58,7 @@ public class BookingSimulation extends Simulation {
     }
 
     private final HttpProtocolBuilder protocol = http.baseUrl(Stack.TRAINING)
-            .authorizationHeader("Bearer " + token)
+            .authorizationHeader(session -> "Bearer " + token.get())
             .contentTypeHeader("application/json")
             .acceptHeader("application/json")
             .shareConnections();

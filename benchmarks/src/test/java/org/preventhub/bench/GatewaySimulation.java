@@ -26,11 +26,11 @@ public class GatewaySimulation extends Simulation {
     private static final int STEP_SECONDS = Integer.getInteger("step.seconds", 60);
     private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 60);
 
-    private final String token = Stack.clientToken("booking-website", "booking-website-secret");
+    private final java.util.function.Supplier<String> token = Stack.renewingClientToken("booking-website", "booking-website-secret");
     private final String session = Stack.bookableSession(10);
 
     private final HttpProtocolBuilder protocol = http
-            .authorizationHeader("Bearer " + token)
+            .authorizationHeader(session -> "Bearer " + token.get())
             .acceptHeader("application/json")
             .shareConnections();
 

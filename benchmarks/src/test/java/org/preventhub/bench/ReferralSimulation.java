@@ -52,12 +52,12 @@ public class ReferralSimulation extends Simulation {
     }
 
     {
-        String token = Stack.userToken("referrer-police");
+        java.util.function.Supplier<String> token = Stack.renewingUserToken("referrer-police");
         PopulationBuilder chain = step("warm-up", 50, WARMUP_SECONDS);
         for (int rate : RATES) {
             chain = chain.andThen(step("refer @" + rate + "/s", rate, STEP_SECONDS));
         }
-        setUp(chain).protocols(http.baseUrl(REFERRAL).authorizationHeader("Bearer " + token)
+        setUp(chain).protocols(http.baseUrl(REFERRAL).authorizationHeader(session -> "Bearer " + token.get())
                 .contentTypeHeader("application/json").shareConnections())
                 .assertions(global().failedRequests().count().is(0L));
     }
