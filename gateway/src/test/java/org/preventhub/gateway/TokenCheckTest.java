@@ -42,6 +42,16 @@ class TokenCheckTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws InterruptedException {
+        String token = TestTokens.as("trainer").username("short-lived").expiresIn(2).token();
+        given().auth().oauth2(token).get("/api/training/sessions").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/training/sessions").then().statusCode(200); // now remembered as verified
+        Thread.sleep(2_500);
+        given().auth().oauth2(token).get("/api/training/sessions")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void keepsRolesWithoutBusinessInChannelDataAwayFromTheReferralService() {
         String requestId = "analyst-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.token("analyst")).header("X-Request-Id", requestId)

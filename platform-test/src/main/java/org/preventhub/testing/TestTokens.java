@@ -49,6 +49,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** Valid for this many more seconds only. */
+    public TestTokens expiresIn(long seconds) {
+        claims.put("expiresIn", seconds);
+        return this;
+    }
+
     public TestTokens expired() {
         claims.put("expiresIn", -3600);
         return this;

@@ -37,6 +37,8 @@ public interface GatewayConfig {
 
     BodyLimits bodyLimits();
 
+    VerifiedTokenCache verifiedTokens();
+
     /** How long the merged OpenAPI document is reused before the services are asked again. */
     @WithDefault("30s")
     Duration openapiCacheFor();
@@ -59,6 +61,19 @@ public interface GatewayConfig {
          * service). Empty: any authenticated caller.
          */
         Optional<List<String>> roles();
+    }
+
+    interface VerifiedTokenCache {
+        /** Tokens remembered as verified; more distinct live tokens than this and the cache starts again. */
+        @WithDefault("20000")
+        int maxEntries();
+
+        /**
+         * How long a verified token is trusted without verifying it again (never past its expiry): the longest a
+         * signing key withdrawn from the identity provider is still honoured here. The services verify every time.
+         */
+        @WithDefault("60s")
+        Duration trustFor();
     }
 
     interface Timeouts {

@@ -30,11 +30,13 @@ public final class FrontDoor {
     private final GatewayConfig config;
     private final RateLimiter rateLimiter;
     private final ProxyHandler proxy;
+    private final VerifiedTokens verified;
 
     public FrontDoor(GatewayConfig config, RateLimiter rateLimiter, ProxyHandler proxy) {
         this.config = config;
         this.rateLimiter = rateLimiter;
         this.proxy = proxy;
+        this.verified = new VerifiedTokens(config.verifiedTokens().maxEntries(), config.verifiedTokens().trustFor().toNanos());
     }
 
     public void handle(RoutingContext ctx, ServiceRoute route) {
@@ -52,11 +54,40 @@ public final class FrontDoor {
             Problems.send(ctx, 404, "not-found", "Not found", "No such resource: " + path);
             return;
         }
+        String token = bearerToken(ctx);
+        VerifiedTokens.Caller known = token == null ? null
+                : verified.get(token, System.currentTimeMillis() / 1000, System.nanoTime());
+        if (known != null) {
+            admitted(ctx, route, known);
+            return;
+        }
         // Quarkus answers a failed authentication through this handler: make it a problem document.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, failure) -> invalidToken(c));
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
-                identity -> admitted(ctx, route, identity),
+                identity -> {
+                    if (identity == null || identity.isAnonymous()) {
+                        Problems.unauthenticated(ctx,
+                                "Send a bearer token from the identity provider in the Authorization header.", false);
+                        return;
+                    }
+                    VerifiedTokens.Caller caller = new VerifiedTokens.Caller(Set.copyOf(identity.getRoles()),
+                            claim(identity, "azp"), claim(identity, "sub") == null ? identity.getPrincipal().getName()
+                                    : claim(identity, "sub"));
+                    if (token != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                        verified.put(token, caller, jwt.getExpirationTime(), System.nanoTime());
+                    }
+                    admitted(ctx, route, caller);
+                },
                 failure -> invalidToken(ctx));
+    }
+
+    private static String bearerToken(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization == null || authorization.length() < 8
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
     }
 
     private static void invalidToken(RoutingContext ctx) {
@@ -67,23 +98,15 @@ public final class FrontDoor {
         }
     }
 
-    private void admitted(RoutingContext ctx, ServiceRoute route, SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()) {
-            Problems.unauthenticated(ctx, "Send a bearer token from the identity provider in the Authorization header.",
-                    false);
-            return;
-        }
-        Set<String> roles = identity.getRoles();
+    private void admitted(RoutingContext ctx, ServiceRoute route, VerifiedTokens.Caller caller) {
+        Set<String> roles = caller.roles();
         List<String> allowed = route.roles();
         if (!allowed.isEmpty() && allowed.stream().noneMatch(roles::contains)) {
             Problems.send(ctx, 403, "forbidden", "Forbidden",
                     "Your roles do not give access to the " + route.title().toLowerCase(java.util.Locale.ROOT) + " service.");
             return;
         }
-        String clientId = claim(identity, "azp");
-        String subject = claim(identity, "sub");
-        long retryAfter = rateLimiter.acquire(clientId, subject == null ? identity.getPrincipal().getName() : subject,
-                roles, System.nanoTime());
+        long retryAfter = rateLimiter.acquire(caller.clientId(), caller.subject(), roles, System.nanoTime());
         if (retryAfter > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
             Problems.send(ctx, 429, "too-many-requests", "Too many requests",
