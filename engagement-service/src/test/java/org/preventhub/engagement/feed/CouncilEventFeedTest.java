@@ -304,7 +304,7 @@ class CouncilEventFeedTest {
         assertThat(storedEvent(source + "-j1")).containsEntry("partners", links("ORGANISER", equip));
 
         // The same batch id again, even with other content, is a duplicate: nothing changes.
-        upload("application/json", batch.replace("52", "60"), false).statusCode(200).body("status", equalTo("DUPLICATE"));
+        upload("application/json", batch.replace("\"attendance\": 52", "\"attendance\": 60"), false).statusCode(200).body("status", equalTo("DUPLICATE"));
         assertThat(Sql.count("SELECT count(*) FROM community_event WHERE source = ? AND attendance = 60", source)).isZero();
 
         // A JSON record that is not well-formed for its list is rejected with its line.
