@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,15 +111,51 @@ public class Projector {
             times.add(p.change().time());
         }
         for (Map.Entry<String, List<Object[]>> batch : batches.entrySet()) {
-            try (PreparedStatement statement = c.prepareStatement(batch.getKey().replace("{schema}", schema))) {
-                for (Object[] params : batch.getValue()) {
-                    bind(c, statement, params);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+            for (List<Object[]> round : rounds(batch.getValue())) {
+                upsert(c, batch.getKey().replace("{schema}", schema), round);
             }
         }
         return new Outcome(applied, duplicates, ignored, deadLetters, times);
+    }
+
+    /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters for the widest fact (22 columns). */
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    /**
+     * Splits rows into rounds in which each key (the first parameter of every fact statement) appears at most
+     * once, keeping each key's changes in their order: one multi-row upsert cannot touch a row twice.
+     */
+    static List<List<Object[]>> rounds(List<Object[]> rows) {
+        List<List<Object[]>> rounds = new ArrayList<>();
+        Map<Object, Integer> seen = new HashMap<>();
+        for (Object[] row : rows) {
+            int round = seen.merge(row[0], 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(row);
+        }
+        return rounds;
+    }
+
+    /** Many rows per statement, not one statement per row: a rebuild is bound by statements, not by rows. */
+    private static void upsert(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        int valuesAt = sql.indexOf("VALUES (");
+        int tupleEnd = sql.indexOf(')', valuesAt) + 1;
+        String head = sql.substring(0, valuesAt + "VALUES ".length());
+        String tuple = sql.substring(valuesAt + "VALUES ".length(), tupleEnd);
+        String tail = sql.substring(tupleEnd);
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            String statementSql = head + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)) + tail;
+            try (PreparedStatement statement = c.prepareStatement(statementSql)) {
+                int index = 1;
+                for (Object[] params : chunk) {
+                    index = bind(c, statement, params, index);
+                }
+                statement.executeUpdate();
+            }
+        }
     }
 
     /** @return the ids seen for the first time (the others were projected before) */
@@ -339,16 +376,18 @@ public class Projector {
         return Date.valueOf(LocalDate.ofInstant(Instant.parse(requiredText(node, field)), zone));
     }
 
-    private static void bind(Connection c, PreparedStatement statement, Object[] params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object value = params[i];
+    /** @return the next parameter index */
+    private static int bind(Connection c, PreparedStatement statement, Object[] params, int first) throws SQLException {
+        int index = first;
+        for (Object value : params) {
             if (value instanceof String[] strings) {
                 Array array = c.createArrayOf("text", strings);
-                statement.setArray(i + 1, array);
+                statement.setArray(index++, array);
             } else {
-                statement.setObject(i + 1, value);
+                statement.setObject(index++, value);
             }
         }
+        return index;
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

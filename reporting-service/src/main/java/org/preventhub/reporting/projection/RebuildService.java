@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -178,7 +179,11 @@ public class RebuildService {
     private void rebuild(Hold hold) {
         String target = generations.inactive();
         AtomicLong events = new AtomicLong();
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(live.properties(null))) {
+        Map<String, Object> properties = live.properties(null);
+        // A rebuild reads a backlog, not a trickle: fewer, larger batches cost fewer statements and commits.
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties)) {
             patiently(hold, () -> {
                 try (Connection c = dataSource.getConnection()) {
                     Generations.truncate(c, target);
