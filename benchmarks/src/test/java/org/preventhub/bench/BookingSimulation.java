@@ -34,7 +34,7 @@ public class BookingSimulation extends Simulation {
             .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
     private static final int STEP_SECONDS = Integer.getInteger("step.seconds", 60);
     /** A first step, not counted, so the JIT and the connection pools are warm when measuring starts. */
-    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 30);
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 120);
 
     private final java.util.function.Supplier<String> token = Stack.renewingClientToken("booking-website", "booking-website-secret");
     private final List<String> sessions = new ArrayList<>();
