@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,8 +24,6 @@ import io.restassured.specification.RequestSpecification;
  * format is in {@code deploy/demo-data/README.md}.
  */
 public final class DemoDataPlan {
-
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     /** One call of the file, resolved. */
     public record Step(String as, String method, String path, String body, Map<String, String> headers, JsonNode raw) {
@@ -87,10 +83,7 @@ public final class DemoDataPlan {
                 assertThat(response.statusCode()).as(what).isBetween(200, 299);
             }
             JsonNode answer = json(response);
-            if (raw.has("ref")) {
-                refs.put(raw.get("ref").asText(), answer.path("id").asText());
-            }
-            raw.path("capture").fields().forEachRemaining(c -> refs.put(c.getKey(), answer.at(c.getValue().asText()).asText()));
+            DemoDataSteps.remember(raw, answer, refs);
             each.accept(step, response);
         }
     }
@@ -105,16 +98,6 @@ public final class DemoDataPlan {
     }
 
     private String resolve(String text) {
-        Matcher matcher = REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = refs.get(matcher.group(1));
-            if (value == null) {
-                throw new AssertionError("The demo data uses ${" + matcher.group(1) + "} before naming it");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return DemoDataSteps.resolve(text, refs);
     }
 }

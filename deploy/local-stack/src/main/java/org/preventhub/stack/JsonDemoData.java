@@ -6,15 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.preventhub.testing.DemoDataSteps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Runs a deploy/demo-data/&lt;service&gt;.json file of API calls (the format is in that folder's README). */
 final class JsonDemoData {
-
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     private JsonDemoData() {
     }
@@ -38,34 +36,16 @@ final class JsonDemoData {
         Map<String, String> refs = new HashMap<>();
         int calls = 0;
         for (JsonNode step : plan.path("steps")) {
-            String path = resolve(step.get("path").asText(), refs);
-            String body = step.has("body") ? resolve(step.get("body").toString(), refs) : null;
+            String path = DemoDataSteps.resolve(step.get("path").asText(), refs);
+            String body = step.has("body") ? DemoDataSteps.resolve(step.get("body").toString(), refs) : null;
             Integer expected = step.has("expect") ? step.get("expect").asInt() : null;
             Map<String, String> headers = new HashMap<>();
-            step.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), resolve(h.getValue().asText(), refs)));
+            step.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), DemoDataSteps.resolve(h.getValue().asText(), refs)));
             JsonNode answer = api.send(step.path("method").asText("POST"), baseUrl + path,
                     step.path("as").asText("prevent-lead"), body, expected, headers);
-            if (step.has("ref")) {
-                refs.put(step.get("ref").asText(), answer.path("id").asText());
-            }
-            // Further values of the answer by JSON pointer, e.g. {"bookingRef": "/reference"}.
-            step.path("capture").fields().forEachRemaining(c -> refs.put(c.getKey(), answer.at(c.getValue().asText()).asText()));
+            DemoDataSteps.remember(step, answer, refs);
             calls++;
         }
         return calls;
-    }
-
-    private static String resolve(String text, Map<String, String> refs) {
-        Matcher matcher = REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = refs.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalStateException("Demo data refers to ${" + matcher.group(1) + "} before defining it");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
     }
 }
