@@ -149,10 +149,7 @@ class SuiteEndToEndIT {
                         "confidenceBefore", 2, "confidenceAfter", 5, "usefulness", 5))
                 .send().expect(201);
 
-        eventually(FRESHNESS, () -> {
-            assertThat(indicatorTotal("training.people-trained", lead)).isEqualTo(before + 1);
-            return null;
-        });
+        awaitIndicatorTotal("training.people-trained", lead, before + 1);
     }
 
     @Test
@@ -203,10 +200,7 @@ class SuiteEndToEndIT {
         assertThat(seenByReferrer.path("status").asText()).isEqualTo("ADOPTED");
         assertThat(seenByReferrer.toString()).doesNotContain("Alex Fictional").doesNotContain("minutes");
 
-        eventually(FRESHNESS, () -> {
-            assertThat(indicatorTotal("referrals.received", lead)).isEqualTo(before + 1);
-            return null;
-        });
+        awaitIndicatorTotal("referrals.received", lead, before + 1);
     }
 
     @Test
@@ -224,10 +218,7 @@ class SuiteEndToEndIT {
                 .json(Map.of("attendance", 31, "countedBy", "HEADCOUNT", "outcomes", "Security advice for places of worship."))
                 .send().expect(200);
 
-        eventually(FRESHNESS, () -> {
-            assertThat(indicatorTotal("engagement.attendance", lead)).isEqualTo(before + 31);
-            return null;
-        });
+        awaitIndicatorTotal("engagement.attendance", lead, before + 31);
         String html = suite.get("/api/reporting/reports/annual?year=" + reportingYear() + "&calendar=reporting&format=html")
                 .token(lead).header("Accept", "text/html").send().expect(200).text();
         assertThat(html).contains("<svg").contains("Community and voluntary sector engagement");
@@ -391,6 +382,14 @@ class SuiteEndToEndIT {
     private static int reportingYear() {
         LocalDate today = LocalDate.now();
         return today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+    }
+
+    /** Waits, up to the freshness the suite promises, until reporting shows {@code expected} for the indicator. */
+    private static void awaitIndicatorTotal(String indicator, String token, double expected) {
+        eventually(FRESHNESS, () -> {
+            assertThat(indicatorTotal(indicator, token)).isEqualTo(expected);
+            return null;
+        });
     }
 
     private static double indicatorTotal(String indicator, String token) {
