@@ -1,7 +1,6 @@
 package org.preventhub.reporting.projection;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -57,10 +56,38 @@ public class Projector {
     private record Change(String id, String type, Instant time, JsonNode data) {
     }
 
-    private record Row(String statement, Object[] params) {
+    private record Row(Fact fact, Object[] params) {
     }
 
-    private record Projectable(Change change, List<Row> rows) {
+    /**
+     * One fact table's upsert, written as DDL-like {@code name type} pairs and the conflict rule. Rows are sent as one
+     * text array per column and unnested on the server: one statement shape, prepared once, whatever the batch size,
+     * instead of a VALUES list of thousands of parameters parsed and planned for every batch.
+     */
+    record Fact(String table, String columnSpec, String onConflict) {
+
+        String sql(String schema) {
+            List<String> names = new ArrayList<>();
+            List<String> selected = new ArrayList<>();
+            List<String> arrays = new ArrayList<>();
+            for (String column : columnSpec.strip().split(",\\s*")) {
+                String[] nameAndType = column.strip().split("\\s+", 2);
+                String name = nameAndType[0];
+                String type = nameAndType[1];
+                names.add(name);
+                // An array column arrives as one array literal per row: unnest would flatten an array of arrays.
+                boolean arrayValued = type.endsWith("[]");
+                selected.add(arrayValued ? name + "::" + type : name);
+                arrays.add("?::" + (arrayValued ? "text" : type) + "[]");
+            }
+            return "INSERT INTO " + schema + "." + table + " (" + String.join(", ", names) + ") SELECT "
+                    + String.join(", ", selected) + " FROM unnest(" + String.join(", ", arrays) + ") AS v("
+                    + String.join(", ", names) + ") " + onConflict;
+        }
+    }
+
+    /** What is kept of a change once its rows are made: not its JSON tree, which a large batch would hold through GCs. */
+    private record Projectable(String id, Instant time, List<Row> rows) {
     }
 
     private final ObjectMapper mapper;
@@ -83,7 +110,7 @@ public class Projector {
                 continue;
             }
             try {
-                projectable.add(new Projectable(change, rowsFor(change)));
+                projectable.add(new Projectable(change.id(), change.time(), rowsFor(change)));
             } catch (RuntimeException e) {
                 deadLetters.add(new DeadLetter(record, "cannot project " + change.type() + ": " + describe(e)));
             }
@@ -91,13 +118,13 @@ public class Projector {
         // Only events that can be projected are marked processed: a poison event fixed and sent again with the same
         // id is projected then.
         Set<String> fresh = recordFirstSeen(c, schema, projectable);
-        Map<String, List<Object[]>> batches = new LinkedHashMap<>();
+        Map<Fact, List<Object[]>> batches = new LinkedHashMap<>();
         List<Instant> times = new ArrayList<>();
         int applied = 0;
         int ignored = 0;
         int duplicates = 0;
         for (Projectable p : projectable) {
-            if (!fresh.remove(p.change().id())) {
+            if (!fresh.remove(p.id())) {
                 duplicates++;
                 continue;
             }
@@ -105,21 +132,19 @@ public class Projector {
                 ignored++;
             }
             for (Row row : p.rows()) {
-                batches.computeIfAbsent(row.statement(), s -> new ArrayList<>()).add(row.params());
+                batches.computeIfAbsent(row.fact(), f -> new ArrayList<>()).add(row.params());
             }
             applied++;
-            times.add(p.change().time());
+            times.add(p.time());
         }
-        for (Map.Entry<String, List<Object[]>> batch : batches.entrySet()) {
+        for (Map.Entry<Fact, List<Object[]>> batch : batches.entrySet()) {
+            String sql = batch.getKey().sql(schema);
             for (List<Object[]> round : rounds(batch.getValue())) {
-                upsert(c, batch.getKey().replace("{schema}", schema), round);
+                upsert(c, sql, round);
             }
         }
         return new Outcome(applied, duplicates, ignored, deadLetters, times);
     }
-
-    /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters for the widest fact (22 columns). */
-    private static final int ROWS_PER_STATEMENT = 500;
 
     /**
      * Splits rows into rounds in which each key (the first parameter of every fact statement) appears at most
@@ -138,24 +163,38 @@ public class Projector {
         return rounds;
     }
 
-    /** Many rows per statement, not one statement per row: a rebuild is bound by statements, not by rows. */
+    /** All the rows of a round in one statement, a text array per column. */
     private static void upsert(Connection c, String sql, List<Object[]> rows) throws SQLException {
-        int valuesAt = sql.indexOf("VALUES (");
-        int tupleEnd = sql.indexOf(')', valuesAt) + 1;
-        String head = sql.substring(0, valuesAt + "VALUES ".length());
-        String tuple = sql.substring(valuesAt + "VALUES ".length(), tupleEnd);
-        String tail = sql.substring(tupleEnd);
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            String statementSql = head + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)) + tail;
-            try (PreparedStatement statement = c.prepareStatement(statementSql)) {
-                int index = 1;
-                for (Object[] params : chunk) {
-                    index = bind(c, statement, params, index);
+        int columns = rows.get(0).length;
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int column = 0; column < columns; column++) {
+                String[] values = new String[rows.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = asText(rows.get(row)[column]);
                 }
-                statement.executeUpdate();
+                statement.setArray(column + 1, c.createArrayOf("text", values));
             }
+            statement.executeUpdate();
         }
+    }
+
+    /** A value as PostgreSQL reads it back from text; instants in UTC, so the session's time zone cannot shift them. */
+    static String asText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        if (value instanceof String[] strings) {
+            StringBuilder literal = new StringBuilder("{");
+            for (int i = 0; i < strings.length; i++) {
+                literal.append(i == 0 ? "" : ",").append('"')
+                        .append(strings[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return literal.append('}').toString();
+        }
+        return value.toString(); // text, a UUID, a java.sql.Date (yyyy-mm-dd), a number, a boolean
     }
 
     /** @return the ids seen for the first time (the others were projected before) */
@@ -166,7 +205,7 @@ public class Projector {
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema
                 + ".processed_event (id) SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING RETURNING id")) {
-            insert.setArray(1, c.createArrayOf("varchar", changes.stream().map(p -> p.change().id()).distinct().toArray()));
+            insert.setArray(1, c.createArrayOf("varchar", changes.stream().map(Projectable::id).distinct().toArray()));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(rs.getString(1));
@@ -196,15 +235,15 @@ public class Projector {
 
     // --- the facts ---------------------------------------------------------------------------------------------
 
-    private static final String COURSE = """
-            INSERT INTO {schema}.course_dim (course_id, code, title, priority, last_event_at) VALUES (?, ?, ?, ?, ?)
+    private static final Fact COURSE = new Fact("course_dim",
+            "course_id uuid, code text, title text, priority text, last_event_at timestamptz", """
             ON CONFLICT (course_id) DO UPDATE SET code = excluded.code, title = excluded.title, priority = excluded.priority,
-              last_event_at = excluded.last_event_at WHERE course_dim.last_event_at <= excluded.last_event_at""";
+              last_event_at = excluded.last_event_at WHERE course_dim.last_event_at <= excluded.last_event_at""");
 
-    private static final String SESSION = """
-            INSERT INTO {schema}.session_fact (session_id, course_id, course_code, priority, starts_on, mode, area, access,
-              audience_sector, capacity, status, booked, attended, no_shows, walk_ins, last_event_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final Fact SESSION = new Fact("session_fact", """
+            session_id uuid, course_id uuid, course_code text, priority text, starts_on date, mode text, area text,
+            access text, audience_sector text, capacity int, status text, booked int, attended int, no_shows int,
+            walk_ins int, last_event_at timestamptz""", """
             ON CONFLICT (session_id) DO UPDATE SET course_id = excluded.course_id, course_code = excluded.course_code,
               priority = excluded.priority, starts_on = excluded.starts_on, mode = excluded.mode, area = excluded.area,
               access = excluded.access, audience_sector = excluded.audience_sector, capacity = excluded.capacity,
@@ -212,41 +251,40 @@ public class Projector {
               attended = coalesce(excluded.attended, session_fact.attended),
               no_shows = coalesce(excluded.no_shows, session_fact.no_shows),
               walk_ins = coalesce(excluded.walk_ins, session_fact.walk_ins), last_event_at = excluded.last_event_at
-            WHERE session_fact.last_event_at <= excluded.last_event_at""";
+            WHERE session_fact.last_event_at <= excluded.last_event_at""");
 
-    private static final String BOOKING = """
-            INSERT INTO {schema}.booking_fact (booking_id, session_id, course_code, status, sector, channel, booked_on,
-              last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    private static final Fact BOOKING = new Fact("booking_fact", """
+            booking_id uuid, session_id uuid, course_code text, status text, sector text, channel text, booked_on date,
+            last_event_at timestamptz""", """
             ON CONFLICT (booking_id) DO UPDATE SET status = excluded.status, sector = excluded.sector,
               channel = excluded.channel, booked_on = least(booking_fact.booked_on, excluded.booked_on),
-              last_event_at = excluded.last_event_at WHERE booking_fact.last_event_at <= excluded.last_event_at""";
+              last_event_at = excluded.last_event_at WHERE booking_fact.last_event_at <= excluded.last_event_at""");
 
-    private static final String ATTENDANCE = """
-            INSERT INTO {schema}.attendance_fact (attendance_id, session_id, course_code, priority, attended_on, mode, area,
-              sector, attended, walk_in, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final Fact ATTENDANCE = new Fact("attendance_fact", """
+            attendance_id uuid, session_id uuid, course_code text, priority text, attended_on date, mode text, area text,
+            sector text, attended boolean, walk_in boolean, last_event_at timestamptz""", """
             ON CONFLICT (attendance_id) DO UPDATE SET attended = excluded.attended, sector = excluded.sector,
               attended_on = excluded.attended_on, mode = excluded.mode, area = excluded.area,
-              last_event_at = excluded.last_event_at WHERE attendance_fact.last_event_at <= excluded.last_event_at""";
+              last_event_at = excluded.last_event_at WHERE attendance_fact.last_event_at <= excluded.last_event_at""");
 
-    private static final String COMPLETION = """
-            INSERT INTO {schema}.completion_fact (record_id, source, course_code, completed_on, mode, elearning, area,
-              sector, completed, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final Fact COMPLETION = new Fact("completion_fact", """
+            record_id uuid, source text, course_code text, completed_on date, mode text, elearning boolean, area text,
+            sector text, completed boolean, last_event_at timestamptz""", """
             ON CONFLICT (record_id) DO UPDATE SET source = excluded.source, course_code = excluded.course_code,
               completed_on = excluded.completed_on, mode = excluded.mode, elearning = excluded.elearning,
               area = excluded.area, sector = excluded.sector, completed = excluded.completed,
-              last_event_at = excluded.last_event_at WHERE completion_fact.last_event_at <= excluded.last_event_at""";
+              last_event_at = excluded.last_event_at WHERE completion_fact.last_event_at <= excluded.last_event_at""");
 
-    private static final String EVALUATION = """
-            INSERT INTO {schema}.evaluation_fact (evaluation_id, session_id, course_code, session_on, mode, area, sector,
-              understands, confidence_before, confidence_after, usefulness, last_event_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (evaluation_id) DO NOTHING""";
+    private static final Fact EVALUATION = new Fact("evaluation_fact", """
+            evaluation_id uuid, session_id uuid, course_code text, session_on date, mode text, area text, sector text,
+            understands boolean, confidence_before int, confidence_after int, usefulness int, last_event_at timestamptz""",
+            "ON CONFLICT (evaluation_id) DO NOTHING");
 
-    private static final String REFERRAL = """
-            INSERT INTO {schema}.referral_fact (pseudonym, stage, received_on, referrer_sector, concern_types, age_band,
-              gender, area, urgency, screened_on, screening_outcome, discussed_at_panel_on, panel_outcome, consent_on,
-              consent, support_started_on, exited_on, exit_outcome, reviews_done, next_review_due, closed_on, last_event_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final Fact REFERRAL = new Fact("referral_fact", """
+            pseudonym text, stage text, received_on date, referrer_sector text, concern_types text[], age_band text,
+            gender text, area text, urgency text, screened_on date, screening_outcome text, discussed_at_panel_on date,
+            panel_outcome text, consent_on date, consent text, support_started_on date, exited_on date,
+            exit_outcome text, reviews_done int, next_review_due date, closed_on date, last_event_at timestamptz""", """
             ON CONFLICT (pseudonym) DO UPDATE SET stage = excluded.stage, received_on = excluded.received_on,
               referrer_sector = excluded.referrer_sector, concern_types = excluded.concern_types,
               age_band = excluded.age_band, gender = excluded.gender, area = excluded.area, urgency = excluded.urgency,
@@ -256,25 +294,24 @@ public class Projector {
               support_started_on = excluded.support_started_on, exited_on = excluded.exited_on,
               exit_outcome = excluded.exit_outcome, reviews_done = excluded.reviews_done,
               next_review_due = excluded.next_review_due, closed_on = excluded.closed_on,
-              last_event_at = excluded.last_event_at WHERE referral_fact.last_event_at <= excluded.last_event_at""";
+              last_event_at = excluded.last_event_at WHERE referral_fact.last_event_at <= excluded.last_event_at""");
 
-    private static final String ENGAGEMENT_EVENT = """
-            INSERT INTO {schema}.engagement_event_fact (event_id, title, type, status, area, priority, audience, mode,
-              first_on, last_on, days, attendance, partner_types, last_event_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final Fact ENGAGEMENT_EVENT = new Fact("engagement_event_fact", """
+            event_id text, title text, type text, status text, area text, priority text, audience text, mode text,
+            first_on date, last_on date, days int, attendance int, partner_types text[], last_event_at timestamptz""", """
             ON CONFLICT (event_id) DO UPDATE SET title = excluded.title, type = excluded.type, status = excluded.status,
               area = excluded.area, priority = excluded.priority, audience = excluded.audience, mode = excluded.mode,
               first_on = excluded.first_on, last_on = excluded.last_on, days = excluded.days,
               attendance = excluded.attendance, partner_types = excluded.partner_types,
-              last_event_at = excluded.last_event_at WHERE engagement_event_fact.last_event_at <= excluded.last_event_at""";
+              last_event_at = excluded.last_event_at WHERE engagement_event_fact.last_event_at <= excluded.last_event_at""");
 
-    private static final String COMMUNICATION = """
-            INSERT INTO {schema}.communication_fact (communication_id, title, channel, audience, priority, published_on,
-              reach, incident_response, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final Fact COMMUNICATION = new Fact("communication_fact", """
+            communication_id text, title text, channel text, audience text, priority text, published_on date, reach int,
+            incident_response boolean, last_event_at timestamptz""", """
             ON CONFLICT (communication_id) DO UPDATE SET title = excluded.title, channel = excluded.channel,
               audience = excluded.audience, priority = excluded.priority, published_on = excluded.published_on,
               reach = excluded.reach, incident_response = excluded.incident_response,
-              last_event_at = excluded.last_event_at WHERE communication_fact.last_event_at <= excluded.last_event_at""";
+              last_event_at = excluded.last_event_at WHERE communication_fact.last_event_at <= excluded.last_event_at""");
 
     private List<Row> rowsFor(Change change) {
         JsonNode d = change.data();
@@ -374,20 +411,6 @@ public class Projector {
     /** The day, in the partnership's time zone, of an instant. */
     Date day(JsonNode node, String field) {
         return Date.valueOf(LocalDate.ofInstant(Instant.parse(requiredText(node, field)), zone));
-    }
-
-    /** @return the next parameter index */
-    private static int bind(Connection c, PreparedStatement statement, Object[] params, int first) throws SQLException {
-        int index = first;
-        for (Object value : params) {
-            if (value instanceof String[] strings) {
-                Array array = c.createArrayOf("text", strings);
-                statement.setArray(index++, array);
-            } else {
-                statement.setObject(index++, value);
-            }
-        }
-        return index;
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

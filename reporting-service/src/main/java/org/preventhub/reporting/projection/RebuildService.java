@@ -181,8 +181,8 @@ public class RebuildService {
         AtomicLong events = new AtomicLong();
         Map<String, Object> properties = live.properties(null);
         // A rebuild reads a backlog, not a trickle: fewer, larger batches cost fewer statements and commits.
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024));
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties)) {
             patiently(hold, () -> {
                 try (Connection c = dataSource.getConnection()) {

@@ -34,6 +34,7 @@ import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
 import org.preventhub.contracts.Sector;
 import org.preventhub.contracts.Topics;
+import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.contracts.training.BookingCancelled;
 import org.preventhub.contracts.training.BookingConfirmed;
 import org.preventhub.contracts.training.BookingSnapshot;
@@ -147,6 +148,36 @@ class ProjectionTest {
                 .containsExactly(Map.of("area", "rugby", "attended", 10, "no_shows", 2));
         assertThat(Sql.rows("SELECT status FROM " + schema + ".booking_fact WHERE booking_id = ?", bookingId))
                 .containsExactly(Map.of("status", "CANCELLED"));
+    }
+
+    @Test
+    void textThatNeedsQuotingAndMissingValuesArriveIntact() throws Exception {
+        // Facts travel as one text array per column: commas, quotes, backslashes, braces and the word NULL in a value
+        // must not split it or turn it into a null, and a missing value must stay a null.
+        UUID eventId = UUID.randomUUID();
+        String title = "Faith leaders' forum, \"open\" {all} \\ welcome";
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", eventId.toString());
+        event.put("title", title);
+        event.put("type", "COMMUNITY_FORUM");
+        event.put("status", "PLANNED");
+        event.put("area", "warwick");
+        event.put("priority", "COMMUNITY_ENGAGEMENT");
+        event.put("dates", List.of("2037-05-02"));
+        event.put("partnerTypes", List.of("Faith, \"community\" groups", "NULL", "back\\slash"));
+        String schema = generations.active();
+
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            projector.apply(c, schema, List.of(cloudEvent(EngagementEventTypes.EVENT_PLANNED, eventId, Map.of("event", event),
+                    Fixture.noon(LocalDate.of(2037, 4, 1)), 1)));
+            c.commit();
+        }
+
+        assertThat(Sql.rows("SELECT title, audience IS NULL AS no_audience, attendance IS NULL AS no_attendance, "
+                + "array_to_json(partner_types)::text AS partners FROM " + schema
+                + ".engagement_event_fact WHERE event_id = ?", eventId.toString()))
+                .containsExactly(Map.of("title", title, "no_audience", true, "no_attendance", true, "partners", "[\"Faith, \\\"community\\\" groups\",\"NULL\",\"back\\\\slash\"]"));
     }
 
     @Test

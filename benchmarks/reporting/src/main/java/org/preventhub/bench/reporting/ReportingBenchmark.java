@@ -30,8 +30,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * HTML timed {@code -Dreport.runs} times (default 30) for the Prevent lead and for an analyst (disclosure control).
  * Target ≤ 1 s.</li>
  * <li><b>rebuild</b>: the topics filled up to {@code -Drebuild.events} (default 1,000,000) events, the live consumer
- * left to catch up (its throughput is printed too), then a full rebuild timed from the service's own start and finish
- * times. Target ≥ 20,000 events/s.</li>
+ * left to catch up (its throughput is printed too), then {@code -Drebuild.runs} (default 3) full rebuilds in a row, each
+ * timed from the service's own start and finish times; the median, the first and the slowest are reported.
+ * Target ≥ 20,000 events/s.</li>
  * </ol>
  */
 public final class ReportingBenchmark {
@@ -191,22 +192,33 @@ public final class ReportingBenchmark {
         double liveRate = added / (double) seconds;
         System.out.printf("  %,d events published and projected live in %d s (%.0f events/s)%n", added, seconds, liveRate);
 
-        Suite.post("/projections/rebuild", LEAD);
-        JsonNode status;
-        do {
-            Thread.sleep(1_000);
-            status = Suite.getJson("/projections/rebuild", LEAD);
-        } while ("RUNNING".equals(status.path("status").asText()));
-        if (!"DONE".equals(status.path("status").asText())) {
-            throw new IllegalStateException("The rebuild ended " + status);
+        // Several rebuilds, one after the other, each timed: the first, straight after a million events were projected
+        // live, varies most (from 15,000 to 19,000 events/s on this machine), the later ones run on a settled database.
+        int runs = Integer.getInteger("rebuild.runs", 3);
+        List<Double> rates = new ArrayList<>();
+        long events = 0;
+        for (int run = 1; run <= runs; run++) {
+            Suite.post("/projections/rebuild", LEAD);
+            JsonNode status;
+            do {
+                Thread.sleep(1_000);
+                status = Suite.getJson("/projections/rebuild", LEAD);
+            } while ("RUNNING".equals(status.path("status").asText()));
+            if (!"DONE".equals(status.path("status").asText())) {
+                throw new IllegalStateException("The rebuild ended " + status);
+            }
+            events = status.path("events").asLong();
+            double took = Duration.between(Instant.parse(status.path("startedAt").asText()),
+                    Instant.parse(status.path("finishedAt").asText())).toMillis() / 1000.0;
+            rates.add(events / took);
+            System.out.printf("  rebuild %d of %d: %,d events in %.1f s, %.0f events/s%n", run, runs, events, took, events / took);
         }
-        long events = status.path("events").asLong();
-        double took = Duration.between(Instant.parse(status.path("startedAt").asText()),
-                Instant.parse(status.path("finishedAt").asText())).toMillis() / 1000.0;
-        double rate = events / took;
-        System.out.printf("  rebuilt from %,d events in %.1f s: %.0f events/s%n", events, took, rate);
-        return List.of(String.format(Locale.ROOT, "full rebuild: %,d events in %.1f s, %.0f events/s (target ≥ 20,000: %s)", events,
-                took, rate, rate >= 20_000 ? "met" : "NOT met"), String.format(Locale.ROOT,
+        List<Double> sorted = new ArrayList<>(rates);
+        Collections.sort(sorted);
+        double median = sorted.get(sorted.size() / 2);
+        return List.of(String.format(Locale.ROOT, "full rebuild of %,d events, %d runs: median %.0f events/s, first %.0f, "
+                + "slowest %.0f (target ≥ 20,000: median %s, slowest %s)", events, runs, median, rates.get(0), sorted.get(0),
+                median >= 20_000 ? "met" : "NOT met", sorted.get(0) >= 20_000 ? "met" : "NOT met"), String.format(Locale.ROOT,
                 "live projection of the same events as they were published: %,d in %d s, %.0f events/s", added, seconds, liveRate));
     }
 
