@@ -180,7 +180,9 @@ public class RebuildService {
         String target = generations.inactive();
         AtomicLong events = new AtomicLong();
         Map<String, Object> properties = live.properties(null);
-        // A rebuild reads a backlog, not a trickle: fewer, larger batches cost fewer statements and commits.
+        // A rebuild reads a backlog, not a trickle: larger batches than the live consumer's cost fewer statements and
+        // commits, but not so large that a batch's records outlive the young collections of a 256 MB heap (at 10,000
+        // those took a fifth of the rebuild's time).
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024));
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties)) {
