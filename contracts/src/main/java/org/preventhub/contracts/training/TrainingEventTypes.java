@@ -29,7 +29,10 @@ public final class TrainingEventTypes {
 
     public static final String EVALUATION_SUBMITTED = "training.evaluation.submitted.v1";
 
+    /** One record per event: what feeds published before 2 December 2026; consumers still read it from the log. */
     public static final String COMPLETION_RECORDED = "training.completion.recorded.v1";
+    /** Up to {@link CompletionsRecorded#MAX_PER_EVENT} records of one feed import per event. */
+    public static final String COMPLETIONS_RECORDED = "training.completions.recorded.v1";
     public static final String FEED_BATCH_APPLIED = "training.feed.batch-applied.v1";
 
     private TrainingEventTypes() {

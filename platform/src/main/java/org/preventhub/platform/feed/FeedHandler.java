@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>Processing has three steps. {@link #stage} checks each record on its own, without the database, and maps the
  * sender's codes; lines with the same natural key are then reported as duplicates. If no line was rejected,
- * {@link #preview} counts what would change (a dry run stops here) and {@link #apply} changes it, in one
- * transaction for the whole file, together with the outbox events the change needs.
+ * a dry run ends with {@link #preview}, counting what would change; a real run goes straight to {@link #apply}, which
+ * changes it (and counts what it changed) in one transaction for the whole file, together with the outbox events
+ * the change needs.
  */
 public interface FeedHandler {
 

@@ -208,9 +208,11 @@ public class FeedImports {
         long records = 0;
         try {
             jobs.started(id);
+            long started = System.nanoTime();
             FeedContext context = new FeedContext(id, source, dryRun, mappings.load(source));
             Staged staged = stage(handler, context, file, json, bytes);
             records = staged.records;
+            long checked = System.nanoTime();
             if (staged.batchId != null && !jobs.claimBatchId(id, staged.batchId)) {
                 jobs.markDuplicate(id, jobs.findActive(handler.name(), source, "", staged.batchId).orElse(null));
                 return;
@@ -219,17 +221,23 @@ public class FeedImports {
                 jobs.finish(id, FeedStatus.REJECTED, bytes, records, FeedCounts.NONE, staged.rejected, null);
                 return;
             }
-            FeedCounts preview = preview(handler, id, source);
             if (dryRun) {
-                jobs.finish(id, FeedStatus.VALIDATED, bytes, records, preview, 0, null);
+                jobs.finish(id, FeedStatus.VALIDATED, bytes, records, preview(handler, id, source), 0, null);
                 return;
             }
             jobs.status(id, FeedStatus.APPLYING);
             long total = records;
             QuarkusTransaction.requiringNew().timeout((int) config.applyTimeout().toSeconds()).run(() -> {
                 try (Connection c = dataSource.getConnection()) {
+                    try (PreparedStatement memory = c.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
+                        memory.setString(1, config.applyWorkMem());
+                        memory.execute();
+                    }
                     FeedCounts applied = handler.apply(new FeedBatch(id, source, c, mapper));
                     jobs.finish(c, id, FeedStatus.APPLIED, bytes, total, applied, 0, null);
+                    LOG.infof("Feed import %s (%s from %s): %d records checked and staged in %d ms, applied in %d ms",
+                            id, handler.name(), source, total, (checked - started) / 1_000_000,
+                            (System.nanoTime() - checked) / 1_000_000);
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

@@ -47,6 +47,11 @@ public class ProjectionConsumer {
     private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
     private static final long FIRST_PAUSE_MS = 100;
     private static final long LONGEST_PAUSE_MS = 5_000;
+    /**
+     * What one transaction projects at most, in characters of event JSON: one part of a feed import carries 500
+     * records, so a poll's worth of them (2,000 events) would be a million facts held in memory at once.
+     */
+    private static final long MAX_BATCH_CHARACTERS = 4_000_000;
 
     private final AgroalDataSource dataSource;
     private final Projector projector;
@@ -229,6 +234,10 @@ public class ProjectionConsumer {
      *             events; nothing is dead-lettered then, and the caller tries the batch again later
      */
     public Projector.Outcome project(String schema, List<ConsumerRecord<String, String>> batch) throws ProjectionUnavailable {
+        if (batch.size() > 1 && characters(batch) > MAX_BATCH_CHARACTERS) {
+            int half = batch.size() / 2;
+            return project(schema, batch.subList(0, half)).plus(project(schema, batch.subList(half, batch.size())));
+        }
         try {
             return projectTogether(schema, batch, List.of());
         } catch (SQLException e) {
@@ -250,6 +259,14 @@ public class ProjectionConsumer {
             // Not a verdict on the events (a pool that cannot connect, a driver failure): wait, never dead-letter.
             throw new ProjectionUnavailable(e);
         }
+    }
+
+    private static long characters(List<ConsumerRecord<String, String>> batch) {
+        long characters = 0;
+        for (ConsumerRecord<String, String> record : batch) {
+            characters += record.value() == null ? 0 : record.value().length();
+        }
+        return characters;
     }
 
     private Projector.Outcome projectTogether(String schema, List<ConsumerRecord<String, String>> batch,

@@ -347,6 +347,9 @@ public class Projector {
                     date(d, "completedOn"), text(d, "mode"), bool(d, "elearning"), text(d, "area"), text(d, "sector"),
                     bool(d, "completed"), at }));
         }
+        if (type.equals("training.completions.recorded.v1")) {
+            return completions(d, at);
+        }
         if (type.equals("training.evaluation.submitted.v1")) {
             return List.of(new Row(EVALUATION, new Object[] { uuid(d, "evaluationId"), uuid(d, "sessionId"),
                     text(d, "courseCode"), day(d, "sessionStartsAt"), text(d, "mode"), text(d, "area"), text(d, "sector"),
@@ -371,7 +374,52 @@ public class Projector {
         return List.of(); // not a fact reporting keeps (a feed batch summary, an organisation, a future type)
     }
 
+    /** A feed import's records, column-wise: the i-th record is the i-th entry of every list. */
+    private static List<Row> completions(JsonNode d, Timestamp at) {
+        String source = text(d, "source");
+        JsonNode records = required(d, "records");
+        int size = required(records, "recordId").size();
+        JsonNode recordId = column(records, "recordId", size), courseCode = column(records, "courseCode", size),
+                completedOn = column(records, "completedOn", size), mode = column(records, "mode", size),
+                elearning = column(records, "elearning", size), area = column(records, "area", size),
+                sector = column(records, "sector", size), completed = column(records, "completed", size);
+        List<Row> rows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String day = text(completedOn, i);
+            rows.add(new Row(COMPLETION, new Object[] { UUID.fromString(requiredText(recordId, i)), source,
+                    text(courseCode, i), day == null ? null : Date.valueOf(LocalDate.parse(day)), text(mode, i),
+                    required(elearning, i).asBoolean(), text(area, i), text(sector, i), required(completed, i).asBoolean(),
+                    at }));
+        }
+        return rows;
+    }
+
     // --- JSON to SQL values ------------------------------------------------------------------------------------
+
+    static JsonNode column(JsonNode records, String field, int size) {
+        JsonNode column = required(records, field);
+        if (!column.isArray() || column.size() != size) {
+            throw new IllegalArgumentException(field + " does not list one value per record");
+        }
+        return column;
+    }
+
+    static JsonNode required(JsonNode array, int index) {
+        JsonNode value = array.get(index);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("missing value " + index);
+        }
+        return value;
+    }
+
+    static String requiredText(JsonNode array, int index) {
+        return required(array, index).asText();
+    }
+
+    static String text(JsonNode array, int index) {
+        JsonNode value = array.get(index);
+        return value == null || value.isNull() ? null : value.asText();
+    }
 
     static JsonNode required(JsonNode node, String field) {
         JsonNode value = node.get(field);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.preventhub.reporting.support.ReportingApi.as;
 import static org.preventhub.reporting.support.ReportingApi.awaitValues;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import io.restassured.path.json.JsonPath;
  * A fixture year computed by hand (reporting year September 2031 – August 2032):
  * sessions delivered: WRAP 2 in person in Rugby (10 and 8 attended, 2 and 0 no-shows), PU 1 online (5 attended);
  * one session in August 2031, before the year (3 attended), which must not count.
- * People trained: 10 + 8 + 5 = 23 from registers, plus 2 completed feed records (1 not completed) = 25.
+ * People trained: 10 + 8 + 5 = 23 from registers, plus 2 completed feed records (1 not completed; 1 completed only
+ * in a later import's correction) = 25.
  * Evaluations: 19 in the year, 18 yes: 94.7% (target 95: not met).
  * Communications: 3, reach 100 + 250 + unknown = 350.
  */
@@ -38,9 +40,15 @@ class IndicatorsFromEventsTest {
         Fixture.deliveredSession(wrap, LocalDate.of(2032, 2, 11), DeliveryMode.IN_PERSON, "rugby", 8, 0);
         Fixture.deliveredSession(update, LocalDate.of(2032, 5, 20), DeliveryMode.ONLINE, "county-wide", 5, 0);
         Fixture.deliveredSession(wrap, LocalDate.of(2031, 8, 20), DeliveryMode.IN_PERSON, "rugby", 3, 0);
+        // Feed records: one in the single-record event of earlier imports, still read from the log; then an import
+        // of two, one not completed; then a later import that corrects one and leaves the other as not completed.
         Fixture.completion(update, LocalDate.of(2032, 6, 1), "warwick", true);
-        Fixture.completion(update, LocalDate.of(2032, 6, 2), "warwick", true);
-        Fixture.completion(update, LocalDate.of(2032, 6, 3), "warwick", false);
+        Fixture.Completion corrected = Fixture.Completion.of(update, LocalDate.of(2032, 6, 2), "warwick", false);
+        Fixture.Completion notCompleted = Fixture.Completion.of(update, LocalDate.of(2032, 6, 3), "warwick", false);
+        Instant imported = Instant.now();
+        Fixture.completions(imported, List.of(corrected, notCompleted));
+        Fixture.completions(imported.plusSeconds(60), List.of(new Fixture.Completion(corrected.recordId(), update,
+                LocalDate.of(2032, 6, 2), "warwick", true)));
         for (int i = 0; i < 19; i++) {
             Fixture.evaluation(first, wrap, LocalDate.of(2031, 10, 7), "rugby", i != 0);
         }

@@ -20,6 +20,7 @@ import org.preventhub.contracts.referral.ReferralStageChanged;
 import org.preventhub.contracts.training.AttendanceRecorded;
 import org.preventhub.contracts.training.AttendanceSnapshot;
 import org.preventhub.contracts.training.CompletionRecorded;
+import org.preventhub.contracts.training.CompletionsRecorded;
 import org.preventhub.contracts.training.EvaluationSubmitted;
 import org.preventhub.contracts.training.SessionDelivered;
 import org.preventhub.contracts.training.SessionSnapshot;
@@ -72,6 +73,30 @@ public final class Fixture {
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.COMPLETION_RECORDED, id.toString(),
                 new CompletionRecorded(id, "warwick-district-council", UUID.randomUUID(), course, day,
                         DeliveryMode.ONLINE, true, area, Sector.LOCAL_AUTHORITY, completed, UUID.randomUUID()));
+    }
+
+    /** One record of a feed import, for {@link #completions}. */
+    public record Completion(UUID recordId, String course, LocalDate day, String area, boolean completed) {
+        public static Completion of(String course, LocalDate day, String area, boolean completed) {
+            return new Completion(UUID.randomUUID(), course, day, area, completed);
+        }
+    }
+
+    /** A feed import's records as training-service publishes them: one part, column-wise, at {@code time}. */
+    public static void completions(Instant time, List<Completion> records) {
+        UUID importId = UUID.randomUUID();
+        CompletionsRecorded.Records columns = new CompletionsRecorded.Records(
+                records.stream().map(Completion::recordId).toList(),
+                records.stream().map(r -> UUID.randomUUID()).toList(),
+                records.stream().map(Completion::course).toList(),
+                records.stream().map(Completion::day).toList(),
+                records.stream().map(r -> DeliveryMode.ONLINE).toList(),
+                records.stream().map(r -> true).toList(),
+                records.stream().map(Completion::area).toList(),
+                records.stream().map(r -> Sector.LOCAL_AUTHORITY).toList(),
+                records.stream().map(Completion::completed).toList());
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.COMPLETIONS_RECORDED, importId.toString(),
+                new CompletionsRecorded(importId, "warwick-district-council", 1, columns), UUID.randomUUID().toString(), time);
     }
 
     /** A referral received on {@code day}; screened out when {@code screenedOutOn} is given. */

@@ -88,7 +88,7 @@ class CompletionFeedTest {
         upload(file.csv(), "text/csv", false).statusCode(200).body("status", equalTo("REJECTED"));
         assertThat(stored()).isZero();
         assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload->>'source' = ?",
-                TrainingEventTypes.COMPLETION_RECORDED, source)).isZero();
+                TrainingEventTypes.COMPLETIONS_RECORDED, source)).isZero();
 
         CompletionFile fixed = CompletionFile.withPrefix(source).good(10_003, courseCode);
         upload(fixed.csv(), "text/csv", true).statusCode(200)
@@ -105,8 +105,14 @@ class CompletionFeedTest {
         upload(fixed.csv(), "text/csv", false).statusCode(200)
                 .body("status", equalTo("DUPLICATE")).body("duplicateOf", equalTo(importId));
         assertThat(stored()).isEqualTo(10_003);
+        // Every record once, in parts of at most 500.
         assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload->>'source' = ?",
-                TrainingEventTypes.COMPLETION_RECORDED, source)).isEqualTo(10_003);
+                TrainingEventTypes.COMPLETIONS_RECORDED, source)).isEqualTo(21);
+        assertThat(Sql.count("""
+                SELECT count(DISTINCT r.id) FROM outbox_event e,
+                    jsonb_array_elements_text(e.payload->'records'->'recordId') AS r(id)
+                WHERE e.type = ? AND e.payload->>'source' = ?""", TrainingEventTypes.COMPLETIONS_RECORDED, source))
+                .isEqualTo(10_003);
     }
 
     @Test
@@ -140,7 +146,13 @@ class CompletionFeedTest {
                 .body("status", equalTo("APPLIED"))
                 .body("created", equalTo(1)).body("updated", equalTo(1)).body("ignored", equalTo(2))
                 .extract().path("id");
-        var counts = KafkaEvents.forKey(Topics.TRAINING, second, 1, Duration.ofSeconds(30)).get(0).data();
+        // The import's key carries its one part (the created and the updated record), then its summary.
+        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.TRAINING, second, 2, Duration.ofSeconds(30));
+        assertThat(events).extracting(ReceivedEvent::type)
+                .containsExactly(TrainingEventTypes.COMPLETIONS_RECORDED, TrainingEventTypes.FEED_BATCH_APPLIED);
+        assertThat(events.get(0).data().get("records").get("completed")).extracting(c -> c.asBoolean())
+                .containsExactlyInAnyOrder(false, true);
+        var counts = events.get(1).data();
         assertThat(List.of(counts.get("created").asLong(), counts.get("updated").asLong(), counts.get("ignored").asLong()))
                 .containsExactly(1L, 1L, 2L);
         assertThat(Sql.count("SELECT count(*) FROM completion_record WHERE source = ? AND NOT completed", source)).isEqualTo(1);
@@ -169,10 +181,15 @@ class CompletionFeedTest {
                 .statusCode(200).body("status", equalTo("DUPLICATE")).body("duplicateOf", equalTo(id));
 
         List<ReceivedEvent> events = KafkaEvents.await(Topics.TRAINING,
-                e -> e.type().equals(TrainingEventTypes.COMPLETION_RECORDED) && source.equals(e.data().path("source").asText()),
-                4, Duration.ofSeconds(30));
-        assertThat(events).hasSize(4);
-        assertThat(events.get(0).data().get("courseCode").asText()).isEqualTo(courseCode);
+                e -> e.type().equals(TrainingEventTypes.COMPLETIONS_RECORDED) && source.equals(e.data().path("source").asText()),
+                1, Duration.ofSeconds(30));
+        assertThat(events).hasSize(1);
+        var records = events.get(0).data().get("records");
+        assertThat(events.get(0).key()).isEqualTo(id);
+        assertThat(events.get(0).data().get("importId").asText()).isEqualTo(id);
+        assertThat(records.get("recordId")).hasSize(4);
+        assertThat(records.get("courseCode")).allSatisfy(code -> assertThat(code.asText()).isEqualTo(courseCode));
+        assertThat(records.get("sector")).hasSize(4);
         assertThat(events).allSatisfy(e -> assertThat(e.data().toString()).doesNotContain("Attendee", "@example.org"));
         List<ReceivedEvent> applied = KafkaEvents.await(Topics.TRAINING, e -> e.type().equals(TrainingEventTypes.FEED_BATCH_APPLIED)
                 && id.equals(e.key()), 1, Duration.ofSeconds(30));
