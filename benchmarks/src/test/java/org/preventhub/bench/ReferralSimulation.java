@@ -19,7 +19,9 @@ import io.gatling.javaapi.core.Simulation;
 /**
  * Referral creation at fixed arrival rates: each request encrypts the person's fields, computes the name index
  * and pseudonym, writes the referral, its first step, an access-log row and an outbox event in one transaction.
- * Properties: {@code rates} (default 100), {@code step.seconds} (default 60), {@code warmup.seconds} (default 30).
+ * Properties: {@code rates} (default 100), {@code step.seconds} (default 60), {@code warmup.seconds} (default 120,
+ * as for bookings: after 30 s on a fresh stack the JIT of the services still competed with the load, and the step
+ * measured that rather than the service).
  */
 public class ReferralSimulation extends Simulation {
 
@@ -27,7 +29,7 @@ public class ReferralSimulation extends Simulation {
     private static final int[] RATES = Arrays.stream(System.getProperty("rates", "100").split(","))
             .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
     private static final int STEP_SECONDS = Integer.getInteger("step.seconds", 60);
-    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 30);
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 120);
     private static final String BODY = """
             {"referrer":{"sector":"EDUCATION","contactName":"DSL","contactEmail":"dsl@school.example.org"},
              "person":{"name":"Bench Person #{n}","dateOfBirth":"2006-05-0#{day}","gender":"MALE",
