@@ -19,10 +19,6 @@ import org.preventhub.testing.infra.PostgresServer;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Each service's JVM options; {@code -Dprevent-hub.service-jvm-options} overrides them for an experiment. */
-    private static final String SERVICE_JVM_OPTIONS = System.getProperty("prevent-hub.service-jvm-options",
-            "-Xmx256m -XX:+UseSerialGC");
-
     private final StackConfig config;
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -142,11 +138,9 @@ public final class LocalStack implements AutoCloseable {
             env.put(other.name().toUpperCase().replace('-', '_') + "_URL", "http://localhost:" + other.port());
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(List.of(SERVICE_JVM_OPTIONS.trim().split("\\s+")));
-        command.addAll(List.of("-jar", service.application(config.root()).toString()));
-        return ManagedProcess.start(service.name(), command, env, config.logs().resolve(service.name() + ".log"));
+        return ManagedProcess.start(service.name(), List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-jar", service.application(config.root()).toString()), env,
+                config.logs().resolve(service.name() + ".log"));
     }
 
     private void loadDemoData() {

@@ -385,11 +385,10 @@ public class Projector {
                 sector = column(records, "sector", size), completed = column(records, "completed", size);
         List<Row> rows = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            String day = text(completedOn, i);
-            rows.add(new Row(COMPLETION, new Object[] { UUID.fromString(requiredText(recordId, i)), source,
-                    text(courseCode, i), day == null ? null : Date.valueOf(LocalDate.parse(day)), text(mode, i),
-                    required(elearning, i).asBoolean(), text(area, i), text(sector, i), required(completed, i).asBoolean(),
-                    at }));
+            rows.add(new Row(COMPLETION, new Object[] { UUID.fromString(present(recordId.get(i), "recordId").asText()),
+                    source, textOf(courseCode.get(i)), dateOf(completedOn.get(i)), textOf(mode.get(i)),
+                    present(elearning.get(i), "elearning").asBoolean(), textOf(area.get(i)), textOf(sector.get(i)),
+                    present(completed.get(i), "completed").asBoolean(), at }));
         }
         return rows;
     }
@@ -404,27 +403,14 @@ public class Projector {
         return column;
     }
 
-    static JsonNode required(JsonNode array, int index) {
-        JsonNode value = array.get(index);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("missing value " + index);
-        }
-        return value;
-    }
-
-    static String requiredText(JsonNode array, int index) {
-        return required(array, index).asText();
-    }
-
-    static String text(JsonNode array, int index) {
-        JsonNode value = array.get(index);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
     static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+        return present(node.get(field), field);
+    }
+
+    /** A value that must be there: {@code what} names it in the dead letter's reason. */
+    static JsonNode present(JsonNode value, String what) {
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("missing " + field);
+            throw new IllegalArgumentException("missing " + what);
         }
         return value;
     }
@@ -434,7 +420,10 @@ public class Projector {
     }
 
     static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+        return textOf(node.get(field));
+    }
+
+    static String textOf(JsonNode value) {
         return value == null || value.isNull() ? null : value.asText();
     }
 
@@ -452,8 +441,12 @@ public class Projector {
     }
 
     static Date date(JsonNode node, String field) {
-        String value = text(node, field);
-        return value == null ? null : Date.valueOf(LocalDate.parse(value));
+        return dateOf(node.get(field));
+    }
+
+    static Date dateOf(JsonNode value) {
+        String day = textOf(value);
+        return day == null ? null : Date.valueOf(LocalDate.parse(day));
     }
 
     /** The day, in the partnership's time zone, of an instant. */

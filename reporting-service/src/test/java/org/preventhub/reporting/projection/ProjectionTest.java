@@ -38,6 +38,7 @@ import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.contracts.training.BookingCancelled;
 import org.preventhub.contracts.training.BookingConfirmed;
 import org.preventhub.contracts.training.BookingSnapshot;
+import org.preventhub.contracts.training.CompletionsRecorded;
 import org.preventhub.contracts.training.SessionDelivered;
 import org.preventhub.contracts.training.SessionSnapshot;
 import org.preventhub.contracts.training.TrainingEventTypes;
@@ -178,6 +179,42 @@ class ProjectionTest {
                 + "array_to_json(partner_types)::text AS partners FROM " + schema
                 + ".engagement_event_fact WHERE event_id = ?", eventId.toString()))
                 .containsExactly(Map.of("title", title, "no_audience", true, "no_attendance", true, "partners", "[\"Faith, \\\"community\\\" groups\",\"NULL\",\"back\\\\slash\"]"));
+    }
+
+    @Test
+    void aFeedImportPartWhoseListsDoNotLineUpIsDeadLetteredWholeAndTheNextPartGoesIn() throws Exception {
+        // Column-wise records: a list one short would shift every later record's values onto the wrong record.
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2052, 6, 1); // a year no other test counts
+        CompletionsRecorded.Records good = new CompletionsRecorded.Records(List.of(third), List.of(UUID.randomUUID()),
+                List.of("ALIGNED"), List.of(day), List.of(DeliveryMode.ONLINE), List.of(true), List.of("warwick"),
+                List.of(Sector.HEALTH), List.of(true));
+        CompletionsRecorded.Records shifted = new CompletionsRecorded.Records(List.of(first, second),
+                List.of(UUID.randomUUID(), UUID.randomUUID()), List.of("ALIGNED", "ALIGNED"), List.of(day, day),
+                List.of(DeliveryMode.ONLINE, DeliveryMode.ONLINE), List.of(true, true), List.of("rugby"),
+                List.of(Sector.HEALTH, Sector.HEALTH), List.of(true, false));
+        UUID importId = UUID.randomUUID();
+        Instant at = Fixture.noon(day);
+        String schema = generations.active();
+
+        Projector.Outcome outcome;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            outcome = projector.apply(c, schema, List.of(
+                    cloudEvent(TrainingEventTypes.COMPLETIONS_RECORDED, importId,
+                            new CompletionsRecorded(importId, "council", 1, shifted), at, 1),
+                    cloudEvent(TrainingEventTypes.COMPLETIONS_RECORDED, importId,
+                            new CompletionsRecorded(importId, "council", 2, good), at, 2)));
+            c.commit();
+        }
+
+        assertThat(outcome.deadLetters()).extracting(Projector.DeadLetter::reason)
+                .singleElement().asString().contains("area");
+        assertThat(Sql.rows("SELECT record_id::text AS id, area, completed FROM " + schema
+                + ".completion_fact WHERE record_id IN (?, ?, ?)", first, second, third))
+                .containsExactly(Map.of("id", third.toString(), "area", "warwick", "completed", true));
     }
 
     @Test
