@@ -8,8 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * A row of the outbox, in Debezium's column layout (id, aggregatetype, aggregateid, type, payload) so that
@@ -32,8 +31,9 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String type;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    /** The service's JSON as written: the column is {@code json}, not {@code jsonb} (see its migration). */
+    @ColumnTransformer(write = "?::json")
+    @Column(nullable = false, columnDefinition = "json")
     public String payload;
 
     @Column(name = "occurred_at", nullable = false)

@@ -126,7 +126,7 @@ class OutboxRelayTest {
         String id = UUID.randomUUID().toString();
         Sql.update("""
                 INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, occurred_at)
-                VALUES (?::uuid, ?, ?, 'test.relay.probe.v1', '{}'::jsonb, now())""", id, AGGREGATE, id);
+                VALUES (?::uuid, ?, ?, 'test.relay.probe.v1', '{}'::json, now())""", id, AGGREGATE, id);
         return id;
     }
 
