@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.preventhub.contracts.Priority;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.engagement.config.Vocabulary;
+import org.preventhub.platform.feed.CheckedRecord;
 import org.preventhub.platform.feed.FeedBatch;
 import org.preventhub.platform.feed.FeedContext;
 import org.preventhub.platform.feed.FeedCounts;
@@ -28,7 +29,8 @@ import org.preventhub.platform.feed.FeedField;
 import org.preventhub.platform.feed.FeedHandler;
 import org.preventhub.platform.feed.FeedRecord;
 import org.preventhub.platform.feed.FeedRejection;
-import org.preventhub.platform.feed.StagedRecord;
+import org.preventhub.platform.feed.FeedWriter;
+import org.preventhub.platform.feed.StagedFeedWriter;
 import org.preventhub.platform.reference.Areas;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,15 +43,15 @@ import io.agroal.api.AgroalDataSource;
  * their own codes for areas, event types, counting methods and organisations (mapped by the Prevent team, never
  * guessed).
  *
- * <p>Applied with set-based SQL over the staged rows, as the training completions feed is, so memory stays flat
- * whatever the file's size and the file still goes in as one transaction. {@link #preview} and {@link #apply} share
+ * <p>Applied with set-based SQL over the file's staged rows ({@link StagedFeedWriter}), so memory stays flat whatever
+ * the file's size and the file still goes in as one transaction. {@link #preview} and {@link #apply} share
  * one definition of what a record changes, so a dry run predicts exactly what applying does. The events'
  * {@code engagement.event.*.v1} payloads are built in SQL in the shape of
  * {@link org.preventhub.contracts.engagement.CommunityEventChanged}; {@code CouncilEventFeedTest} holds the two to the
  * same fields.
  */
 @ApplicationScoped
-public class CouncilEventFeedHandler implements FeedHandler {
+public class CouncilEventFeedHandler implements FeedHandler<Map<String, Object>> {
 
     /** Counting method when a record does not say: council teams count from their sign-in registers. */
     static final String DEFAULT_COUNTED_BY = "REGISTER";
@@ -152,7 +154,7 @@ public class CouncilEventFeedHandler implements FeedHandler {
     }
 
     @Override
-    public StagedRecord stage(FeedRecord record, FeedContext context) throws FeedRejection {
+    public CheckedRecord<Map<String, Object>> check(FeedRecord record, FeedContext context) throws FeedRejection {
         String recordId = record.required("recordId");
         String title = record.required("title");
         if (title.length() > 300 || recordId.length() > 200) {
@@ -209,7 +211,7 @@ public class CouncilEventFeedHandler implements FeedHandler {
         data.put("audience", audience);
         data.put("priority", priority);
         data.put("partners", partners(record, context));
-        return new StagedRecord(record.line(), recordId, data);
+        return new CheckedRecord<>(record.line(), recordId, data);
     }
 
     private static String text(FeedRecord record, String field, int max) throws FeedRejection {
@@ -335,8 +337,13 @@ public class CouncilEventFeedHandler implements FeedHandler {
         }
     }
 
+    /** Staged, then set-based: see the class comment. */
     @Override
-    public FeedCounts preview(FeedBatch batch) throws SQLException {
+    public FeedWriter<Map<String, Object>> writer(FeedBatch batch) {
+        return StagedFeedWriter.of(batch, this::preview, this::apply);
+    }
+
+    FeedCounts preview(FeedBatch batch) throws SQLException {
         try (PreparedStatement select = batch.connection().prepareStatement("""
                 SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE changed AND NOT created),
                        count(*) FILTER (WHERE NOT changed)
@@ -355,8 +362,7 @@ public class CouncilEventFeedHandler implements FeedHandler {
      * once into a temporary table (dropped at commit), then events, days, partners, attendance history and outbox
      * events are written from it.
      */
-    @Override
-    public FeedCounts apply(FeedBatch batch) throws SQLException {
+    FeedCounts apply(FeedBatch batch) throws SQLException {
         Connection c = batch.connection();
         try (Statement create = c.createStatement()) {
             create.execute("""

@@ -27,14 +27,21 @@ public interface FeedConfig {
     @WithDefault("20000")
     long progressEvery();
 
-    /** Applying a very large file is one transaction; it may take this long. */
+    /**
+     * Checked records handed to the writer at a time. The writer's per-chunk work (a lookup of the records already
+     * held, a COPY) is paid once per chunk, and at most four chunks wait in memory.
+     */
+    @WithDefault("5000")
+    int chunkSize();
+
+    /** A file is checked and written in one transaction; for a very large file it may take this long. */
     @WithDefault("PT30M")
     Duration applyTimeout();
 
     /**
-     * PostgreSQL's {@code work_mem} for the apply's transaction: its sorts of a million staged rows spill to disk
-     * at the server's 4MB default, which made the apply a fifth slower. Imports run one at a time, so this much is
-     * taken once.
+     * PostgreSQL's {@code work_mem} for an import's transactions (the write, and the search for repeated record ids):
+     * their sorts of a million rows spill to disk at the server's 4MB default. Imports run one at a time, so this
+     * much is taken twice at most.
      */
     @WithDefault("64MB")
     String applyWorkMem();

@@ -1,12 +1,10 @@
 package org.preventhub.platform.feed;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -14,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,20 +21,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.preventhub.platform.problem.ProblemException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
@@ -52,12 +52,15 @@ import io.quarkus.scheduler.Scheduled;
  * <li>the upload is streamed to a spool file while its SHA-256 is computed, so memory does not grow with it;</li>
  * <li>a file (or batch id) already applied, or being applied, for the same feed and source is a no-op
  * ({@code DUPLICATE}), enforced by unique indexes so two simultaneous resends cannot both run;</li>
- * <li>each record is checked and staged with PostgreSQL COPY; every rejected line is kept with its reason;
- * lines with the same natural key are rejected as duplicates;</li>
- * <li>any rejection rejects the file whole; a dry run stops after counting what would change;</li>
- * <li>otherwise the handler applies the staged rows in one transaction, which also marks the import applied.</li>
+ * <li>each record is checked on the checking thread; every rejected line is kept with its reason, and the natural
+ * keys go to {@link NaturalKeys}, which finds lines repeating a record;</li>
+ * <li>meanwhile the records that passed are prepared, a chunk at a time, by the handler's {@link FeedWriter} and
+ * written on the writing thread, in one transaction for the whole file, so checking and writing keep a core each
+ * busy;</li>
+ * <li>any rejection rolls that transaction back (at once, so the writing stops), and so does a dry run, after
+ * counting; otherwise the writer finishes and the same transaction marks the import applied.</li>
  * </ol>
- * Imports run one at a time on a background thread; the job row shows progress.
+ * Imports run one at a time; the job row shows progress.
  */
 @ApplicationScoped
 public class FeedImports {
@@ -66,17 +69,22 @@ public class FeedImports {
     }
 
     private static final Logger LOG = Logger.getLogger(FeedImports.class);
-    private static final int COPY_BUFFER = 256 * 1024;
+    /**
+     * Prepared writes waiting for the writing thread: most of the memory a file holds (a couple of MB each), and
+     * a backlog that keeps the writing busy while the check looks for repeated records at the end.
+     */
+    private static final int WRITES_IN_FLIGHT = 8;
 
-    private final Instance<FeedHandler> handlers;
+    private final Instance<FeedHandler<?>> handlers;
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final FeedConfig config;
     private final FeedJobs jobs;
     private final FeedMappings mappings;
-    private ExecutorService worker;
+    private ExecutorService checkingThread;
+    private ExecutorService writingThread;
 
-    FeedImports(Instance<FeedHandler> handlers, AgroalDataSource dataSource, ObjectMapper mapper, FeedConfig config,
+    FeedImports(Instance<FeedHandler<?>> handlers, AgroalDataSource dataSource, ObjectMapper mapper, FeedConfig config,
             FeedJobs jobs, FeedMappings mappings) {
         this.handlers = handlers;
         this.dataSource = dataSource;
@@ -87,27 +95,32 @@ public class FeedImports {
     }
 
     void start(@Observes StartupEvent event) {
-        worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "feed-import");
+        checkingThread = Executors.newSingleThreadExecutor(daemon("feed-import"));
+        writingThread = Executors.newSingleThreadExecutor(daemon("feed-write"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.shutdownNow();
+        if (checkingThread != null) {
+            checkingThread.shutdownNow();
+            writingThread.shutdownNow();
         }
     }
 
-    public List<FeedHandler> handlers() {
+    public List<FeedHandler<?>> handlers() {
         return handlers.stream().toList();
     }
 
-    public Optional<FeedHandler> handler(String name) {
+    public Optional<FeedHandler<?>> handler(String name) {
         return handlers.stream().filter(h -> h.name().equals(name)).findFirst();
     }
-
     public Optional<FeedJob> job(UUID id) {
         try {
             return jobs.find(id, 100);
@@ -141,7 +154,7 @@ public class FeedImports {
     }
 
     /** Stores the upload and queues it, or answers the earlier import when this file or batch was sent before. */
-    public Submission submit(FeedHandler handler, String source, String batchId, String contentType, boolean dryRun,
+    public Submission submit(FeedHandler<?> handler, String source, String batchId, String contentType, boolean dryRun,
             InputStream body, String submittedBy) {
         boolean json = isJson(contentType);
         Path file = null;
@@ -167,10 +180,9 @@ public class FeedImports {
                 Files.deleteIfExists(file);
                 return new Submission(job(duplicate).orElseThrow(), CompletableFuture.completedFuture(null));
             }
-            Path spooled = file;
-            file = null; // the worker owns it now
-            CompletableFuture<Void> done = CompletableFuture.runAsync(
-                    () -> process(handler, id, source, dryRun, json, spooled, bytes), worker);
+            FileImport<?> upload = new FileImport<>(handler, id, source, dryRun, json, file, bytes);
+            file = null; // the import owns it now
+            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> process(upload), checkingThread);
             return new Submission(job(id).orElseThrow(), done);
         } catch (IOException | SQLException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not store the upload", e);
@@ -204,177 +216,242 @@ public class FeedImports {
                 "Send a feed as text/csv (with a header row) or application/json.", null, null);
     }
 
-    private void process(FeedHandler handler, UUID id, String source, boolean dryRun, boolean json, Path file, long bytes) {
-        long records = 0;
+    private <T> void process(FileImport<T> file) {
+        UUID id = file.id;
         try {
             jobs.started(id);
+            file.context = new FeedContext(id, file.source, file.dryRun, mappings.load(file.source));
             long started = System.nanoTime();
-            FeedContext context = new FeedContext(id, source, dryRun, mappings.load(source));
-            Staged staged = stage(handler, context, file, json, bytes);
-            records = staged.records;
+            file.writing = CompletableFuture.supplyAsync(() -> write(file), writingThread);
+            check(file);
             long checked = System.nanoTime();
-            if (staged.batchId != null && !jobs.claimBatchId(id, staged.batchId)) {
-                jobs.markDuplicate(id, jobs.findActive(handler.name(), source, "", staged.batchId).orElse(null));
+            if (file.rejected > 0) {
+                file.abort();
+                jobs.reject(id, file.rejections);
+                jobs.finish(id, FeedStatus.REJECTED, file.bytes, file.records, FeedCounts.NONE, file.rejected, null);
                 return;
             }
-            if (staged.rejected > 0) {
-                jobs.finish(id, FeedStatus.REJECTED, bytes, records, FeedCounts.NONE, staged.rejected, null);
+            if (file.batchId != null && !jobs.claimBatchId(id, file.batchId)) {
+                file.abort();
+                jobs.markDuplicate(id, jobs.findActive(file.handler.name(), file.source, "", file.batchId).orElse(null));
                 return;
             }
-            if (dryRun) {
-                jobs.finish(id, FeedStatus.VALIDATED, bytes, records, preview(handler, id, source), 0, null);
-                return;
+            if (!file.dryRun) {
+                jobs.status(id, FeedStatus.APPLYING);
             }
-            jobs.status(id, FeedStatus.APPLYING);
-            long total = records;
-            QuarkusTransaction.requiringNew().timeout((int) config.applyTimeout().toSeconds()).run(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    try (PreparedStatement memory = c.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
-                        memory.setString(1, config.applyWorkMem());
-                        memory.execute();
-                    }
-                    FeedCounts applied = handler.apply(new FeedBatch(id, source, c, mapper));
-                    jobs.finish(c, id, FeedStatus.APPLIED, bytes, total, applied, 0, null);
-                    LOG.infof("Feed import %s (%s from %s): %d records checked and staged in %d ms, applied in %d ms",
-                            id, handler.name(), source, total, (checked - started) / 1_000_000,
-                            (System.nanoTime() - checked) / 1_000_000);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            FeedCounts counts = file.end();
+            if (file.dryRun) {
+                jobs.finish(id, FeedStatus.VALIDATED, file.bytes, file.records, counts, 0, null);
+            }
+            LOG.infof("Feed import %s (%s from %s): %d records checked in %d ms, written %d ms later",
+                    id, file.handler.name(), file.source, file.records, (checked - started) / 1_000_000,
+                    (System.nanoTime() - checked) / 1_000_000);
         } catch (Exception e) {
+            file.abort();
             String errorId = UUID.randomUUID().toString();
-            LOG.errorf(e, "Feed import %s failed (error id %s)", id, errorId);
+            LOG.errorf(e instanceof ExecutionException ? e.getCause() : e, "Feed import %s failed (error id %s)", id, errorId);
             try {
-                jobs.finish(id, FeedStatus.FAILED, bytes, records, FeedCounts.NONE, 0,
+                jobs.finish(id, FeedStatus.FAILED, file.bytes, file.records, FeedCounts.NONE, 0,
                         "The file could not be processed; nothing was applied. Error id " + errorId + ".");
             } catch (SQLException again) {
                 LOG.errorf(again, "Could not record the failure of feed import %s", id);
             }
         } finally {
-            deleteStaged(id);
             try {
-                Files.deleteIfExists(file);
+                Files.deleteIfExists(file.path);
             } catch (IOException ignored) {
                 // a leftover spool file is harmless
             }
         }
     }
 
-    /** In a read-only transaction, which the database enforces, and which is rolled back anyway. */
-    private FeedCounts preview(FeedHandler handler, UUID id, String source) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
+    /** Checks every record, has the writer prepare the good ones, and finds lines that repeat a record. */
+    private <T> void check(FileImport<T> file) throws IOException, SQLException, InterruptedException {
+        Set<String> fields = new LinkedHashSet<>();
+        file.handler.fields().forEach(f -> fields.add(f.name()));
+        long[] lastProgress = { 0 };
+        try (NaturalKeys keys = NaturalKeys.open(dataSource, config.applyWorkMem());
+                Connection committed = dataSource.getConnection();
+                CountingInputStream in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file.path), 1 << 16))) {
+            file.committed = committed;
             try {
-                return handler.preview(new FeedBatch(id, source, c, mapper));
-            } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setAutoCommit(true);
+                file.batchId = FeedParser.parse(in, file.json, fields, record -> {
+                    file.records++;
+                    try {
+                        CheckedRecord<T> checked = file.handler.check(record, file.context);
+                        keys.add(checked.line(), checked.naturalKey());
+                        file.add(checked);
+                    } catch (FeedRejection rejection) {
+                        file.reject(record.line(), rejection.getMessage());
+                    }
+                    if (file.records - lastProgress[0] >= config.progressEvery()) {
+                        lastProgress[0] = file.records;
+                        progress(file.id, in.count(), file.records);
+                    }
+                }, file::reject);
+                file.flush();
+                keys.repeats((line, first) -> file.reject(line, "repeats the record of line " + first + " (same record id)"));
+            } catch (FeedParser.FileProblem problem) {
+                // The lines after it cannot be told apart, so neither can their keys: the file is rejected whole.
+                file.reject(problem.line, "the file cannot be read: " + problem.getMessage());
             }
+        }
+        progress(file.id, file.bytes, file.records);
+    }
+
+    /** The writing thread's side: the file's transaction, fed until the check says how it ends. */
+    private <T> FeedCounts write(FileImport<T> file) {
+        try {
+            return QuarkusTransaction.requiringNew().timeout((int) config.applyTimeout().toSeconds()).call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    try (PreparedStatement memory = c.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
+                        memory.setString(1, config.applyWorkMem());
+                        memory.execute();
+                    }
+                    FeedWriter<T> writer = file.handler.writer(new FeedBatch(file.id, file.source, file.dryRun, c, mapper));
+                    file.opened.complete(writer);
+                    while (true) {
+                        Step step = file.steps.take();
+                        if (step == Step.ABORT) {
+                            throw new RolledBack(FeedCounts.NONE);
+                        }
+                        if (step.write() != null) {
+                            step.write().writeTo(c);
+                            continue;
+                        }
+                        FeedCounts counts = writer.finish();
+                        if (file.dryRun) {
+                            throw new RolledBack(counts);
+                        }
+                        jobs.finish(c, file.id, FeedStatus.APPLIED, file.bytes, step.records(), counts, 0, null);
+                        return counts;
+                    }
+                }
+            });
+        } catch (RolledBack rolledBack) {
+            return rolledBack.counts;
+        } finally {
+            file.opened.cancel(false); // if it failed before opening the writer, the check must not wait for it
         }
     }
 
-    private static final class Staged {
+    /** Ends the file's transaction with a rollback (a dry run, or a file the check rejected). */
+    private static final class RolledBack extends RuntimeException {
+        final transient FeedCounts counts;
+
+        RolledBack(FeedCounts counts) {
+            super(null, null, false, false);
+            this.counts = counts;
+        }
+    }
+
+    /** What the writing thread does next: a write, the end of the file ({@code write} null), or roll back. */
+    private record Step(FeedWrite write, long records) {
+        static final Step ABORT = new Step(null, -1);
+    }
+
+    /** One file on its way through: what the check found, and the hand-over to the writing thread. */
+    private final class FileImport<T> {
+        final FeedHandler<T> handler;
+        final UUID id;
+        final String source;
+        final boolean dryRun;
+        final boolean json;
+        final Path path;
+        final long bytes;
+        final CompletableFuture<FeedWriter<T>> opened = new CompletableFuture<>();
+        final BlockingQueue<Step> steps = new ArrayBlockingQueue<>(WRITES_IN_FLIGHT);
+        final List<RejectedLine> rejections = new ArrayList<>();
+        /** Made once the import starts: it holds the source's code mappings as they are then. */
+        FeedContext context;
+        Connection committed;
+        CompletableFuture<FeedCounts> writing;
+        List<CheckedRecord<T>> chunk = new ArrayList<>();
         long records;
         long rejected;
         String batchId;
-    }
+        /** Once a line is rejected (or the writing stopped), nothing more is prepared or handed over. */
+        boolean handingOver = true;
 
-    /** Checks every record and COPYs the good ones into feed_staged_row; stores the rejections. */
-    private Staged stage(FeedHandler handler, FeedContext context, Path file, boolean json, long bytes)
-            throws IOException, SQLException {
-        Staged result = new Staged();
-        List<RejectedLine> rejections = new ArrayList<>();
-        Set<String> fields = new LinkedHashSet<>();
-        handler.fields().forEach(f -> fields.add(f.name()));
-        String jobId = context.jobId().toString();
-
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY feed_staged_row (job_id, line, natural_key, data) FROM STDIN");
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(COPY_BUFFER + 8192);
-            boolean fileUnreadable = false;
-            long[] lastProgress = { 0 };
-            try (CountingInputStream in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                FeedParser.RejectionSink reject = (line, reason) -> {
-                    result.rejected++;
-                    if (rejections.size() < config.maxStoredRejections()) {
-                        rejections.add(new RejectedLine(line, truncate(reason)));
-                    }
-                };
-                result.batchId = FeedParser.parse(in, json, fields, record -> {
-                    result.records++;
-                    try {
-                        StagedRecord staged = handler.stage(record, context);
-                        writeCopyRow(buffer, jobId, record.line(), staged.naturalKey(), mapper.writeValueAsString(staged.data()));
-                        if (buffer.size() >= COPY_BUFFER) {
-                            flush(copy, buffer);
-                        }
-                    } catch (FeedRejection rejection) {
-                        reject.reject(record.line(), rejection.getMessage());
-                    }
-                    if (result.records - lastProgress[0] >= config.progressEvery()) {
-                        lastProgress[0] = result.records;
-                        progress(context.jobId(), in.count(), result.records);
-                    }
-                }, reject);
-                flush(copy, buffer);
-                copy.endCopy();
-            } catch (FeedParser.FileProblem problem) {
-                copy.cancelCopy();
-                c.rollback(); // nothing staged: the file is rejected whole
-                result.rejected++;
-                rejections.add(new RejectedLine(problem.line, truncate("the file cannot be read: " + problem.getMessage())));
-                fileUnreadable = true;
-            } catch (IOException | RuntimeException | SQLException e) {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-                throw e;
-            }
-            if (!fileUnreadable) {
-                result.rejected += rejectDuplicates(c, context.jobId(), rejections);
-            }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO feed_rejection (job_id, line, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (RejectedLine rejection : rejections) {
-                    insert.setObject(1, context.jobId());
-                    insert.setLong(2, rejection.line());
-                    insert.setString(3, rejection.reason());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            c.commit();
-            c.setAutoCommit(true);
+        @SuppressWarnings("unchecked")
+        FileImport(FeedHandler<?> handler, UUID id, String source, boolean dryRun, boolean json, Path path, long bytes) {
+            this.handler = (FeedHandler<T>) handler;
+            this.id = id;
+            this.source = source;
+            this.dryRun = dryRun;
+            this.json = json;
+            this.path = path;
+            this.bytes = bytes;
         }
-        progress(context.jobId(), bytes, result.records);
-        return result;
-    }
 
-    /** Later lines with a natural key seen on an earlier line. */
-    private long rejectDuplicates(Connection c, UUID jobId, List<RejectedLine> rejections) throws SQLException {
-        long count = 0;
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT line, first_line FROM (
-                    SELECT line, min(line) OVER (PARTITION BY natural_key) AS first_line
-                    FROM feed_staged_row WHERE job_id = ? AND natural_key IS NOT NULL) lines
-                WHERE line <> first_line ORDER BY line""")) {
-            select.setObject(1, jobId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    count++;
-                    if (rejections.size() < config.maxStoredRejections()) {
-                        rejections.add(new RejectedLine(rs.getLong(1),
-                                "repeats the record of line " + rs.getLong(2) + " (same record id)"));
-                    }
+        void add(CheckedRecord<T> record) throws InterruptedException, SQLException {
+            if (handingOver) {
+                chunk.add(record);
+                if (chunk.size() >= config.chunkSize()) {
+                    flush();
                 }
             }
         }
-        return count;
+
+        void flush() throws InterruptedException, SQLException {
+            if (!handingOver || chunk.isEmpty()) {
+                return;
+            }
+            FeedWriter<T> writer;
+            try {
+                writer = opened.get();
+            } catch (ExecutionException | CancellationException e) {
+                handingOver = false; // the writing thread failed; its error ends the import
+                return;
+            }
+            handOver(new Step(writer.prepare(chunk, committed), 0));
+            chunk = new ArrayList<>(config.chunkSize());
+        }
+
+        void reject(long line, String reason) {
+            rejected++;
+            if (rejections.size() < config.maxStoredRejections()) {
+                rejections.add(new RejectedLine(line, truncate(reason)));
+            }
+            if (handingOver) {
+                abort();
+            }
+        }
+
+        /** Waits while the writing thread is behind; gives up if it has stopped. */
+        private void handOver(Step step) throws InterruptedException {
+            while (!steps.offer(step, 100, TimeUnit.MILLISECONDS)) {
+                if (writing.isDone()) {
+                    handingOver = false;
+                    return;
+                }
+            }
+        }
+
+        /** Tells the writing thread to roll back, dropping what it has not started on, and waits until it has. */
+        void abort() {
+            handingOver = false;
+            chunk = List.of();
+            if (writing == null) {
+                return;
+            }
+            steps.clear();
+            steps.offer(Step.ABORT); // there is room: this thread is the only one that adds
+            try {
+                writing.get();
+            } catch (ExecutionException e) {
+                LOG.debugf(e.getCause(), "The writing of feed import %s stopped before the rollback", id);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The file passed: lets the writing thread finish and commit (or, in a dry run, count and roll back). */
+        FeedCounts end() throws InterruptedException, ExecutionException {
+            handOver(new Step(null, records));
+            handingOver = false;
+            return writing.get();
+        }
     }
 
     private void progress(UUID id, long bytes, long records) {
@@ -382,16 +459,6 @@ public class FeedImports {
             jobs.progress(id, bytes, records);
         } catch (SQLException e) {
             LOG.debugf("Progress of feed import %s not recorded: %s", id, e.getSQLState());
-        }
-    }
-
-    private void deleteStaged(UUID id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM feed_staged_row WHERE job_id = ?")) {
-            delete.setObject(1, id);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warnf("Staged rows of feed import %s not deleted (SQLState %s)", id, e.getSQLState());
         }
     }
 
@@ -426,44 +493,6 @@ public class FeedImports {
             out.write(buffer, 0, read);
         }
         return total;
-    }
-
-    private static void flush(CopyIn copy, ByteArrayOutputStream buffer) throws SQLException {
-        if (buffer.size() > 0) {
-            byte[] bytes = buffer.toByteArray();
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.reset();
-        }
-    }
-
-    /** One row of COPY's text format: tab-separated, backslash escapes, \N for null. */
-    private static void writeCopyRow(ByteArrayOutputStream out, String jobId, long line, String key, String json)
-            throws JsonProcessingException {
-        StringBuilder row = new StringBuilder(json.length() + 64);
-        row.append(jobId).append('\t').append(line).append('\t');
-        if (key == null) {
-            row.append("\\N");
-        } else {
-            escape(row, key);
-        }
-        row.append('\t');
-        escape(row, json);
-        row.append('\n');
-        byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
-        out.write(bytes, 0, bytes.length);
-    }
-
-    private static void escape(StringBuilder row, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(ch);
-            }
-        }
     }
 
     private static String truncate(String reason) {

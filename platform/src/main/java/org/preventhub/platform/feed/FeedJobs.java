@@ -138,6 +138,21 @@ class FeedJobs {
         }
     }
 
+    /** Keeps the rejected lines of a file, for its summary. */
+    void reject(UUID id, List<RejectedLine> rejections) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO feed_rejection (job_id, line, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (RejectedLine rejection : rejections) {
+                insert.setObject(1, id);
+                insert.setLong(2, rejection.line());
+                insert.setString(3, rejection.reason());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** Sets the batch id found inside a JSON file; false if that batch was already taken. */
     boolean claimBatchId(UUID id, String batchId) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.util.TypeLiteral;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -29,7 +31,8 @@ public class FeedOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null || Arc.container() == null) {
             return;
         }
-        List<FeedHandler> handlers = Arc.container().select(FeedHandler.class).stream().toList();
+        List<FeedHandler<?>> handlers = Arc.container().select(new TypeLiteral<FeedHandler<?>>() {
+        }).stream().toList();
         if (handlers.isEmpty()) {
             return;
         }
@@ -40,7 +43,7 @@ public class FeedOpenApiFilter implements OASFilter {
         });
     }
 
-    private static void examples(Operation upload, List<FeedHandler> handlers) {
+    private static void examples(Operation upload, List<FeedHandler<?>> handlers) {
         if (upload.getRequestBody() == null || upload.getRequestBody().getContent() == null) {
             return;
         }
@@ -53,7 +56,7 @@ public class FeedOpenApiFilter implements OASFilter {
         if (json != null) {
             json.setExamples(new LinkedHashMap<>());
         }
-        for (FeedHandler handler : handlers) {
+        for (FeedHandler<?> handler : handlers) {
             if (csv != null) {
                 csv.addExample(handler.name(), OASFactory.createExample()
                         .summary("A `" + handler.name() + "` file, CSV").value(csv(handler.fields())));

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class FeedParser {
 
     interface RecordSink {
-        void accept(FeedRecord record) throws IOException, SQLException;
+        void accept(FeedRecord record) throws IOException, SQLException, InterruptedException;
     }
 
     /** A problem with the file as a whole (no header, broken JSON): reported at the line where it was found. */
@@ -50,7 +50,7 @@ final class FeedParser {
 
     /** @return the batch id named inside a JSON file, or null */
     static String parse(InputStream in, boolean json, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
-            throws IOException, SQLException, FileProblem {
+            throws IOException, SQLException, InterruptedException, FileProblem {
         return json ? parseJson(in, knownFields, sink, rejections) : parseCsv(in, knownFields, sink, rejections);
     }
 
@@ -59,7 +59,7 @@ final class FeedParser {
     }
 
     private static String parseCsv(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
-            throws IOException, SQLException, FileProblem {
+            throws IOException, SQLException, InterruptedException, FileProblem {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
@@ -101,7 +101,7 @@ final class FeedParser {
     }
 
     private static String parseJson(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
-            throws IOException, SQLException, FileProblem {
+            throws IOException, SQLException, InterruptedException, FileProblem {
         String batchId = null;
         try (JsonParser parser = JSON.createParser(in)) {
             JsonToken first = parser.nextToken();
@@ -130,7 +130,7 @@ final class FeedParser {
     }
 
     private static void readRecords(JsonParser parser, Set<String> knownFields, RecordSink sink,
-            RejectionSink rejections) throws IOException, SQLException, FileProblem {
+            RejectionSink rejections) throws IOException, SQLException, InterruptedException, FileProblem {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {

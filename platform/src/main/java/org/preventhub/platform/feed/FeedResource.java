@@ -126,7 +126,7 @@ public abstract class FeedResource {
             @HeaderParam("Prefer") @Parameter(description = "`wait=N`: wait up to N seconds for the result.") String prefer,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
-        FeedHandler handler = handler(feed);
+        FeedHandler<?> handler = handler(feed);
         String source = user.agency().orElseThrow(() -> ProblemException.forbidden(
                 "This feed client has no agency claim, so its imports cannot be attributed to a source system."));
         if (batchId != null && (batchId.isBlank() || batchId.length() > 200)) {
@@ -258,7 +258,7 @@ public abstract class FeedResource {
         return Response.noContent().build();
     }
 
-    private FeedHandler handler(String feed) {
+    private FeedHandler<?> handler(String feed) {
         return imports.handler(feed).orElseThrow(() -> ProblemException.notFound("Feed '" + feed + "'"));
     }
 

@@ -4,9 +4,12 @@ package org.preventhub.platform.feed;
 public enum FeedStatus {
     /** Stored, waiting its turn. */
     RECEIVED,
-    /** Lines being checked. */
+    /**
+     * Lines being checked; in a real run, those that passed are meanwhile written in the import's transaction, which
+     * nobody sees until it commits.
+     */
     VALIDATING,
-    /** Every line passed; being applied. */
+    /** Every line passed; the last of the file being written and committed. */
     APPLYING,
     /** Applied, whole. */
     APPLIED,

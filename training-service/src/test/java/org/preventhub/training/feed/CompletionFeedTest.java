@@ -110,7 +110,7 @@ class CompletionFeedTest {
                 TrainingEventTypes.COMPLETIONS_RECORDED, source)).isEqualTo(21);
         assertThat(Sql.count("""
                 SELECT count(DISTINCT r.id) FROM outbox_event e,
-                    jsonb_array_elements_text(e.payload->'records'->'recordId') AS r(id)
+                    json_array_elements_text(e.payload->'records'->'recordId') AS r(id)
                 WHERE e.type = ? AND e.payload->>'source' = ?""", TrainingEventTypes.COMPLETIONS_RECORDED, source))
                 .isEqualTo(10_003);
     }
@@ -166,6 +166,58 @@ class CompletionFeedTest {
                 .body("status", equalTo("REJECTED"))
                 .body("rejections[0].line", equalTo(5))
                 .body("rejections[0].reason", containsString("line 2"));
+    }
+
+    @Test
+    void aRecordRepeatedChunksApartRejectsTheFileWholeThoughItsFirstLinesWereAlreadyWritten() {
+        // Chunks of 100 in tests: the record of line 4 is written long before line 952 repeats it.
+        CompletionFile file = CompletionFile.withPrefix(source).good(1_000, courseCode);
+        file.replace(951, file.get(3));
+        upload(file.csv(), "text/csv", false).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(952))
+                .body("rejections[0].reason", equalTo("repeats the record of line 4 (same record id)"));
+        assertThat(stored()).isZero();
+        assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE payload->>'source' = ?", source)).isZero();
+    }
+
+    @Test
+    void aHeldRecordSentTwiceInOneFileIsRejectedAndKeepsItsValues() {
+        CompletionFile first = CompletionFile.withPrefix(source).good(3, courseCode);
+        upload(first.csv(), "text/csv", false).statusCode(200).body("status", equalTo("APPLIED"));
+
+        CompletionFile.Line held = first.get(1);
+        CompletionFile.Line changed = new CompletionFile.Line(held.recordId(), held.person(), held.email(), held.sector(),
+                held.courseCode(), held.date(), held.mode(), held.area(), "no");
+        CompletionFile resent = CompletionFile.withPrefix(source + "-more").good(400, courseCode)
+                .replace(1, changed).replace(300, changed);
+        upload(resent.csv(), "text/csv", false).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejections.line", equalTo(List.of(301)));
+        assertThat(stored()).isEqualTo(3);
+        assertThat(Sql.count("SELECT count(*) FROM completion_record WHERE source = ? AND NOT completed", source)).isZero();
+        assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload->>'source' = ?",
+                TrainingEventTypes.FEED_BATCH_APPLIED, source)).isEqualTo(1);
+    }
+
+    @Test
+    void aDryRunOfAResentFileCountsWhatItWouldCreateUpdateAndLeaveAndWritesNothing() {
+        CompletionFile first = CompletionFile.withPrefix(source).good(3, courseCode);
+        upload(first.csv(), "text/csv", false).statusCode(200).body("status", equalTo("APPLIED"));
+        long events = Sql.count("SELECT count(*) FROM outbox_event WHERE payload->>'source' = ?", source);
+
+        CompletionFile.Line line = first.get(3);
+        CompletionFile resent = CompletionFile.withPrefix(source).good(3, courseCode)
+                .replace(3, new CompletionFile.Line(line.recordId(), line.person(), line.email(), line.sector(),
+                        line.courseCode(), line.date(), "in-person", line.area(), line.completed()))
+                .good(250, courseCode);
+        upload(resent.csv(), "text/csv", true).statusCode(200)
+                .body("status", equalTo("VALIDATED"))
+                .body("created", equalTo(250)).body("updated", equalTo(1)).body("ignored", equalTo(2));
+        assertThat(stored()).isEqualTo(3);
+        assertThat(Sql.count("SELECT count(*) FROM completion_record WHERE source = ? AND mode = 'IN_PERSON'", source)).isZero();
+        assertThat(Sql.count("SELECT count(*) FROM outbox_event WHERE payload->>'source' = ?", source)).isEqualTo(events);
     }
 
     @Test
