@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +45,8 @@ import io.quarkus.runtime.StartupEvent;
  *
  * <ul>
  * <li>Wakes on a PostgreSQL {@code NOTIFY} sent by an insert trigger when the writing transaction commits,
- * and otherwise polls every {@code poll-interval} as a safety net.</li>
+ * and otherwise polls every {@code poll-interval} as a safety net. Woken, it lets the commits of the next
+ * {@code gather} join the batch.</li>
  * <li>Only one instance publishes at a time: each batch runs in a transaction holding a PostgreSQL advisory
  * lock, so two instances never send the same row and per-aggregate order is kept.</li>
  * <li>A row is marked published only after Kafka acknowledged it (acks=all, idempotent producer). While Kafka
@@ -152,7 +154,10 @@ public class OutboxRelay {
                 while (running) {
                     drain();
                     // Returns at once when a commit notified us while we were draining.
-                    notifications.getNotifications((int) config.relay().pollInterval().toMillis());
+                    PGNotification[] commits = notifications.getNotifications((int) config.relay().pollInterval().toMillis());
+                    if (commits != null && commits.length > 0 && !config.relay().gather().isZero()) {
+                        sleep(config.relay().gather());
+                    }
                 }
             } catch (Exception e) {
                 if (!running) {

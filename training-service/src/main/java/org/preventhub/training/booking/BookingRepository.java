@@ -15,9 +15,13 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         return find("reference", reference).firstResultOptional();
     }
 
+    /**
+     * On every booking, so its statuses are two parameters, not a list: Hibernate translates a query with a list
+     * parameter afresh on each call, which was a tenth of a booking's CPU.
+     */
     public boolean hasLiveBooking(UUID sessionId, String email) {
-        return count("session.id = ?1 and attendeeEmail = ?2 and status in ?3", sessionId, email,
-                List.of(BookingStatus.CONFIRMED, BookingStatus.WAITLISTED)) > 0;
+        return count("session.id = ?1 and attendeeEmail = ?2 and status in (?3, ?4)", sessionId, email,
+                BookingStatus.CONFIRMED, BookingStatus.WAITLISTED) > 0;
     }
 
     public Optional<Booking> firstWaiting(UUID sessionId) {

@@ -144,6 +144,11 @@ class OutboxRelayTest {
             }
 
             @Override
+            public Duration gather() {
+                return relay.gather();
+            }
+
+            @Override
             public Duration pollInterval() {
                 return pollInterval;
             }
