@@ -16,12 +16,17 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
     }
 
     /**
-     * On every booking, so its statuses are two parameters, not a list: Hibernate translates a query with a list
-     * parameter afresh on each call, which was a tenth of a booking's CPU.
+     * On every booking, so it is a query of its own rather than Panache's {@code count}: Hibernate copies and
+     * translates a count query afresh on each call (a fifth of a booking's CPU, JFR), while this one's SQL is made
+     * once. The statuses are two parameters for the same reason: a list parameter defeats that cache too.
      */
     public boolean hasLiveBooking(UUID sessionId, String email) {
-        return count("session.id = ?1 and attendeeEmail = ?2 and status in (?3, ?4)", sessionId, email,
-                BookingStatus.CONFIRMED, BookingStatus.WAITLISTED) > 0;
+        return !getEntityManager().createQuery("""
+                select b.id from Booking b
+                where b.session.id = ?1 and b.attendeeEmail = ?2 and b.status in (?3, ?4)""", UUID.class)
+                .setParameter(1, sessionId).setParameter(2, email)
+                .setParameter(3, BookingStatus.CONFIRMED).setParameter(4, BookingStatus.WAITLISTED)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     public Optional<Booking> firstWaiting(UUID sessionId) {
@@ -40,7 +45,10 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
     /** 1 for the first in line. */
     public int position(Booking booking) {
-        return (int) count("session.id = ?1 and status = ?2 and waitlistSeq <= ?3", booking.session.id,
-                BookingStatus.WAITLISTED, booking.waitlistSeq);
+        return getEntityManager().createQuery("""
+                select count(b) from Booking b
+                where b.session.id = ?1 and b.status = ?2 and b.waitlistSeq <= ?3""", Long.class)
+                .setParameter(1, booking.session.id).setParameter(2, BookingStatus.WAITLISTED)
+                .setParameter(3, booking.waitlistSeq).getSingleResult().intValue();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -45,7 +44,8 @@ public class Course {
     @Column(name = "duration_minutes", nullable = false)
     public int durationMinutes;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy: a booking loads its session's course for the event's course code, and has no use for the modes.
+    @ElementCollection
     @CollectionTable(name = "course_mode", joinColumns = @JoinColumn(name = "course_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "mode", nullable = false)
