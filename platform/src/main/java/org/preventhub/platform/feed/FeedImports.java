@@ -121,6 +121,7 @@ public class FeedImports {
     public Optional<FeedHandler<?>> handler(String name) {
         return handlers.stream().filter(h -> h.name().equals(name)).findFirst();
     }
+
     public Optional<FeedJob> job(UUID id) {
         try {
             return jobs.find(id, 100);
