@@ -146,7 +146,7 @@ public final class FeedBenchmark {
 
     private static long sampleHeap(Pattern pattern) {
         try {
-            HttpResponse<String> metrics = Stack.HTTP.send(HttpRequest.newBuilder(URI.create(Stack.TRAINING + "/q/metrics"))
+            HttpResponse<String> metrics = Stack.HTTP.send(HttpRequest.newBuilder(URI.create(Stack.TRAINING_MANAGEMENT + "/q/metrics"))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher matcher = pattern.matcher(metrics.body());
             double sum = 0;

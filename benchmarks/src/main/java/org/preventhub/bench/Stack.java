@@ -22,6 +22,8 @@ public final class Stack {
 
     public static final String KEYCLOAK = System.getProperty("keycloak", "http://localhost:18080/realms/prevent-hub");
     public static final String TRAINING = System.getProperty("training", "http://localhost:8081");
+    /** Training's management interface: health and metrics. */
+    public static final String TRAINING_MANAGEMENT = System.getProperty("training-management", "http://localhost:9081");
     public static final String GATEWAY = System.getProperty("gateway", "http://localhost:8080");
 
     private Stack() {

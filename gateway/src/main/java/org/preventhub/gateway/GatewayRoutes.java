@@ -24,10 +24,12 @@ import jakarta.enterprise.event.Observes;
 /**
  * The gateway's routes: {@code /api/<service>/**} to each service through the front door, the suite's OpenAPI
  * document at {@code /api/openapi.json}, the services' health at {@code /api/health}, and a problem document for
- * anything else under {@code /api}. Request ids and security headers apply to every response.
+ * anything else. Request ids and security headers apply to every response.
  */
 @ApplicationScoped
 public class GatewayRoutes {
+
+    private static final String SWAGGER_UI = "/q/swagger-ui";
 
     private final GatewayConfig config;
     private final Upstreams upstreams;
@@ -51,18 +53,41 @@ public class GatewayRoutes {
         // Filters run before every route, Quarkus's own (health, Swagger UI) included.
         filters.register(new RequestIdHandler(), 1_000);
         filters.register(new SecurityHeadersHandler(), 999);
+        // Of Quarkus's own endpoints only Swagger UI is public; health and metrics live on the management port.
+        filters.register(ctx -> {
+            String path = ctx.request().path();
+            if (path.startsWith("/q/") && !path.startsWith(SWAGGER_UI)) {
+                notFound(ctx);
+            } else {
+                ctx.next();
+            }
+        }, 998);
     }
 
     void routes(@Observes Router router) {
         router.get("/api/openapi.json").handler(this::openApiDocument);
         router.get("/api/health").handler(this::servicesHealth);
-        router.get("/").handler(ctx -> ctx.redirect("/q/swagger-ui"));
+        router.route("/api/openapi.json").handler(GatewayRoutes::methodNotAllowed);
+        router.route("/api/health").handler(GatewayRoutes::methodNotAllowed);
+        router.get("/").handler(ctx -> ctx.redirect(SWAGGER_UI));
         for (ServiceRoute route : upstreams.routes()) {
             router.route(route.prefix()).handler(ctx -> frontDoor.handle(ctx, route));
             router.route(route.prefix() + "/*").handler(ctx -> frontDoor.handle(ctx, route));
         }
-        router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "not-found", "Not found",
-                "No service answers " + ctx.request().path() + "; see /api/openapi.json."));
+        // Whatever no route takes (another case, a path outside /api, an operator's endpoint, which lives on the
+        // management port) is a problem document like every other answer, never a framework's HTML page.
+        router.route().last().handler(GatewayRoutes::notFound);
+        router.errorHandler(404, GatewayRoutes::notFound);
+        router.errorHandler(405, GatewayRoutes::methodNotAllowed);
+    }
+
+    private static void methodNotAllowed(RoutingContext ctx) {
+        Problems.send(ctx, 405, "method-not-allowed", "Method not allowed",
+                "This path does not take " + ctx.request().method().name() + "; see /api/openapi.json.");
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        Problems.send(ctx, 404, "not-found", "Not found", "Nothing answers this path; see /api/openapi.json.");
     }
 
     private void openApiDocument(RoutingContext ctx) {

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.preventhub.gateway.support.FakeServices;
 import org.preventhub.testing.TestTokens;
 
@@ -74,11 +76,21 @@ class RoutingTest {
                 .then().statusCode(500).contentType("application/problem+json").body("errorId", equalTo("e-1"));
     }
 
-    @Test
-    void answersAnUnknownApiPathWithAProblem() {
-        given().get("/api/nothing-here/x")
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/nothing-here/x", "/API/referrals/referrals", "/Api/training/sessions", "/nothing",
+            "/q/dev-ui", "/favicon.ico" })
+    void answersAnyUnknownPathWithAProblem(String path) {
+        given().get(path)
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("urn:prevent-hub:problem:not-found"));
+                .body("type", equalTo("urn:prevent-hub:problem:not-found"))
+                .body("instance", equalTo(path));
+    }
+
+    @Test
+    void answersAMethodTheGatewayDoesNotServeWithAProblem() {
+        given().delete("/api/openapi.json")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("urn:prevent-hub:problem:method-not-allowed"));
     }
 
     @Test
@@ -103,7 +115,7 @@ class RoutingTest {
         for (var response : new io.restassured.response.Response[] {
                 given().auth().oauth2(TestTokens.token("trainer")).get("/api/training/sessions"),
                 given().get("/api/training/sessions"),
-                given().get("/q/health/live") }) {
+                given().get("/API/training/sessions") }) {
             response.then()
                     .header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY")

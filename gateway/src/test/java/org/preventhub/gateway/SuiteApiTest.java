@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.preventhub.gateway.support.FakeServices;
+import org.preventhub.testing.ManagementInterface;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +56,22 @@ class SuiteApiTest {
         assertThat(health.getString("services.find { it.name == 'training' }.status")).isEqualTo("UP");
         assertThat(health.getString("services.find { it.name == 'flaky' }.status")).isEqualTo("DOWN");
         // The gateway itself stays ready: its other routes work.
-        given().get("/q/health/ready").then().statusCode(200);
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
+        // Operators see the same on the management port, as a wellness check.
+        JsonPath well = ManagementInterface.given().get("/q/health/well").then().statusCode(503).extract().jsonPath();
+        assertThat(well.getList("checks.name", String.class)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/q/health", "/q/health/ready", "/q/health/well", "/q/metrics", "/q/openapi",
+            "/q/openapi?format=json" })
+    void servesNothingOperationalOnThePublicPort(String path) {
+        given().get(path).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void servesMetricsOnTheManagementPortOnly() {
+        ManagementInterface.given().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

@@ -44,8 +44,21 @@ public final class TestTokens {
         return this;
     }
 
+    /** Issued for another API (the default is this suite's, {@code prevent-hub}). */
     public TestTokens audience(String audience) {
         claims.put("audience", audience);
+        return this;
+    }
+
+    /** Issued for no API at all, as a realm token of another client (e.g. {@code admin-cli}) is. */
+    public TestTokens noAudience() {
+        claims.put("audience", null);
+        return this;
+    }
+
+    /** The {@code typ} claim: {@code ID} for an ID token, {@code Refresh} for a refresh token (default Bearer). */
+    public TestTokens type(String type) {
+        claims.put("type", type);
         return this;
     }
 

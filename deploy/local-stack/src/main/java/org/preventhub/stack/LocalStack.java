@@ -25,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private ManagedProcess keycloak;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final List<ServiceDefinition> running = new ArrayList<>();
+    private StackSecrets secrets;
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -95,6 +96,8 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("No service is built: run ./mvnw -DskipTests package first.");
         }
         built.forEach(s -> requireFree(s.name(), s.port()));
+        built.forEach(s -> requireFree(s.name() + " management", s.managementPort()));
+        secrets = StackSecrets.in(config.state());
 
         step("PostgreSQL 17 on port " + config.postgresPort());
         postgres = PostgresServer.start(config.state().resolve("postgres"), config.postgresPort(), false);
@@ -112,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
             running.add(service);
         }
         for (int i = 0; i < running.size(); i++) {
-            services.get(i).awaitHttpOk("http://localhost:" + running.get(i).port() + "/q/health/ready", Duration.ofMinutes(3));
+            services.get(i).awaitHttpOk(running.get(i).management("/q/health/ready"), Duration.ofMinutes(3));
         }
         if (config.loadDemoData()) {
             loadDemoData();
@@ -122,6 +125,7 @@ public final class LocalStack implements AutoCloseable {
     private ManagedProcess startService(ServiceDefinition service) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
+                "QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", config.issuer(),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
@@ -129,13 +133,12 @@ public final class LocalStack implements AutoCloseable {
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
         }
-        if (service.database() == null) {
-            // The gateway accepts only tokens the realm issued for this API (its audience mapper).
-            env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", "prevent-hub");
-        }
+        env.putAll(secrets.environment(service));
         for (ServiceDefinition other : running) {
-            // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL.
-            env.put(other.name().toUpperCase().replace('-', '_') + "_URL", "http://localhost:" + other.port());
+            // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL and its management interface.
+            String name = other.name().toUpperCase().replace('-', '_');
+            env.put(name + "_URL", "http://localhost:" + other.port());
+            env.put(name + "_MANAGEMENT_URL", "http://localhost:" + other.managementPort());
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         return ManagedProcess.start(service.name(), List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
@@ -170,8 +173,9 @@ public final class LocalStack implements AutoCloseable {
             if (service == gateway) {
                 continue;
             }
-            String base = "http://localhost:" + service.port();
-            out.append(String.format("  %-19s %s/q/swagger-ui   (health: %s/q/health)%n", service.name(), base, base));
+            out.append(String.format("  %-19s http://localhost:%d   (operators only: %s, %s, %s)%n", service.name(),
+                    service.port(), service.management("/q/health"), service.management("/q/metrics"),
+                    service.management("/q/openapi")));
         }
         out.append(String.format("  %-19s http://localhost:%d/admin   (admin / admin)%n", "keycloak", config.keycloakPort()));
         out.append(String.format("  %-19s localhost:%d    kafka: localhost:%d    logs: %s%n", "postgresql",
@@ -203,7 +207,7 @@ public final class LocalStack implements AutoCloseable {
         services.get(index).close();
         ManagedProcess process = startService(service);
         services.set(index, process);
-        process.awaitHttpOk("http://localhost:" + service.port() + "/q/health/ready", Duration.ofMinutes(3));
+        process.awaitHttpOk(service.management("/q/health/ready"), Duration.ofMinutes(3));
     }
 
     private int indexOf(String name) {

@@ -25,7 +25,7 @@ class LocalStackIT {
     void theSuiteStartsWithDemoDataAcceptsKeycloakTokensAndKeepsItsDataAcrossARestart() throws Exception {
         Path state = Files.createTempDirectory(ROOT.resolve("deploy/local-stack/target"), "stack-it-");
         List<ServiceDefinition> services = ServiceDefinition.ALL.stream()
-                .map(service -> service.withPort(FreePorts.next())).toList();
+                .map(service -> service.withPorts(FreePorts.next(), FreePorts.next())).toList();
         StackConfig config = new StackConfig(ROOT, state, FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), services, true);
         String training = "http://localhost:" + services.get(0).port();

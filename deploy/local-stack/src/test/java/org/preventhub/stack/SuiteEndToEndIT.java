@@ -62,7 +62,7 @@ class SuiteEndToEndIT {
     static void startTheSuite() throws Exception {
         Path state = Files.createTempDirectory(ROOT.resolve("deploy/local-stack/target"), "e2e-");
         List<ServiceDefinition> services = ServiceDefinition.ALL.stream()
-                .map(service -> service.withPort(FreePorts.next())).toList();
+                .map(service -> service.withPorts(FreePorts.next(), FreePorts.next())).toList();
         config = new StackConfig(ROOT, state, FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), services, true);
         stack = LocalStack.start(config);

@@ -18,6 +18,7 @@ import org.preventhub.engagement.communication.CommunicationDtos;
 import org.preventhub.engagement.event.EventDtos;
 import org.preventhub.engagement.organisation.OrganisationDtos;
 import org.preventhub.testing.JsonBodies;
+import org.preventhub.testing.ManagementInterface;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class OpenApiTest {
 
     @Test
     void openApiDescribesEveryResourceWithExamplesAndProblems() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementInterface.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/events'.post.responses.'201'", notNullValue())
                 .body("paths.'/events'.post.responses.'400'.content.'application/problem+json'", notNullValue())
                 .body("paths.'/events'.get.parameters.name", hasItems("type", "area", "priority", "partner", "from", "to",
@@ -82,7 +83,7 @@ class OpenApiTest {
     @Test
     void everyOperationHasADescriptionAnExampleOfItsBodyAndOfItsAnswerAndEachRequestExampleIsAValidRequest()
             throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").then()
+        JsonNode document = new ObjectMapper().readTree(ManagementInterface.given().accept("application/json").get("/q/openapi").then()
                 .statusCode(200).extract().asString());
         ObjectMapper strict = JsonBodies.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         List<Map.Entry<String, JsonNode>> operations = operations(document);
@@ -129,6 +130,6 @@ class OpenApiTest {
 
     @Test
     void readinessChecksTheDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

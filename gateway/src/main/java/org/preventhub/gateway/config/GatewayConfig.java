@@ -50,6 +50,12 @@ public interface GatewayConfig {
         /** Where the service listens, e.g. {@code http://training-service:8081}. */
         URI url();
 
+        /**
+         * Where its management interface listens (health and OpenAPI, which the gateway reads), e.g.
+         * {@code http://training-service:9081}; the service's own url when it has none.
+         */
+        Optional<URI> managementUrl();
+
         /** A label for OpenAPI tags and health, e.g. {@code Training}. */
         Optional<String> title();
 

@@ -8,19 +8,30 @@ import java.util.List;
 import org.preventhub.gateway.config.GatewayConfig;
 import org.preventhub.gateway.resilience.CircuitBreaker;
 
-/** One service behind the gateway, as configured: where it is, its public prefix and its own breaker. */
+/**
+ * One service behind the gateway, as configured: where it is, where its management interface is (health and
+ * OpenAPI), its public prefix and its own breaker.
+ */
 public record ServiceRoute(String name, String title, String prefix, String host, int port, boolean ssl, String basePath,
-        Duration timeout, List<String> roles, CircuitBreaker breaker) {
+        URI management, Duration timeout, List<String> roles, CircuitBreaker breaker) {
 
     public static ServiceRoute of(String name, GatewayConfig.Service service, GatewayConfig config, Clock clock) {
         URI url = service.url();
-        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
-        int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+        boolean ssl = isSsl(url);
         String basePath = url.getRawPath() == null || url.getRawPath().equals("/") ? "" : stripSlash(url.getRawPath());
         String title = service.title().orElse(Character.toUpperCase(name.charAt(0)) + name.substring(1));
-        return new ServiceRoute(name, title, stripSlash(service.prefix()), url.getHost(), port, ssl, basePath,
-                service.timeout().orElse(config.timeouts().response()), service.roles().orElse(List.of()),
+        return new ServiceRoute(name, title, stripSlash(service.prefix()), url.getHost(), port(url), ssl, basePath,
+                service.managementUrl().orElse(url), service.timeout().orElse(config.timeouts().response()),
+                service.roles().orElse(List.of()),
                 new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), clock));
+    }
+
+    static boolean isSsl(URI url) {
+        return "https".equalsIgnoreCase(url.getScheme());
+    }
+
+    static int port(URI url) {
+        return url.getPort() > 0 ? url.getPort() : isSsl(url) ? 443 : 80;
     }
 
     /** The service's own URI for a public one: {@code /api/training/sessions?x=1} becomes {@code /sessions?x=1}. */

@@ -1,5 +1,6 @@
 package org.preventhub.gateway.proxy;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,11 +58,14 @@ public class Upstreams {
         return clients;
     }
 
-    /** A small GET to a service's own endpoint (health, OpenAPI), answered with its status and body. */
+    /** A small GET to a service's management interface (health, OpenAPI), answered with its status and body. */
     public Future<Reply> get(ServiceRoute route, String path, Duration timeout) {
+        URI management = route.management();
+        String basePath = management.getRawPath() == null ? "" : management.getRawPath().replaceAll("/$", "");
         return clients.get(route.name())
-                .request(new RequestOptions().setMethod(HttpMethod.GET).setHost(route.host()).setPort(route.port())
-                        .setSsl(route.ssl()).setURI(route.basePath() + path)
+                .request(new RequestOptions().setMethod(HttpMethod.GET).setHost(management.getHost())
+                        .setPort(ServiceRoute.port(management)).setSsl(ServiceRoute.isSsl(management))
+                        .setURI(basePath + path)
                         .setConnectTimeout(config.timeouts().connect().toMillis()).setIdleTimeout(timeout.toMillis())
                         .putHeader("Accept", "application/json"))
                 .compose(request -> request.send())

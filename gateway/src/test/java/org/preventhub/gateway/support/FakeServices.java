@@ -40,8 +40,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         for (String name : List.of("training", "referrals", "engagement", "reporting", "slow")) {
-            HttpServer server = serve(name, FreePorts.next());
+            HttpServer server = serve(name, FreePorts.next(), Answers.API);
             config.put("gateway.services." + name + ".url", "http://localhost:" + server.getAddress().getPort());
+            // Health and OpenAPI on a port of their own, as the services have them.
+            HttpServer management = serve(name, FreePorts.next(), Answers.MANAGEMENT);
+            config.put("gateway.services." + name + ".management-url",
+                    "http://localhost:" + management.getAddress().getPort());
         }
         config.put("gateway.services.slow.prefix", "/api/slow");
         // Nothing listens here until a test starts it: a service that is down, then comes back.
@@ -52,7 +56,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     public static synchronized void startFlaky() {
-        SERVERS.put("flaky", serve("flaky", flakyPort));
+        // No management interface of its own: the gateway asks its main port.
+        SERVERS.put("flaky", serve("flaky", flakyPort, Answers.BOTH));
     }
 
     public static synchronized void stopFlaky() {
@@ -66,20 +71,27 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         return RECEIVED.stream().filter(r -> r.service().equals(service)).toList();
     }
 
-    private static HttpServer serve(String name, int port) {
+    /** Which endpoints a fake port answers: the API, the management interface's, or both. */
+    private enum Answers {
+        API, MANAGEMENT, BOTH
+    }
+
+    private static HttpServer serve(String name, int port, Answers answers) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", exchange -> handle(name, exchange));
+            server.createContext("/", exchange -> handle(name, answers, exchange));
             server.start();
-            SERVERS.put(name, server);
+            if (answers != Answers.MANAGEMENT) {
+                SERVERS.put(name, server);
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void handle(String service, HttpExchange exchange) throws IOException {
+    private static void handle(String service, Answers answers, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         long bytes = 0;
         boolean complete = true;
@@ -99,7 +111,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             exchange.close();
             return;
         }
-        if (path.equals("/q/openapi")) {
+        if (path.startsWith("/q/") ? answers == Answers.API : answers == Answers.MANAGEMENT) {
+            respond(exchange, 404, "application/problem+json", "{\"status\":404}");
+        } else if (path.equals("/q/openapi")) {
             respond(exchange, 200, "application/json", OpenApiFixtures.document(service));
         } else if (path.equals("/q/health/ready")) {
             respond(exchange, 200, "application/json", "{\"status\":\"UP\"}");

@@ -71,10 +71,15 @@ public final class TestIdentityProvider implements AutoCloseable {
         return issuer;
     }
 
+    /** The audience of the suite's API, which its access tokens carry (the realm's audience mapper). */
+    public static final String API_AUDIENCE = "prevent-hub";
+
     /**
      * Issues a token. Keys of {@code claims}: {@code sub}, {@code username}, {@code roles} (collection),
      * {@code agency}, {@code expiresIn} (seconds, negative for an expired token), {@code forged} (boolean),
-     * {@code clientId} (the {@code azp} claim), {@code audience}.
+     * {@code clientId} (the {@code azp} claim), {@code audience} (default {@value #API_AUDIENCE}; present with a
+     * null value for none), {@code type} (the {@code typ} claim, default {@code Bearer}; Keycloak's ID and refresh
+     * tokens say {@code ID} and {@code Refresh}).
      */
     public String issue(Map<String, Object> claims) {
         long now = Instant.now().getEpochSecond();
@@ -85,11 +90,11 @@ public final class TestIdentityProvider implements AutoCloseable {
                 .subject((String) claims.getOrDefault("sub", "user-" + username))
                 .preferredUserName(username)
                 .claim("azp", (String) claims.getOrDefault("clientId", "prevent-hub-test"))
-                .claim("typ", "Bearer")
+                .claim("typ", (String) claims.getOrDefault("type", "Bearer"))
                 .claim("realm_access", Map.of("roles", roles.stream().map(Object::toString).toList()))
                 .issuedAt(expiresIn < 0 ? now + expiresIn - 60 : now)
                 .expiresAt(now + expiresIn);
-        Object audience = claims.get("audience");
+        Object audience = claims.containsKey("audience") ? claims.get("audience") : API_AUDIENCE;
         if (audience != null) {
             builder.audience(audience.toString());
         }

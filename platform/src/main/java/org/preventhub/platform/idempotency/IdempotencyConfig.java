@@ -3,6 +3,8 @@ package org.preventhub.platform.idempotency;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.preventhub.platform.config.DeploymentSecret;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,10 +16,10 @@ public interface IdempotencyConfig {
     Duration retention();
 
     /**
-     * A server-side secret mixed into the keys that seal stored answers. Without it, an answer can be opened by
-     * whoever knows the caller's {@code Idempotency-Key}, which only the caller holds; with it, reading the table is
-     * useless even for a guessable key. Set it in production (e.g. {@code HUB_IDEMPOTENCY_SECRET}); changing it only
-     * makes the service forget the keys it remembers.
+     * A server-side secret mixed into the keys that seal stored answers, so that reading the table is useless even
+     * for a guessable {@code Idempotency-Key}. Required outside the tests ({@code HUB_IDEMPOTENCY_SECRET}); changing
+     * it only makes the service forget the keys it remembers.
      */
+    @DeploymentSecret(env = "HUB_IDEMPOTENCY_SECRET")
     Optional<String> secret();
 }

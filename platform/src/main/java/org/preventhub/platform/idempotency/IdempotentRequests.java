@@ -44,8 +44,8 @@ import io.quarkus.scheduler.Scheduled;
  * the retry. It is therefore stored sealed: every value stored is derived from the caller's key, which the table
  * never holds. {@code idem_key} is a keyed digest of it, {@code request_hash} a keyed digest of the request, and
  * {@code body} the answer encrypted (AES-256-GCM) with a key derived from it. Only a caller presenting the same
- * key can open the answer; with {@code hub.idempotency.secret} set, reading the table is useless even for a
- * guessed key.
+ * key can open the answer, and with the server's secret ({@code hub.idempotency.secret}) mixed in, reading the table
+ * is useless even for a guessed key.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -70,8 +70,8 @@ public class IdempotentRequests {
         this.mapper = mapper;
         this.user = user;
         this.config = config;
-        this.serverSecret = config.secret().filter(secret -> !secret.isBlank())
-                .orElse("prevent-hub idempotency").getBytes(StandardCharsets.UTF_8);
+        this.serverSecret = config.secret().orElseThrow(() -> new IllegalStateException("HUB_IDEMPOTENCY_SECRET is not set"))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**

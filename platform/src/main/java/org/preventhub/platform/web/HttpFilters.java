@@ -7,12 +7,13 @@ import org.jboss.logging.MDC;
 import org.preventhub.platform.problem.ProblemResponses;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Vert.x filters that run before JAX-RS: the request id, and the body size limit answered as problem+json
- * before any of the body is read (Vert.x's own limit, set higher, still guards chunked uploads).
+ * Vert.x filters that run before JAX-RS: the request id, the security headers, and the body size limit answered as
+ * problem+json before any of the body is read (Vert.x's own limit, set higher, still guards chunked uploads).
  */
 @ApplicationScoped
 public class HttpFilters {
@@ -27,7 +28,28 @@ public class HttpFilters {
 
     void register(@Observes Filters filters) {
         filters.register(this::requestId, 1000);
+        filters.register(this::securityHeaders, 950);
         filters.register(this::bodySize, 900);
+    }
+
+    /**
+     * The headers the gateway puts on every answer, here too, for a caller that reaches the service port (inside
+     * the cluster, or a misconfigured Ingress): answers hold personal data, so they are never cached, framed,
+     * sniffed or allowed to load anything.
+     */
+    private void securityHeaders(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(ignored -> {
+            MultiMap headers = ctx.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            headers.set("Cross-Origin-Resource-Policy", "same-site");
+            if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        });
+        ctx.next();
     }
 
     private void requestId(RoutingContext ctx) {

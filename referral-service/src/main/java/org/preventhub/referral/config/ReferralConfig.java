@@ -2,6 +2,9 @@ package org.preventhub.referral.config;
 
 import java.time.Period;
 import java.util.List;
+import java.util.Optional;
+
+import org.preventhub.platform.config.DeploymentSecret;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -25,7 +28,9 @@ public interface ReferralConfig {
     interface Database {
         String user();
 
-        String password();
+        /** The service role's password; Flyway gives it to the role at migration. */
+        @DeploymentSecret(env = "REFERRAL_DB_PASSWORD", make = "openssl rand -base64 24")
+        Optional<String> password();
 
         /** Refuse to start as a role that could change or empty the access and erasure logs. */
         boolean refusePrivilegedUser();

@@ -25,8 +25,8 @@ public class KeyedHashes {
     private final byte[] pseudonymKey;
 
     public KeyedHashes(CryptoConfig config) {
-        this.indexKey = Base64.getDecoder().decode(config.indexKey());
-        this.pseudonymKey = Base64.getDecoder().decode(config.pseudonymKey());
+        this.indexKey = Base64.getDecoder().decode(config.indexKey().orElseThrow());
+        this.pseudonymKey = Base64.getDecoder().decode(config.pseudonymKey().orElseThrow());
     }
 
     /** The same for "Sam  O'Neill", "sam oneill", "Sám O’Neill" and "Sam O-Neill": letters and digits only. */

@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.TestTokens;
+import org.preventhub.testing.ManagementInterface;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -244,7 +245,7 @@ class AccessMatrixTest {
 
     /** Every operation of the service's OpenAPI document, as "METHOD /path/{param}". */
     private static Set<String> apiEndpoints() {
-        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = ManagementInterface.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Set<String> operations = new TreeSet<>();
         Map<String, Map<String, Object>> paths = openApi.getMap("paths");
         paths.forEach((path, methods) -> methods.keySet().stream()

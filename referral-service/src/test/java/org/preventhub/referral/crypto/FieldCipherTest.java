@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +25,12 @@ class FieldCipherTest {
                 return active;
             }
 
-            public String indexKey() {
-                return NEW;
+            public Optional<String> indexKey() {
+                return Optional.of(NEW);
             }
 
-            public String pseudonymKey() {
-                return NEW;
+            public Optional<String> pseudonymKey() {
+                return Optional.of(NEW);
             }
         });
     }

@@ -8,6 +8,7 @@ import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -39,11 +40,11 @@ class KeyRotationTest {
                 return "retired-2025";
             }
 
-            public String indexKey() {
+            public Optional<String> indexKey() {
                 return config.indexKey();
             }
 
-            public String pseudonymKey() {
+            public Optional<String> pseudonymKey() {
                 return config.pseudonymKey();
             }
         });

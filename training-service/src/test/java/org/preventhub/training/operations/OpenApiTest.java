@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.preventhub.testing.ManagementInterface;
 
 /** The published description is complete: every operation explained, exemplified, and its problems documented. */
 @QuarkusTest
@@ -26,7 +27,7 @@ class OpenApiTest {
 
     @BeforeEach
     void readTheDocument() throws Exception {
-        document = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").then()
+        document = new ObjectMapper().readTree(ManagementInterface.given().accept("application/json").get("/q/openapi").then()
                 .statusCode(200).extract().asString());
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.TestTokens;
+import org.preventhub.testing.ManagementInterface;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -20,7 +21,7 @@ class VerifiedTokensTest {
             "^hub_security_verified_tokens_total\\{result=\"(hit|miss)\"[^}]*} ([0-9.E]+)", Pattern.MULTILINE);
 
     private static long count(String result) {
-        Matcher matcher = COUNTER.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        Matcher matcher = COUNTER.matcher(ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString());
         while (matcher.find()) {
             if (matcher.group(1).equals(result)) {
                 return (long) Double.parseDouble(matcher.group(2));

@@ -22,6 +22,8 @@ final class Suite {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String KEYCLOAK = System.getProperty("keycloak", "http://localhost:18080/realms/prevent-hub");
     static final String REPORTING = System.getProperty("reporting", "http://localhost:8084");
+    /** Reporting's management interface: health and metrics. */
+    static final String REPORTING_MANAGEMENT = System.getProperty("reporting-management", "http://localhost:9084");
     static final String KAFKA = System.getProperty("kafka", "localhost:19092");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,7 +74,7 @@ final class Suite {
 
     /** A value of the service's Prometheus metrics (with a label matching {@code labelPattern}, if given), or NaN. */
     static double metric(String name, String labelPattern) {
-        String body = send(HttpRequest.newBuilder(URI.create(REPORTING + "/q/metrics")).GET().build()).body();
+        String body = send(HttpRequest.newBuilder(URI.create(REPORTING_MANAGEMENT + "/q/metrics")).GET().build()).body();
         String labels = labelPattern.isEmpty() ? "(?:\\{[^}]*})?" : "\\{[^}]*" + labelPattern + "[^}]*}";
         Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + labels + "\\s+([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(body);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
@@ -80,7 +82,7 @@ final class Suite {
 
     static boolean ready() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(REPORTING + "/q/health/ready")).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(REPORTING_MANAGEMENT + "/q/health/ready")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         } catch (IOException e) {
             return false;
