@@ -103,6 +103,11 @@ final class Tokens {
         return token.token();
     }
 
+    /** Keycloak's whole answer to a grant (access, ID and refresh tokens), for tests of what is refused. */
+    JsonNode grant(Map<String, String> form) {
+        return post(form);
+    }
+
     private JsonNode post(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

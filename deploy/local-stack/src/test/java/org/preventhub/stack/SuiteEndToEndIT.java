@@ -252,6 +252,43 @@ class SuiteEndToEndIT {
     }
 
     @Test
+    @Order(5)
+    void everyServicePortAndTheDoorRefuseRealmTokensNotIssuedForThisApi() {
+        JsonNode cli = tokens.grant(Map.of("grant_type", "password", "client_id", "prevent-hub-cli",
+                "username", "lead-wcc", "password", "demo", "scope", "openid"));
+        JsonNode adminCli = tokens.grant(Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "lead-wcc", "password", "demo"));
+        Map<String, String> foreign = Map.of(
+                "a token of another client (admin-cli, no audience)", adminCli.path("access_token").asText(),
+                "an ID token", cli.path("id_token").asText(),
+                "a refresh token", cli.path("refresh_token").asText());
+        assertThat(foreign.values()).allSatisfy(token -> assertThat(token).isNotBlank());
+        Map<String, String> reads = Map.of("training-service", "/courses", "referral-service", "/panels",
+                "engagement-service", "/organisations", "reporting-service", "/actions", "gateway", "/api/training/courses");
+        for (ServiceDefinition service : stack.running()) {
+            SuiteClient direct = new SuiteClient("http://localhost:" + service.port());
+            String path = reads.get(service.name());
+            direct.get(path).token(cli.path("access_token").asText()).send().expect(200);
+            foreign.forEach((what, token) -> assertThat(direct.get(path).token(token).send().status())
+                    .as(what + " at " + service.name()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void operationalEndpointsAnswerOnTheManagementPortsOnly() {
+        for (ServiceDefinition service : stack.running()) {
+            SuiteClient main = new SuiteClient("http://localhost:" + service.port());
+            for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi")) {
+                assertProblem(main.get(path).send(), 404);
+            }
+            new SuiteClient("http://localhost:" + service.managementPort()).get("/q/health/ready").send().expect(200);
+            new SuiteClient("http://localhost:" + service.managementPort()).get("/q/metrics").send().expect(200);
+        }
+        assertProblem(suite.get("/API/referrals/referrals").send(), 404);
+    }
+
+    @Test
     @Order(6)
     void refusesTheWrongRoleAtTheDoorOrAtTheService() {
         String analyst = tokens.forUser("analyst-wcc");

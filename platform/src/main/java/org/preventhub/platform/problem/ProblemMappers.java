@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.preventhub.platform.web.StrictJson;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -210,6 +211,11 @@ public class ProblemMappers {
             return problems.response(problems.problem(400, "validation", "Invalid request",
                     "The body has a field this operation does not know.", request.path(),
                     List.of(new Violation(name, "unknown field")), null));
+        }
+        if (e instanceof StrictJson.BadTextException) {
+            return problems.response(problems.problem(400, "validation", "Invalid request",
+                    "The body has text that cannot be stored as sent.", request.path(),
+                    List.of(new Violation(field.isEmpty() ? "body" : field, StrictJson.BAD_TEXT)), null));
         }
         if (field.isEmpty()) {
             return problems.response(400, "malformed-body", "Malformed request body",

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.JsonBodies;
 import org.preventhub.testing.Sql;
@@ -104,6 +106,36 @@ class BadRequestsTest {
                 .post("/sessions").then(), 400, "validation")
                 .body("violations.field", hasItem("endsAt"));
         nothingStored();
+    }
+
+    @Test
+    void aFractionalCapacityIsRefusedNotTruncated() {
+        ObjectNode body = JsonBodies.MAPPER.valueToTree(aSession(courseId).build());
+        body.put("capacity", 1.5);
+        isProblem(asTrainer().body(body.toString()).post("/sessions").then(), 400, "validation")
+                .body("violations[0].field", equalTo("capacity"));
+        nothingStored();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Shire Hall \\ud800", "Shire \\udc00 Hall", "Shire Hall \\u0000" })
+    void textThatCannotBeStoredAsSentIsRefusedNotAltered(String escapedVenue) {
+        ObjectNode body = JsonBodies.MAPPER.valueToTree(aSession(courseId).build());
+        body.put("venue", "VENUE");
+        String json = body.toString().replace("\"VENUE\"", "\"" + escapedVenue + "\"");
+        isProblem(asTrainer().body(json).post("/sessions").then(), 400, "validation")
+                .body("violations[0].field", equalTo("venue"))
+                .body("violations[0].message", containsString("NUL character or half of a character"))
+                .body(not(containsString("Shire")));
+        nothingStored();
+    }
+
+    @Test
+    void aCharacterOutsideTheBasicPlaneIsKeptWhole() {
+        ObjectNode body = JsonBodies.MAPPER.valueToTree(aSession(courseId).build());
+        body.put("venue", "VENUE");
+        String json = body.toString().replace("\"VENUE\"", "\"Shire Hall \\ud83c\\udfdb\"");
+        asTrainer().body(json).post("/sessions").then().statusCode(201).body("venue", equalTo("Shire Hall \uD83C\uDFDB"));
     }
 
     @Test
