@@ -307,6 +307,19 @@ class CouncilEventFeedTest {
         upload("application/json", batch.replace("\"attendance\": 52", "\"attendance\": 60"), false).statusCode(200).body("status", equalTo("DUPLICATE"));
         assertThat(Sql.count("SELECT count(*) FROM community_event WHERE source = ? AND attendance = 60", source)).isZero();
 
+        // Organisers nested deeper than the JSON parser goes: the file is rejected whole, with a reason.
+        String deep = "{\"batchId\": \"" + source + "-deep\", \"records\": [\n"
+                + "  {\"recordId\": \"" + source + "-j4\", \"title\": \"x\", \"eventType\": \"CF\", \"date\": \"2019-09-20\",\n"
+                + "   \"area\": \"rugby\", \"attendance\": 1, \"organisers\": " + "[".repeat(1_200) + "]".repeat(1_200) + "}\n"
+                + "]}";
+        upload("application/json", deep, false).statusCode(200).body("status", equalTo("REJECTED"))
+                .body("error", org.hamcrest.Matchers.nullValue())
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(3))
+                .body("rejections[0].reason", containsString("at most 1000 levels of nesting"));
+        assertThat(Sql.count("SELECT count(*) FROM community_event WHERE source = ? AND external_id = ?", source,
+                source + "-j4")).isZero();
+
         // A JSON record that is not well-formed for its list is rejected with its line.
         String bad = "[{\"recordId\": \"" + source + "-j3\", \"title\": \"x\", \"eventType\": \"CF\", "
                 + "\"date\": \"2019-09-20\", \"area\": \"rugby\", \"attendance\": 1, \"partners\": [1, 2]}]";

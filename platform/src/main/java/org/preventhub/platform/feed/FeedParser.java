@@ -20,6 +20,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -44,6 +46,7 @@ final class FeedParser {
 
     // A factory with a codec, so nested values can be kept as JSON text.
     private static final JsonFactory JSON = new ObjectMapper().getFactory();
+    private static final String BEYOND_LIMITS = limits(JSON.streamReadConstraints());
 
     private FeedParser() {
     }
@@ -102,29 +105,46 @@ final class FeedParser {
 
     private static String parseJson(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
             throws IOException, SQLException, InterruptedException, FileProblem {
-        String batchId = null;
         try (JsonParser parser = JSON.createParser(in)) {
-            JsonToken first = parser.nextToken();
-            if (first == JsonToken.START_ARRAY) {
-                readRecords(parser, knownFields, sink, rejections);
-            } else if (first == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (name.equals("batchId") && value == JsonToken.VALUE_STRING) {
-                        batchId = parser.getText();
-                    } else if (name.equals("records") && value == JsonToken.START_ARRAY) {
-                        readRecords(parser, knownFields, sink, rejections);
-                    } else {
-                        throw new FileProblem(line(parser), "unexpected member '" + name
-                                + "'; a file is an array of records or {\"batchId\": ..., \"records\": [...]}");
-                    }
-                }
-            } else {
-                throw new FileProblem(1, "a JSON feed is an array of records or {\"batchId\": ..., \"records\": [...]}");
+            try {
+                return readJson(parser, knownFields, sink, rejections);
+            } catch (StreamConstraintsException e) {
+                // Beyond the parser's limits (its own guard against hostile input): the file, not the service, is at
+                // fault. The exception has no location, and its message names Jackson's classes.
+                throw new FileProblem(parser.currentLocation().getLineNr(), BEYOND_LIMITS);
             }
         } catch (JsonParseException e) {
             throw new FileProblem(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "the JSON is malformed here");
+        }
+    }
+
+    private static String limits(StreamReadConstraints limits) {
+        return "the JSON goes beyond what a feed may hold here (at most " + limits.getMaxNestingDepth()
+                + " levels of nesting, and names of " + limits.getMaxNameLength() + ", numbers of "
+                + limits.getMaxNumberLength() + " and strings of " + limits.getMaxStringLength() + " characters)";
+    }
+
+    private static String readJson(JsonParser parser, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
+            throws IOException, SQLException, InterruptedException, FileProblem {
+        String batchId = null;
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_ARRAY) {
+            readRecords(parser, knownFields, sink, rejections);
+        } else if (first == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("batchId") && value == JsonToken.VALUE_STRING) {
+                    batchId = parser.getText();
+                } else if (name.equals("records") && value == JsonToken.START_ARRAY) {
+                    readRecords(parser, knownFields, sink, rejections);
+                } else {
+                    throw new FileProblem(line(parser), "unexpected member '" + name
+                            + "'; a file is an array of records or {\"batchId\": ..., \"records\": [...]}");
+                }
+            }
+        } else {
+            throw new FileProblem(1, "a JSON feed is an array of records or {\"batchId\": ..., \"records\": [...]}");
         }
         return batchId;
     }

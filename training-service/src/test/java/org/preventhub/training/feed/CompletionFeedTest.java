@@ -329,6 +329,23 @@ class CompletionFeedTest {
     }
 
     @Test
+    void jsonBeyondTheParsersLimitsIsRejectedWholeWithAReasonNotFailed() {
+        List<String> beyond = List.of(
+                "[{\"recordId\": \"a\",\n \"person\": " + "[".repeat(1_200) + "]".repeat(1_200) + "}]", // nesting
+                "[{\"recordId\": \"a\",\n \"person\": " + "9".repeat(1_100) + "}]",                    // a number
+                "[{\"recordId\": \"a\",\n \"person\": \"" + "x".repeat(20_000_001) + "\"}]",           // a string
+                "[{\"recordId\": \"a\",\n \"" + "x".repeat(50_001) + "\": \"Sam\"}]");                 // a name
+        beyond.forEach(json -> upload(json, "application/json", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("error", org.hamcrest.Matchers.nullValue())
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(2))
+                .body("rejections[0].reason", equalTo("the file cannot be read: the JSON goes beyond what a feed may hold "
+                        + "here (at most 1000 levels of nesting, and names of 50000, numbers of 1000 and strings of "
+                        + "20000000 characters)")));
+    }
+
+    @Test
     void aMalformedFileIsRejectedWithTheLineWhereItBreaks() {
         upload("recordId,person,colour\nA,B,blue\n", "text/csv", true).statusCode(200)
                 .body("status", equalTo("REJECTED"))
