@@ -76,10 +76,11 @@ final class FeedParser {
         if (header.isEmpty()) {
             throw new FileProblem(1, "the file has no header row");
         }
-        for (String column : header) {
-            String name = stripBom(column);
-            if (!knownFields.contains(name)) {
-                throw new FileProblem(1, "unknown column '" + name + "'; expected " + String.join(", ", knownFields));
+        for (int i = 0; i < header.size(); i++) {
+            if (!knownFields.contains(stripBom(header.get(i)))) {
+                // By position, never by name: a reason never repeats what the sender wrote.
+                throw new FileProblem(1, "column " + (i + 1) + " of the header is not a field of this feed; "
+                        + expected(knownFields));
             }
         }
         long nextLine = parser.getCurrentLineNumber() + 1;
@@ -131,7 +132,9 @@ final class FeedParser {
         if (first == JsonToken.START_ARRAY) {
             readRecords(parser, knownFields, sink, rejections);
         } else if (first == JsonToken.START_OBJECT) {
+            int member = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                member++;
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("batchId") && value == JsonToken.VALUE_STRING) {
@@ -139,8 +142,8 @@ final class FeedParser {
                 } else if (name.equals("records") && value == JsonToken.START_ARRAY) {
                     readRecords(parser, knownFields, sink, rejections);
                 } else {
-                    throw new FileProblem(line(parser), "unexpected member '" + name
-                            + "'; a file is an array of records or {\"batchId\": ..., \"records\": [...]}");
+                    throw new FileProblem(line(parser), "member " + member + " of the top-level object is unexpected; "
+                            + "a file is an array of records or {\"batchId\": ..., \"records\": [...]}");
                 }
             }
         } else {
@@ -163,12 +166,14 @@ final class FeedParser {
                 continue;
             }
             Map<String, String> fields = new LinkedHashMap<>();
-            String unknown = null;
+            int position = 0;
+            int unknown = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                position++;
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (!knownFields.contains(name) && unknown == null) {
-                    unknown = name;
+                if (!knownFields.contains(name) && unknown == 0) {
+                    unknown = position;
                 }
                 switch (value) {
                     case VALUE_NULL -> fields.put(name, null);
@@ -176,12 +181,17 @@ final class FeedParser {
                     default -> fields.put(name, parser.getText());
                 }
             }
-            if (unknown != null) {
-                rejections.reject(line, "unknown field '" + unknown + "'");
+            if (unknown > 0) {
+                rejections.reject(line, "field " + unknown + " of the record is not a field of this feed; "
+                        + expected(knownFields));
             } else {
                 sink.accept(new FeedRecord(line, fields));
             }
         }
+    }
+
+    private static String expected(Set<String> knownFields) {
+        return "expected " + String.join(", ", knownFields);
     }
 
     private static long line(JsonParser parser) {

@@ -328,6 +328,29 @@ class CompletionFeedTest {
         as(Roles.FEED).body(Map.of("internalCode", "x")).put("/feeds/mappings/" + source + "/course/X").then().statusCode(403);
     }
 
+    private static final String EXPECTED_FIELDS = "expected recordId, person, email, organisation, sector, courseCode, "
+            + "date, mode, area, completed";
+
+    @Test
+    void rejectionsNameAColumnOrFieldByItsPositionAndNeverRepeatWhatTheSenderWrote() {
+        upload("recordId,<img src=x onerror=alert(1)>,person\nA,B,C\n", "text/csv", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejections[0].line", equalTo(1))
+                .body("rejections[0].reason", equalTo("the file cannot be read: column 2 of the header is not a field "
+                        + "of this feed; " + EXPECTED_FIELDS));
+
+        String unknownField = "[\n {\"recordId\": \"b\", \"pers0n-<b>\": \"Sam\"}]";
+        upload(unknownField, "application/json", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejections.line", equalTo(List.of(2)))
+                .body("rejections[0].reason", equalTo("field 2 of the record is not a field of this feed; " + EXPECTED_FIELDS));
+
+        upload("{\"batchId\": \"b-1\", \"<script>\": []}", "application/json", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejections[0].reason", equalTo("the file cannot be read: member 2 of the top-level object is "
+                        + "unexpected; a file is an array of records or {\"batchId\": ..., \"records\": [...]}"));
+    }
+
     @Test
     void jsonBeyondTheParsersLimitsIsRejectedWholeWithAReasonNotFailed() {
         List<String> beyond = List.of(
@@ -350,7 +373,8 @@ class CompletionFeedTest {
         upload("recordId,person,colour\nA,B,blue\n", "text/csv", true).statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("rejections[0].line", equalTo(1))
-                .body("rejections[0].reason", containsString("unknown column 'colour'"));
+                .body("rejections[0].reason", equalTo("the file cannot be read: column 3 of the header is not a field "
+                        + "of this feed; " + EXPECTED_FIELDS));
         upload("[{\"recordId\": \"a\",\n \"person\": ", "application/json", true).statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("rejections[0].reason", containsString("JSON"));
