@@ -112,8 +112,10 @@ class CouncilEventFeedTest {
                 .body("rejections[1].reason", containsString("YYYY-MM-DD"))
                 .body("rejections[2].reason", containsString("attendance"))
                 .body("rejections[3].reason", containsString("line 2"))
-                // Free text (a title) is never echoed; codes may be, so the sender can ask for their mapping.
-                .body("rejections.reason", everyItem(not(containsString("Community forum"))));
+                // Nothing the sender wrote is echoed, neither free text (a title) nor a code: the line says where.
+                .body("rejections.reason", everyItem(not(containsString("Community forum"))))
+                .body("rejections[0].reason", equalTo("area has no mapping for source '" + source
+                        + "' (kind 'area'); ask the Prevent team to map the code this line gives"));
         assertThat(stored()).isZero();
 
         // The same file for real is rejected whole: nothing stored, nothing published.

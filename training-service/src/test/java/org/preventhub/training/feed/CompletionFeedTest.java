@@ -120,8 +120,8 @@ class CompletionFeedTest {
         CompletionFile file = CompletionFile.withPrefix(source).good(3, "WDC-PREV-UPD");
         upload(file.csv(), "text/csv", false).statusCode(200)
                 .body("status", equalTo("REJECTED")).body("rejected", equalTo(3))
-                .body("rejections[0].reason", equalTo("courseCode 'WDC-PREV-UPD' has no mapping for source '" + source
-                        + "' (kind 'course'); ask the Prevent team to map it"));
+                .body("rejections[0].reason", equalTo("courseCode has no mapping for source '" + source
+                        + "' (kind 'course'); ask the Prevent team to map the code this line gives"));
 
         as(Roles.PREVENT_LEAD).body(Map.of("internalCode", courseCode))
                 .put("/feeds/mappings/" + source + "/course/WDC-PREV-UPD").then().statusCode(200);
