@@ -174,6 +174,16 @@ class CouncilEventFeedTest {
     }
 
     @Test
+    void aTitleWithALineBreakInsideQuotesInAFileWithCrlfRowsIsStoredWhole() {
+        String csv = HEADER.replace("\n", "\r\n")
+                + "\"" + source + "-1\",\"Forum,\r\nthen\rsupper\",CF,2019-11-12,1,NBBC,35\r\n"
+                + line("2", "CF", "2019-11-19", "NBBC", "20").replace("\n", "\r\n");
+        upload(csv, false).statusCode(200).body("status", equalTo("APPLIED")).body("created", equalTo(2));
+        assertThat(Sql.rows("SELECT title FROM community_event WHERE source = ? ORDER BY external_id", source))
+                .containsExactly(Map.of("title", "Forum,\r\nthen\rsupper"), Map.of("title", "Community forum 2"));
+    }
+
+    @Test
     void theFeedDescribesItsFields() {
         given().auth().oauth2(feedToken).get("/feeds").then().statusCode(200)
                 .body("find { it.name == 'events' }.fields.name", org.hamcrest.Matchers.hasItems("recordId", "eventType",

@@ -328,6 +328,55 @@ class CompletionFeedTest {
         as(Roles.FEED).body(Map.of("internalCode", "x")).put("/feeds/mappings/" + source + "/course/X").then().statusCode(403);
     }
 
+    /**
+     * A quoted field with a line break in it (RFC 4180) stays one field of one row: the file of three records
+     * whose third is bad is rejected for that record alone, at the line it starts on (the first record takes two
+     * lines: CR, LF and CRLF each end one), and once corrected it is stored with the line break inside the name.
+     */
+    private void aLineBreakInsideQuotesStaysInItsField(String lineBreak, String rowEnding) {
+        String person = "Sam" + lineBreak + " Taylor";
+        CompletionFile file = CompletionFile.withPrefix(source).good(3, courseCode);
+        file.replace(1, file.get(1).withPerson(person));
+        CompletionFile bad = CompletionFile.withPrefix(source).good(3, courseCode);
+        bad.replace(1, file.get(1)).replace(3, bad.get(3).withMode("by carrier pigeon"));
+
+        upload(bad.csv(rowEnding), "text/csv", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("records", equalTo(3))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(5))
+                .body("rejections[0].reason", containsString("mode"));
+        upload(file.csv(rowEnding), "text/csv", false).statusCode(200)
+                .body("status", equalTo("APPLIED")).body("created", equalTo(3));
+        assertThat(Sql.rows("SELECT person_name FROM completion_record WHERE source = ? AND external_id = ?",
+                source, file.get(1).recordId())).containsExactly(Map.of("person_name", person));
+    }
+
+    @Test
+    void aCarriageReturnInsideQuotesStaysInItsField() {
+        aLineBreakInsideQuotesStaysInItsField("\r", "\n");
+    }
+
+    @Test
+    void aLineFeedInsideQuotesStaysInItsField() {
+        aLineBreakInsideQuotesStaysInItsField("\n", "\n");
+    }
+
+    @Test
+    void aCrlfInsideQuotesStaysInItsField() {
+        aLineBreakInsideQuotesStaysInItsField("\r\n", "\n");
+    }
+
+    @Test
+    void aFileWithCrlfRowEndingsIsReadRowByRowWithItsLineNumbers() {
+        aLineBreakInsideQuotesStaysInItsField("\r\n", "\r\n");
+    }
+
+    @Test
+    void aFileWithCrlfRowEndingsKeepsACarriageReturnInsideQuotes() {
+        aLineBreakInsideQuotesStaysInItsField("\r", "\r\n");
+    }
+
     private static final String EXPECTED_FIELDS = "expected recordId, person, email, organisation, sector, courseCode, "
             + "date, mode, area, completed";
 
