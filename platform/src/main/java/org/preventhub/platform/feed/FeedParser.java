@@ -64,8 +64,10 @@ final class FeedParser {
     private static String parseCsv(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
             throws IOException, SQLException, InterruptedException, FileProblem {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        // Blank lines come through as records and are skipped below: skipped by the parser, they would go uncounted
+        // between one record's end and the next one's start, and the next record's line would be reported too low.
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+                .setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
         CSVParser parser;
         try {
             parser = CSVParser.parse(reader, format);
@@ -88,6 +90,9 @@ final class FeedParser {
             for (CSVRecord row : parser) {
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue; // a blank line (or one of spaces only)
+                }
                 if (!row.isConsistent()) {
                     rejections.reject(line, "has " + row.size() + " values for " + header.size() + " columns");
                     continue;

@@ -377,6 +377,22 @@ class CompletionFeedTest {
         aLineBreakInsideQuotesStaysInItsField("\r", "\r\n");
     }
 
+    @Test
+    void blankLinesBetweenRecordsDoNotShiftTheLineNumbersOfLaterRejections() {
+        CompletionFile file = CompletionFile.withPrefix(source).good(3, courseCode);
+        file.replace(2, file.get(2).withMode("by carrier pigeon"));
+        String csv = file.csv();
+        int afterFirstRecord = csv.indexOf('\n', csv.indexOf('\n') + 1) + 1;
+        // Lines 3 and 4 are blank, so the bad record is on line 5; and the file ends with a blank line.
+        csv = csv.substring(0, afterFirstRecord) + "\n\n" + csv.substring(afterFirstRecord) + "\n";
+        upload(csv, "text/csv", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("records", equalTo(3))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(5))
+                .body("rejections[0].reason", containsString("mode"));
+    }
+
     private static final String EXPECTED_FIELDS = "expected recordId, person, email, organisation, sector, courseCode, "
             + "date, mode, area, completed";
 
