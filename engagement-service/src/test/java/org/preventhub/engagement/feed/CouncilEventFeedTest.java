@@ -112,8 +112,10 @@ class CouncilEventFeedTest {
                 .body("rejections[1].reason", containsString("YYYY-MM-DD"))
                 .body("rejections[2].reason", containsString("attendance"))
                 .body("rejections[3].reason", containsString("line 2"))
-                // Free text (a title) is never echoed; codes may be, so the sender can ask for their mapping.
-                .body("rejections.reason", everyItem(not(containsString("Community forum"))));
+                // Nothing the sender wrote is echoed, neither free text (a title) nor a code: the line says where.
+                .body("rejections.reason", everyItem(not(containsString("Community forum"))))
+                .body("rejections[0].reason", equalTo("area has no mapping for source '" + source
+                        + "' (kind 'area'); ask the Prevent team to map the code this line gives"));
         assertThat(stored()).isZero();
 
         // The same file for real is rejected whole: nothing stored, nothing published.
@@ -169,6 +171,16 @@ class CouncilEventFeedTest {
         assertThat(events).extracting(ReceivedEvent::type)
                 .containsExactly(EngagementEventTypes.EVENT_HELD, EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED);
         assertThat(events.get(1).data().get("previousAttendance").asInt()).isEqualTo(35);
+    }
+
+    @Test
+    void aTitleWithALineBreakInsideQuotesInAFileWithCrlfRowsIsStoredWhole() {
+        String csv = HEADER.replace("\n", "\r\n")
+                + "\"" + source + "-1\",\"Forum,\r\nthen\rsupper\",CF,2019-11-12,1,NBBC,35\r\n"
+                + line("2", "CF", "2019-11-19", "NBBC", "20").replace("\n", "\r\n");
+        upload(csv, false).statusCode(200).body("status", equalTo("APPLIED")).body("created", equalTo(2));
+        assertThat(Sql.rows("SELECT title FROM community_event WHERE source = ? ORDER BY external_id", source))
+                .containsExactly(Map.of("title", "Forum,\r\nthen\rsupper"), Map.of("title", "Community forum 2"));
     }
 
     @Test
@@ -306,6 +318,19 @@ class CouncilEventFeedTest {
         // The same batch id again, even with other content, is a duplicate: nothing changes.
         upload("application/json", batch.replace("\"attendance\": 52", "\"attendance\": 60"), false).statusCode(200).body("status", equalTo("DUPLICATE"));
         assertThat(Sql.count("SELECT count(*) FROM community_event WHERE source = ? AND attendance = 60", source)).isZero();
+
+        // Organisers nested deeper than the JSON parser goes: the file is rejected whole, with a reason.
+        String deep = "{\"batchId\": \"" + source + "-deep\", \"records\": [\n"
+                + "  {\"recordId\": \"" + source + "-j4\", \"title\": \"x\", \"eventType\": \"CF\", \"date\": \"2019-09-20\",\n"
+                + "   \"area\": \"rugby\", \"attendance\": 1, \"organisers\": " + "[".repeat(1_200) + "]".repeat(1_200) + "}\n"
+                + "]}";
+        upload("application/json", deep, false).statusCode(200).body("status", equalTo("REJECTED"))
+                .body("error", org.hamcrest.Matchers.nullValue())
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(3))
+                .body("rejections[0].reason", containsString("at most 1000 levels of nesting"));
+        assertThat(Sql.count("SELECT count(*) FROM community_event WHERE source = ? AND external_id = ?", source,
+                source + "-j4")).isZero();
 
         // A JSON record that is not well-formed for its list is rejected with its line.
         String bad = "[{\"recordId\": \"" + source + "-j3\", \"title\": \"x\", \"eventType\": \"CF\", "

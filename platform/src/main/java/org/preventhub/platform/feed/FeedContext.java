@@ -43,19 +43,14 @@ public final class FeedContext {
     }
 
     /**
-     * Maps a code, or rejects the record naming the field and the code: unknown codes are reported, never guessed.
-     * The code is quoted (unlike other values) because the sender needs it to ask for the mapping, and a code is
-     * reference data, not personal data; it is shortened and stripped of control characters all the same.
+     * Maps a code, or rejects the record naming the field, the source and the kind: unknown codes are reported, never
+     * guessed. The code itself is not quoted (no reason repeats what the sender wrote, and a field meant for a code
+     * may hold anything): the sender finds it on the rejected line.
      */
     public String requireMapped(String kind, String field, String externalCode) throws FeedRejection {
         return mapped(kind, externalCode).orElseThrow(() -> new FeedRejection(
-                field + " '" + quotable(externalCode) + "' has no mapping for source '" + source + "' (kind '" + kind
-                        + "'); ask the Prevent team to map it"));
-    }
-
-    private static String quotable(String code) {
-        String clean = code == null ? "" : code.replaceAll("[\\p{Cntrl}']", "?");
-        return clean.length() <= 60 ? clean : clean.substring(0, 57) + "...";
+                field + " has no mapping for source '" + source + "' (kind '" + kind
+                        + "'); ask the Prevent team to map the code this line gives"));
     }
 
     /** Per-job scratch space for a handler's lookup caches (e.g. course codes to ids). */

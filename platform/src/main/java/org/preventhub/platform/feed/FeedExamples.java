@@ -39,13 +39,13 @@ final class FeedExamples {
              "ignored": 0, "rejected": 2, "submittedBy": "warwick-district-feed",
              "submittedAt": "2020-07-20T06:00:01Z", "startedAt": "2020-07-20T06:00:01Z",
              "finishedAt": "2020-07-20T06:00:02Z", "rejections": [
-               {"line": 101, "reason": "courseCode 'WR-01' has no mapping for source 'warwick-district-council' (kind 'course'); ask the Prevent team to map it"},
+               {"line": 101, "reason": "courseCode has no mapping for source 'warwick-district-council' (kind 'course'); ask the Prevent team to map the code this line gives"},
                {"line": 5001, "reason": "date must be a date written as YYYY-MM-DD"}]}""";
 
     static final String JOB_PAGE = "{\"items\": [" + JOB_APPLIED + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
 
     static final String REJECTIONS_PAGE = """
-            {"items": [{"line": 101, "reason": "courseCode 'WR-01' has no mapping for source 'warwick-district-council' (kind 'course'); ask the Prevent team to map it"},
+            {"items": [{"line": 101, "reason": "courseCode has no mapping for source 'warwick-district-council' (kind 'course'); ask the Prevent team to map the code this line gives"},
                        {"line": 5001, "reason": "date must be a date written as YYYY-MM-DD"}],
              "page": 0, "size": 20, "totalItems": 2, "totalPages": 1}""";
 

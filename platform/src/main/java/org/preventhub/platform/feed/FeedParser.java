@@ -20,6 +20,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -44,6 +46,7 @@ final class FeedParser {
 
     // A factory with a codec, so nested values can be kept as JSON text.
     private static final JsonFactory JSON = new ObjectMapper().getFactory();
+    private static final String BEYOND_LIMITS = limits(JSON.streamReadConstraints());
 
     private FeedParser() {
     }
@@ -61,8 +64,10 @@ final class FeedParser {
     private static String parseCsv(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
             throws IOException, SQLException, InterruptedException, FileProblem {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        // Blank lines come through as records and are skipped below: skipped by the parser, they would go uncounted
+        // between one record's end and the next one's start, and the next record's line would be reported too low.
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+                .setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
         CSVParser parser;
         try {
             parser = CSVParser.parse(reader, format);
@@ -73,10 +78,11 @@ final class FeedParser {
         if (header.isEmpty()) {
             throw new FileProblem(1, "the file has no header row");
         }
-        for (String column : header) {
-            String name = stripBom(column);
-            if (!knownFields.contains(name)) {
-                throw new FileProblem(1, "unknown column '" + name + "'; expected " + String.join(", ", knownFields));
+        for (int i = 0; i < header.size(); i++) {
+            if (!knownFields.contains(stripBom(header.get(i)))) {
+                // By position, never by name: a reason never repeats what the sender wrote.
+                throw new FileProblem(1, "column " + (i + 1) + " of the header is not a field of this feed; "
+                        + expected(knownFields));
             }
         }
         long nextLine = parser.getCurrentLineNumber() + 1;
@@ -84,6 +90,9 @@ final class FeedParser {
             for (CSVRecord row : parser) {
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue; // a blank line (or one of spaces only)
+                }
                 if (!row.isConsistent()) {
                     rejections.reject(line, "has " + row.size() + " values for " + header.size() + " columns");
                     continue;
@@ -102,29 +111,48 @@ final class FeedParser {
 
     private static String parseJson(InputStream in, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
             throws IOException, SQLException, InterruptedException, FileProblem {
-        String batchId = null;
         try (JsonParser parser = JSON.createParser(in)) {
-            JsonToken first = parser.nextToken();
-            if (first == JsonToken.START_ARRAY) {
-                readRecords(parser, knownFields, sink, rejections);
-            } else if (first == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (name.equals("batchId") && value == JsonToken.VALUE_STRING) {
-                        batchId = parser.getText();
-                    } else if (name.equals("records") && value == JsonToken.START_ARRAY) {
-                        readRecords(parser, knownFields, sink, rejections);
-                    } else {
-                        throw new FileProblem(line(parser), "unexpected member '" + name
-                                + "'; a file is an array of records or {\"batchId\": ..., \"records\": [...]}");
-                    }
-                }
-            } else {
-                throw new FileProblem(1, "a JSON feed is an array of records or {\"batchId\": ..., \"records\": [...]}");
+            try {
+                return readJson(parser, knownFields, sink, rejections);
+            } catch (StreamConstraintsException e) {
+                // Beyond the parser's limits (its own guard against hostile input): the file, not the service, is at
+                // fault. The exception has no location, and its message names Jackson's classes.
+                throw new FileProblem(parser.currentLocation().getLineNr(), BEYOND_LIMITS);
             }
         } catch (JsonParseException e) {
             throw new FileProblem(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "the JSON is malformed here");
+        }
+    }
+
+    private static String limits(StreamReadConstraints limits) {
+        return "the JSON goes beyond what a feed may hold here (at most " + limits.getMaxNestingDepth()
+                + " levels of nesting, and names of " + limits.getMaxNameLength() + ", numbers of "
+                + limits.getMaxNumberLength() + " and strings of " + limits.getMaxStringLength() + " characters)";
+    }
+
+    private static String readJson(JsonParser parser, Set<String> knownFields, RecordSink sink, RejectionSink rejections)
+            throws IOException, SQLException, InterruptedException, FileProblem {
+        String batchId = null;
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_ARRAY) {
+            readRecords(parser, knownFields, sink, rejections);
+        } else if (first == JsonToken.START_OBJECT) {
+            int member = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                member++;
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("batchId") && value == JsonToken.VALUE_STRING) {
+                    batchId = parser.getText();
+                } else if (name.equals("records") && value == JsonToken.START_ARRAY) {
+                    readRecords(parser, knownFields, sink, rejections);
+                } else {
+                    throw new FileProblem(line(parser), "member " + member + " of the top-level object is unexpected; "
+                            + "a file is an array of records or {\"batchId\": ..., \"records\": [...]}");
+                }
+            }
+        } else {
+            throw new FileProblem(1, "a JSON feed is an array of records or {\"batchId\": ..., \"records\": [...]}");
         }
         return batchId;
     }
@@ -143,12 +171,14 @@ final class FeedParser {
                 continue;
             }
             Map<String, String> fields = new LinkedHashMap<>();
-            String unknown = null;
+            int position = 0;
+            int unknown = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                position++;
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (!knownFields.contains(name) && unknown == null) {
-                    unknown = name;
+                if (!knownFields.contains(name) && unknown == 0) {
+                    unknown = position;
                 }
                 switch (value) {
                     case VALUE_NULL -> fields.put(name, null);
@@ -156,12 +186,17 @@ final class FeedParser {
                     default -> fields.put(name, parser.getText());
                 }
             }
-            if (unknown != null) {
-                rejections.reject(line, "unknown field '" + unknown + "'");
+            if (unknown > 0) {
+                rejections.reject(line, "field " + unknown + " of the record is not a field of this feed; "
+                        + expected(knownFields));
             } else {
                 sink.accept(new FeedRecord(line, fields));
             }
         }
+    }
+
+    private static String expected(Set<String> knownFields) {
+        return "expected " + String.join(", ", knownFields);
     }
 
     private static long line(JsonParser parser) {

@@ -38,6 +38,9 @@ import org.preventhub.platform.web.PageParams;
 public class BookingResource {
 
     static final String SECRET_HEADER = "X-Booking-Secret";
+    /** For the operations that take a reference and its secret. */
+    private static final String NOT_FOUND = "No booking has this reference, or the secret is not its secret: the two "
+            + "are answered alike. (Staff need no secret: to them 404 means no such booking.)";
 
     private final BookingService bookings;
     private final CurrentUser user;
@@ -74,10 +77,11 @@ public class BookingResource {
             description = "The attendee (through the booking website) proves it is theirs with the secret in `X-Booking-Secret`.")
     @APIResponse(responseCode = "200", description = "The booking.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "confirmed", value = Examples.BOOKING)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public BookingResponse byReference(@PathParam("reference") String reference,
             @HeaderParam(SECRET_HEADER) String secret) {
         return bookings.getByReference(reference, secret, isStaff())
-                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+                .orElseThrow(BookingSecrets::noSuchBooking);
     }
 
     @POST
@@ -92,9 +96,10 @@ public class BookingResource {
             examples = @ExampleObject(name = "attendee", value = Examples.CANCELLATION_REQUEST)))
     @APIResponse(responseCode = "200", description = "The cancelled booking.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "cancelled", value = Examples.BOOKING_CANCELLED)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public BookingResponse cancel(@PathParam("reference") String reference, @Valid CancellationRequest request) {
         return bookings.cancel(reference, request == null ? null : request.secret(), isStaff())
-                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+                .orElseThrow(BookingSecrets::noSuchBooking);
     }
 
     @POST
@@ -108,9 +113,10 @@ public class BookingResource {
             examples = @ExampleObject(name = "attendee", value = Examples.CANCELLATION_REQUEST)))
     @APIResponse(responseCode = "200", description = "The declined booking, now cancelled.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "declined", value = Examples.BOOKING_PROMOTION_DECLINED)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public BookingResponse decline(@PathParam("reference") String reference, @Valid CancellationRequest request) {
         return bookings.declinePromotion(reference, request == null ? null : request.secret(), isStaff())
-                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+                .orElseThrow(BookingSecrets::noSuchBooking);
     }
 
     private boolean isStaff() {

@@ -110,12 +110,11 @@ public class BookingService {
     /**
      * Cancels a booking. The attendee proves it is theirs with the secret; staff need not.
      *
-     * @return empty when no booking has this reference
+     * @return empty when no booking has this reference, or the secret is not its own
      */
     @Transactional
     public Optional<BookingResponse> cancel(String reference, String secret, boolean staff) {
-        return bookings.findByReference(reference).map(found -> {
-            requireSecret(found, secret, staff);
+        return findFor(reference, secret, staff).map(found -> {
             TrainingSession session = sessions.lock(found.session.id).orElseThrow();
             Booking booking = reread(found);
             if (!booking.status.live()) {
@@ -130,8 +129,7 @@ public class BookingService {
     /** A promoted attendee who can no longer come gives the seat to the next in line. */
     @Transactional
     public Optional<BookingResponse> declinePromotion(String reference, String secret, boolean staff) {
-        return bookings.findByReference(reference).map(found -> {
-            requireSecret(found, secret, staff);
+        return findFor(reference, secret, staff).map(found -> {
             TrainingSession session = sessions.lock(found.session.id).orElseThrow();
             Booking booking = reread(found);
             if (booking.status != BookingStatus.CONFIRMED || booking.promotedAt == null) {
@@ -178,10 +176,7 @@ public class BookingService {
     /** For the attendee: their booking, on proof of the secret. */
     @Transactional
     public Optional<BookingResponse> getByReference(String reference, String secret, boolean staff) {
-        return bookings.findByReference(reference).map(b -> {
-            requireSecret(b, secret, staff);
-            return BookingResponse.of(b, positionOf(b), null);
-        });
+        return findFor(reference, secret, staff).map(b -> BookingResponse.of(b, positionOf(b), null));
     }
 
     @Transactional
@@ -266,10 +261,13 @@ public class BookingService {
         return booking;
     }
 
-    private static void requireSecret(Booking booking, String secret, boolean staff) {
-        if (!staff && !Secrets.matches(secret, booking.secretHash)) {
-            throw ProblemException.forbidden("The reference and secret do not match a booking.");
-        }
+    /**
+     * The booking with this reference, for staff; for anyone else only with its secret. A wrong secret is answered
+     * as no booking at all (404, not 403), so the booking website's token cannot tell which references exist.
+     */
+    private Optional<Booking> findFor(String reference, String secret, boolean staff) {
+        Optional<Booking> found = bookings.findByReference(reference);
+        return staff ? found : BookingSecrets.unlocked(found, secret);
     }
 
     private Integer positionOf(Booking booking) {

@@ -23,8 +23,8 @@ import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.training.booking.BookingSecrets;
 
 /** The attendee's own evaluation, made with the booking's reference and secret. */
 @Path("/bookings")
@@ -51,9 +51,13 @@ public class AttendeeEvaluationResource {
             examples = @ExampleObject(name = "form", value = Examples.ATTENDEE_EVALUATION)))
     @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EvaluationResponse.class), examples = @ExampleObject(name = "form", value = Examples.EVALUATION)))
+    @APIResponse(responseCode = "404", description = "No booking has this reference, or the secret is not its secret: "
+            + "the two are answered alike.")
+    @APIResponse(responseCode = "403", description = "The caller's role does not allow this operation; or, for staff, "
+            + "the secret is not the booking's.")
     public Response byAttendee(@PathParam("reference") String reference, @Valid @NotNull EvaluationAnswers answers) {
         EvaluationResponse saved = evaluations.submitByAttendee(reference, answers)
-                .orElseThrow(() -> ProblemException.notFound("Booking " + reference));
+                .orElseThrow(BookingSecrets::noSuchBooking);
         return Response.created(URI.create("/sessions/" + saved.sessionId() + "/evaluations")).entity(saved).build();
     }
 }

@@ -25,10 +25,12 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
 import org.preventhub.platform.reference.ReferenceDataConfig;
 import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
 import org.preventhub.training.attendance.Attendance;
 import org.preventhub.training.attendance.AttendanceRepository;
+import org.preventhub.training.booking.Booking;
 import org.preventhub.training.booking.BookingRepository;
 import org.preventhub.training.booking.BookingSecrets;
 import org.preventhub.training.config.TrainingConfig;
@@ -67,19 +69,29 @@ public class EvaluationService {
         this.zone = reference.timezone();
     }
 
-    /** @return empty when no booking has this reference */
+    /**
+     * @return empty when no booking has this reference, or the secret is not its own (answered alike, so the booking
+     *         website's token cannot tell which references exist)
+     */
     @Transactional
     public Optional<EvaluationResponse> submitByAttendee(String reference, EvaluationAnswers answers) {
-        return bookings.findByReference(reference).map(booking -> {
-            if (!BookingSecrets.matches(answers.secret(), booking)) {
-                throw ProblemException.forbidden("The reference and secret do not match a booking.");
-            }
+        Optional<Booking> found = bookings.findByReference(reference);
+        Optional<Booking> unlocked = BookingSecrets.unlocked(found, answers.secret());
+        if (unlocked.isEmpty() && found.isPresent() && isStaff()) {
+            // Staff see every booking anyway: to them a wrong secret is refused as such, and 404 means missing.
+            throw ProblemException.forbidden("The reference and secret do not match a booking.");
+        }
+        return unlocked.map(booking -> {
             Attendance mark = attendance.findByBooking(booking.id).filter(a -> a.attended)
                     .orElseThrow(() -> ProblemException.conflict("not-attended",
                             "Only people who attended the session can evaluate it."));
             requireNotEvaluated(mark);
             return EvaluationResponse.of(save(mark, answers, "ATTENDEE"));
         });
+    }
+
+    private boolean isStaff() {
+        return user.hasRole(Roles.TRAINER) || user.hasRole(Roles.PREVENT_LEAD);
     }
 
     /** Paper forms of one session, entered by staff: all or none. */

@@ -11,10 +11,12 @@ import static org.preventhub.training.support.TrainingApi.createCourse;
 import static org.preventhub.training.support.TrainingApi.holdSession;
 import static org.preventhub.training.support.TrainingApi.scheduleSession;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.preventhub.contracts.training.TrainingEventTypes;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.Sql;
 
@@ -76,23 +78,98 @@ class BookingRulesTest {
         book(session, anAttendee().organisation("warwickshire youth justice service").build());
     }
 
+    /** A reference no booking can have: references never use O or U. */
+    private static final String NO_SUCH_REFERENCE = "NOSUCHRF";
+
+    /**
+     * The refusal's problem document without what differs between any two requests: its request id, and its
+     * {@code instance}, which is the path the caller asked for (checked to be just that).
+     */
+    private static Map<String, Object> notFound(ValidatableResponse response, String path) {
+        Map<String, Object> problem = new HashMap<>(refused(response, 404, "not-found")
+                .body("instance", equalTo(path)).body("requestId", org.hamcrest.Matchers.notNullValue())
+                .extract().jsonPath().getMap(""));
+        problem.remove("requestId");
+        problem.remove("instance");
+        return problem;
+    }
+
+    private static long cancellationsPublished(String bookingId) {
+        return Sql.count("SELECT count(*) FROM outbox_event WHERE aggregateid = ? AND type = ?", bookingId,
+                TrainingEventTypes.BOOKING_CANCELLED);
+    }
+
     @Test
-    void aCancellationWithTheWrongSecretIsRefused() {
+    void aCancellationWithTheWrongSecretIsRefusedExactlyAsAMissingReference() {
         UUID session = scheduleSession(aSession(createCourse()).build());
         var booking = book(session, anAttendee().build());
-        refused(as(Roles.BOOKING).body(Map.of("secret", "guessed"))
-                .post("/bookings/" + booking.getString("reference") + "/cancellation").then(), 403, "forbidden");
-        refused(as(Roles.BOOKING).body(Map.of())
-                .post("/bookings/" + booking.getString("reference") + "/cancellation").then(), 403, "forbidden");
-        as(Roles.BOOKING).body(Map.of("secret", "x")).post("/bookings/NOSUCHREF/cancellation").then().statusCode(404);
+        String reference = booking.getString("reference");
+
+        Map<String, Object> missing = notFound(as(Roles.BOOKING).body(Map.of("secret", "guessed"))
+                .post("/bookings/" + NO_SUCH_REFERENCE + "/cancellation").then(), "/bookings/" + NO_SUCH_REFERENCE + "/cancellation");
+        assertThat(notFound(as(Roles.BOOKING).body(Map.of("secret", "guessed"))
+                .post("/bookings/" + reference + "/cancellation").then(), "/bookings/" + reference + "/cancellation"))
+                .isEqualTo(missing);
+        assertThat(notFound(as(Roles.BOOKING).body(Map.of())
+                .post("/bookings/" + reference + "/cancellation").then(), "/bookings/" + reference + "/cancellation"))
+                .isEqualTo(missing);
+        assertThat(missing.toString()).doesNotContain(NO_SUCH_REFERENCE);
+        // Refused, so nothing changed: still confirmed, its seat still taken, no cancellation published.
         assertThat(Sql.count("SELECT count(*) FROM booking WHERE id = ? AND status = 'CONFIRMED'",
                 UUID.fromString(booking.getString("id")))).isEqualTo(1);
+        asTrainer().get("/sessions/" + session).then().body("seatsTaken", equalTo(1));
+        assertThat(cancellationsPublished(booking.getString("id"))).isZero();
+
+        // Staff need no secret: for them a 404 still means there is no such booking.
+        refused(asTrainer().body(Map.of()).post("/bookings/" + NO_SUCH_REFERENCE + "/cancellation").then(), 404, "not-found");
+    }
+
+    @Test
+    void readingABookingWithTheWrongSecretIsRefusedExactlyAsAMissingReference() {
+        UUID session = scheduleSession(aSession(createCourse()).build());
+        var booking = book(session, anAttendee().build());
+        String reference = booking.getString("reference");
 
         as(Roles.BOOKING).header("X-Booking-Secret", booking.getString("cancellationSecret"))
-                .get("/bookings/by-reference/" + booking.getString("reference")).then().statusCode(200)
+                .get("/bookings/by-reference/" + reference).then().statusCode(200)
                 .body("status", equalTo("CONFIRMED")).body("cancellationSecret", org.hamcrest.Matchers.nullValue());
-        as(Roles.BOOKING).header("X-Booking-Secret", "wrong")
-                .get("/bookings/by-reference/" + booking.getString("reference")).then().statusCode(403);
+        Map<String, Object> missing = notFound(as(Roles.BOOKING).header("X-Booking-Secret", "wrong")
+                .get("/bookings/by-reference/" + NO_SUCH_REFERENCE).then(), "/bookings/by-reference/" + NO_SUCH_REFERENCE);
+        assertThat(notFound(as(Roles.BOOKING).header("X-Booking-Secret", "wrong")
+                .get("/bookings/by-reference/" + reference).then(), "/bookings/by-reference/" + reference))
+                .isEqualTo(missing);
+        assertThat(notFound(as(Roles.BOOKING).get("/bookings/by-reference/" + reference).then(),
+                "/bookings/by-reference/" + reference)).isEqualTo(missing);
+
+        // Staff read any booking by its reference without the secret, and see 404 only for a missing one.
+        for (String staff : new String[] { Roles.TRAINER, Roles.PREVENT_LEAD }) {
+            as(staff).get("/bookings/by-reference/" + reference).then().statusCode(200)
+                    .body("id", equalTo(booking.getString("id")));
+            refused(as(staff).get("/bookings/by-reference/" + NO_SUCH_REFERENCE).then(), 404, "not-found");
+        }
+    }
+
+    @Test
+    void decliningAPromotionWithTheWrongSecretIsRefusedExactlyAsAMissingReference() {
+        UUID session = scheduleSession(aSession(createCourse()).capacity(1).build());
+        var seated = book(session, anAttendee().build());
+        var promoted = book(session, anAttendee().build());
+        var next = book(session, anAttendee().build());
+        asTrainer().body(Map.of()).post("/bookings/" + seated.getString("reference") + "/cancellation").then().statusCode(200);
+        String reference = promoted.getString("reference");
+
+        Map<String, Object> missing = notFound(as(Roles.BOOKING).body(Map.of("secret", "guessed"))
+                .post("/bookings/" + NO_SUCH_REFERENCE + "/promotion-declined").then(),
+                "/bookings/" + NO_SUCH_REFERENCE + "/promotion-declined");
+        assertThat(notFound(as(Roles.BOOKING).body(Map.of("secret", "guessed"))
+                .post("/bookings/" + reference + "/promotion-declined").then(), "/bookings/" + reference + "/promotion-declined"))
+                .isEqualTo(missing);
+        // Refused, so the seat stays with the promoted booking and the next in line still waits.
+        asTrainer().get("/bookings/" + promoted.getString("id")).then().body("status", equalTo("CONFIRMED"));
+        asTrainer().get("/bookings/" + next.getString("id")).then().body("status", equalTo("WAITLISTED"));
+        assertThat(cancellationsPublished(promoted.getString("id"))).isZero();
+        refused(asTrainer().body(Map.of()).post("/bookings/" + NO_SUCH_REFERENCE + "/promotion-declined").then(),
+                404, "not-found");
     }
 
     @Test

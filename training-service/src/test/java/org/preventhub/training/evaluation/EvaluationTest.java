@@ -63,7 +63,25 @@ class EvaluationTest {
         Map<String, Object> form = answers(true, 2, 4, 5);
         form.put("comments", "Really useful, thank you Sam");
         form.put("secret", "wrong");
-        as(Roles.BOOKING).body(form).post("/bookings/" + came.getString("reference") + "/evaluation").then().statusCode(403);
+        // A wrong secret is answered as a missing reference is, apart from the path asked for and the request id.
+        Map<String, Object> wrongSecret = new HashMap<>(as(Roles.BOOKING).body(form)
+                .post("/bookings/" + came.getString("reference") + "/evaluation").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("instance", equalTo("/bookings/" + came.getString("reference") + "/evaluation"))
+                .extract().jsonPath().getMap(""));
+        Map<String, Object> missing = new HashMap<>(as(Roles.BOOKING).body(form).post("/bookings/NOSUCHRF/evaluation")
+                .then().statusCode(404).body("instance", equalTo("/bookings/NOSUCHRF/evaluation"))
+                .extract().jsonPath().getMap(""));
+        for (Map<String, Object> problem : List.of(wrongSecret, missing)) {
+            problem.remove("requestId");
+            problem.remove("instance");
+        }
+        assertThat(wrongSecret).isEqualTo(missing).containsEntry("type", "urn:prevent-hub:problem:not-found");
+        // Staff see every booking anyway: to them a wrong secret is refused as such, and 404 means missing.
+        asTrainer().body(form).post("/bookings/" + came.getString("reference") + "/evaluation").then().statusCode(403)
+                .body("type", equalTo("urn:prevent-hub:problem:forbidden"));
+        asTrainer().body(form).post("/bookings/NOSUCHRF/evaluation").then().statusCode(404);
+        assertThat(Sql.count("SELECT count(*) FROM evaluation WHERE session_id = ?", session)).isZero();
 
         form.put("secret", came.getString("cancellationSecret"));
         String id = as(Roles.BOOKING).body(form).post("/bookings/" + came.getString("reference") + "/evaluation")

@@ -120,8 +120,8 @@ class CompletionFeedTest {
         CompletionFile file = CompletionFile.withPrefix(source).good(3, "WDC-PREV-UPD");
         upload(file.csv(), "text/csv", false).statusCode(200)
                 .body("status", equalTo("REJECTED")).body("rejected", equalTo(3))
-                .body("rejections[0].reason", equalTo("courseCode 'WDC-PREV-UPD' has no mapping for source '" + source
-                        + "' (kind 'course'); ask the Prevent team to map it"));
+                .body("rejections[0].reason", equalTo("courseCode has no mapping for source '" + source
+                        + "' (kind 'course'); ask the Prevent team to map the code this line gives"));
 
         as(Roles.PREVENT_LEAD).body(Map.of("internalCode", courseCode))
                 .put("/feeds/mappings/" + source + "/course/WDC-PREV-UPD").then().statusCode(200);
@@ -328,12 +328,118 @@ class CompletionFeedTest {
         as(Roles.FEED).body(Map.of("internalCode", "x")).put("/feeds/mappings/" + source + "/course/X").then().statusCode(403);
     }
 
+    /**
+     * A quoted field with a line break in it (RFC 4180) stays one field of one row: the file of three records
+     * whose third is bad is rejected for that record alone, at the line it starts on (the first record takes two
+     * lines: CR, LF and CRLF each end one), and once corrected it is stored with the line break inside the name.
+     */
+    private void aLineBreakInsideQuotesStaysInItsField(String lineBreak, String rowEnding) {
+        String person = "Sam" + lineBreak + " Taylor";
+        CompletionFile file = CompletionFile.withPrefix(source).good(3, courseCode);
+        file.replace(1, file.get(1).withPerson(person));
+        CompletionFile bad = CompletionFile.withPrefix(source).good(3, courseCode);
+        bad.replace(1, file.get(1)).replace(3, bad.get(3).withMode("by carrier pigeon"));
+
+        upload(bad.csv(rowEnding), "text/csv", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("records", equalTo(3))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(5))
+                .body("rejections[0].reason", containsString("mode"));
+        upload(file.csv(rowEnding), "text/csv", false).statusCode(200)
+                .body("status", equalTo("APPLIED")).body("created", equalTo(3));
+        assertThat(Sql.rows("SELECT person_name FROM completion_record WHERE source = ? AND external_id = ?",
+                source, file.get(1).recordId())).containsExactly(Map.of("person_name", person));
+    }
+
+    @Test
+    void aCarriageReturnInsideQuotesStaysInItsField() {
+        aLineBreakInsideQuotesStaysInItsField("\r", "\n");
+    }
+
+    @Test
+    void aLineFeedInsideQuotesStaysInItsField() {
+        aLineBreakInsideQuotesStaysInItsField("\n", "\n");
+    }
+
+    @Test
+    void aCrlfInsideQuotesStaysInItsField() {
+        aLineBreakInsideQuotesStaysInItsField("\r\n", "\n");
+    }
+
+    @Test
+    void aFileWithCrlfRowEndingsIsReadRowByRowWithItsLineNumbers() {
+        aLineBreakInsideQuotesStaysInItsField("\r\n", "\r\n");
+    }
+
+    @Test
+    void aFileWithCrlfRowEndingsKeepsACarriageReturnInsideQuotes() {
+        aLineBreakInsideQuotesStaysInItsField("\r", "\r\n");
+    }
+
+    @Test
+    void blankLinesBetweenRecordsDoNotShiftTheLineNumbersOfLaterRejections() {
+        CompletionFile file = CompletionFile.withPrefix(source).good(3, courseCode);
+        file.replace(2, file.get(2).withMode("by carrier pigeon"));
+        String csv = file.csv();
+        int afterFirstRecord = csv.indexOf('\n', csv.indexOf('\n') + 1) + 1;
+        // Lines 3 and 4 are blank, so the bad record is on line 5; and the file ends with a blank line.
+        csv = csv.substring(0, afterFirstRecord) + "\n\n" + csv.substring(afterFirstRecord) + "\n";
+        upload(csv, "text/csv", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("records", equalTo(3))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(5))
+                .body("rejections[0].reason", containsString("mode"));
+    }
+
+    private static final String EXPECTED_FIELDS = "expected recordId, person, email, organisation, sector, courseCode, "
+            + "date, mode, area, completed";
+
+    @Test
+    void rejectionsNameAColumnOrFieldByItsPositionAndNeverRepeatWhatTheSenderWrote() {
+        upload("recordId,<img src=x onerror=alert(1)>,person\nA,B,C\n", "text/csv", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejections[0].line", equalTo(1))
+                .body("rejections[0].reason", equalTo("the file cannot be read: column 2 of the header is not a field "
+                        + "of this feed; " + EXPECTED_FIELDS));
+
+        String unknownField = "[\n {\"recordId\": \"b\", \"pers0n-<b>\": \"Sam\"}]";
+        upload(unknownField, "application/json", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejections.line", equalTo(List.of(2)))
+                .body("rejections[0].reason", equalTo("field 2 of the record is not a field of this feed; " + EXPECTED_FIELDS));
+
+        upload("{\"batchId\": \"b-1\", \"<script>\": []}", "application/json", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("rejections[0].reason", equalTo("the file cannot be read: member 2 of the top-level object is "
+                        + "unexpected; a file is an array of records or {\"batchId\": ..., \"records\": [...]}"));
+    }
+
+    @Test
+    void jsonBeyondTheParsersLimitsIsRejectedWholeWithAReasonNotFailed() {
+        List<String> beyond = List.of(
+                "[{\"recordId\": \"a\",\n \"person\": " + "[".repeat(1_200) + "]".repeat(1_200) + "}]", // nesting
+                "[{\"recordId\": \"a\",\n \"person\": " + "9".repeat(1_100) + "}]",                    // a number
+                "[{\"recordId\": \"a\",\n \"person\": \"" + "x".repeat(20_000_001) + "\"}]",           // a string
+                "[{\"recordId\": \"a\",\n \"" + "x".repeat(50_001) + "\": \"Sam\"}]");                 // a name
+        beyond.forEach(json -> upload(json, "application/json", true).statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("error", org.hamcrest.Matchers.nullValue())
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(2))
+                .body("rejections[0].reason", equalTo("the file cannot be read: the JSON goes beyond what a feed may hold "
+                        + "here (at most 1000 levels of nesting, and names of 50000, numbers of 1000 and strings of "
+                        + "20000000 characters)")));
+    }
+
     @Test
     void aMalformedFileIsRejectedWithTheLineWhereItBreaks() {
         upload("recordId,person,colour\nA,B,blue\n", "text/csv", true).statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("rejections[0].line", equalTo(1))
-                .body("rejections[0].reason", containsString("unknown column 'colour'"));
+                .body("rejections[0].reason", equalTo("the file cannot be read: column 3 of the header is not a field "
+                        + "of this feed; " + EXPECTED_FIELDS));
         upload("[{\"recordId\": \"a\",\n \"person\": ", "application/json", true).statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("rejections[0].reason", containsString("JSON"));

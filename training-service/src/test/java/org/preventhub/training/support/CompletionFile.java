@@ -8,6 +8,14 @@ public final class CompletionFile {
 
     public record Line(String recordId, String person, String email, String sector, String courseCode, String date,
             String mode, String area, String completed) {
+
+        public Line withPerson(String name) {
+            return new Line(recordId, name, email, sector, courseCode, date, mode, area, completed);
+        }
+
+        public Line withMode(String other) {
+            return new Line(recordId, person, email, sector, courseCode, date, other, area, completed);
+        }
     }
 
     private final List<Line> lines = new ArrayList<>();
@@ -48,12 +56,27 @@ public final class CompletionFile {
     }
 
     public String csv() {
-        StringBuilder out = new StringBuilder("recordId,person,email,sector,courseCode,date,mode,area,completed\n");
+        return csv("\n");
+    }
+
+    /** The file with each row ended by {@code rowEnding} ("\n" or "\r\n"). */
+    public String csv(String rowEnding) {
+        StringBuilder out = new StringBuilder("recordId,person,email,sector,courseCode,date,mode,area,completed")
+                .append(rowEnding);
         for (Line l : lines) {
-            out.append(String.join(",", l.recordId(), l.person(), l.email(), l.sector(), l.courseCode(), l.date(),
-                    l.mode(), l.area(), l.completed())).append('\n');
+            out.append(String.join(",", quoted(l.recordId()), quoted(l.person()), quoted(l.email()), quoted(l.sector()),
+                    quoted(l.courseCode()), quoted(l.date()), quoted(l.mode()), quoted(l.area()), quoted(l.completed())))
+                    .append(rowEnding);
         }
         return out.toString();
+    }
+
+    /** As RFC 4180 says: a value with a comma, quote or line break goes in double quotes, its quotes doubled. */
+    private static String quoted(String value) {
+        if (value == null || value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     public String json(String batchId) {
