@@ -14,6 +14,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Authenticated encryption of personal fields (AES-256-GCM). A value is stored as
@@ -32,8 +33,14 @@ public class FieldCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public FieldCipher(CryptoConfig config) {
-        config.keys().forEach((id, base64) -> {
+        this(config.keys(), config.activeKeyId());
+    }
+
+    /** @param keys key id to base64 AES-256 key, as configured */
+    public FieldCipher(Map<String, String> keys, String activeKeyId) {
+        keys.forEach((id, base64) -> {
             byte[] key = Base64.getDecoder().decode(base64);
             if (key.length != 32) {
                 throw new IllegalArgumentException("Encryption key " + id + " must be 32 bytes (AES-256)");
@@ -43,7 +50,7 @@ public class FieldCipher {
             }
             keys.put(id, new SecretKeySpec(key, "AES"));
         });
-        this.activeKeyId = config.activeKeyId();
+        this.activeKeyId = activeKeyId;
         if (!keys.containsKey(activeKeyId)) {
             throw new IllegalArgumentException("The active encryption key " + activeKeyId + " is not configured");
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,23 +15,7 @@ class FieldCipherTest {
     private static final String CONTEXT = "referral/00000000-0000-0000-0000-000000000001/name";
 
     private static FieldCipher cipher(String active, Map<String, String> keys) {
-        return new FieldCipher(new CryptoConfig() {
-            public Map<String, String> keys() {
-                return keys;
-            }
-
-            public String activeKeyId() {
-                return active;
-            }
-
-            public Optional<String> indexKey() {
-                return Optional.of(NEW);
-            }
-
-            public Optional<String> pseudonymKey() {
-                return Optional.of(NEW);
-            }
-        });
+        return new FieldCipher(keys, active);
     }
 
     @Test

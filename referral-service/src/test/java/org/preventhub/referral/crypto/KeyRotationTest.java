@@ -8,7 +8,6 @@ import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -31,23 +30,7 @@ class KeyRotationTest {
 
     /** The cipher as it was before the rotation: the retired key active. */
     private FieldCipher beforeRotation() {
-        return new FieldCipher(new CryptoConfig() {
-            public Map<String, String> keys() {
-                return Map.of("retired-2025", config.keys().get("retired-2025"));
-            }
-
-            public String activeKeyId() {
-                return "retired-2025";
-            }
-
-            public Optional<String> indexKey() {
-                return config.indexKey();
-            }
-
-            public Optional<String> pseudonymKey() {
-                return config.pseudonymKey();
-            }
-        });
+        return new FieldCipher(Map.of("retired-2025", config.keys().get("retired-2025")), "retired-2025");
     }
 
     @Test

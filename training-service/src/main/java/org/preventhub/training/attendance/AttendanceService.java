@@ -29,6 +29,7 @@ import org.preventhub.platform.web.PageParams;
 import org.preventhub.training.booking.BookingRepository;
 import org.preventhub.training.booking.BookingService;
 import org.preventhub.training.booking.BookingStatus;
+import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.SessionRepository;
 import org.preventhub.training.session.SessionService;
 import org.preventhub.training.session.SessionStatus;
@@ -52,15 +53,17 @@ public class AttendanceService {
     private final Outbox outbox;
     private final CurrentUser user;
     private final BookingService bookingService;
+    private final SessionAccess access;
 
     public AttendanceService(SessionRepository sessions, BookingRepository bookings, AttendanceRepository attendance,
-            Outbox outbox, CurrentUser user, BookingService bookingService) {
+            Outbox outbox, CurrentUser user, BookingService bookingService, SessionAccess access) {
         this.sessions = sessions;
         this.bookings = bookings;
         this.attendance = attendance;
         this.outbox = outbox;
         this.user = user;
         this.bookingService = bookingService;
+        this.access = access;
     }
 
     /**
@@ -71,6 +74,7 @@ public class AttendanceService {
     @Transactional
     public Optional<List<AttendanceResponse>> record(UUID sessionId, AttendanceSheet sheet) {
         return sessions.lock(sessionId).map(session -> {
+            access.requireRunByCaller(session);
             requireRegisterOpen(session);
             List<AttendanceSheet.Mark> marks = sheet.bookings() == null ? List.of() : sheet.bookings();
             List<AttendanceSheet.WalkIn> walkIns = sheet.walkIns() == null ? List.of() : sheet.walkIns();
@@ -177,6 +181,7 @@ public class AttendanceService {
     public Optional<Page<AttendanceResponse>> list(UUID sessionId, PageParams page) {
         Sort sort = page.toSort(SORTABLE, "walkIn", "recordedAt").and("id");
         return sessions.findByIdOptional(sessionId).map(session -> {
+            access.requireRunByCaller(session);
             var query = attendance.find("session.id = ?1", sort, sessionId).page(page.page, page.size);
             return Page.of(query.list().stream().map(AttendanceResponse::of).toList(), page, query.count());
         });
@@ -186,6 +191,7 @@ public class AttendanceService {
     @Transactional
     public Optional<DeliveryResponse> deliver(UUID sessionId) {
         return sessions.lock(sessionId).map(session -> {
+            access.requireRunByCaller(session);
             requireRegisterOpen(session);
             Instant now = Instant.now();
             int unmarked = 0;
@@ -220,6 +226,7 @@ public class AttendanceService {
         return sessions.lock(sessionId).flatMap(session -> attendance.findByIdOptional(attendanceId)
                 .filter(mark -> mark.session.id.equals(sessionId))
                 .map(mark -> {
+                    access.requireRunByCaller(session);
                     if (session.status != SessionStatus.DELIVERED) {
                         throw ProblemException.conflict("session-not-delivered",
                                 "Until the session is delivered, change the register itself; corrections are for delivered sessions.");

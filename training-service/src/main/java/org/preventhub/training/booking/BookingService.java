@@ -23,6 +23,7 @@ import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
 import org.preventhub.training.session.Access;
+import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.SessionRepository;
 import org.preventhub.training.session.TrainingSession;
 
@@ -45,12 +46,15 @@ public class BookingService {
     private final SessionRepository sessions;
     private final Outbox outbox;
     private final CurrentUser user;
+    private final SessionAccess access;
 
-    public BookingService(BookingRepository bookings, SessionRepository sessions, Outbox outbox, CurrentUser user) {
+    public BookingService(BookingRepository bookings, SessionRepository sessions, Outbox outbox, CurrentUser user,
+            SessionAccess access) {
         this.bookings = bookings;
         this.sessions = sessions;
         this.outbox = outbox;
         this.user = user;
+        this.access = access;
     }
 
     /** @return empty when the session does not exist */
@@ -120,7 +124,7 @@ public class BookingService {
             if (!booking.status.live()) {
                 throw ProblemException.conflict("booking-cancelled", "This booking is already cancelled.");
             }
-            cancel(session, booking, staff ? CancellationReason.STAFF : CancellationReason.ATTENDEE);
+            cancel(session, booking, asStaff(staff, booking) ? CancellationReason.STAFF : CancellationReason.ATTENDEE);
             promoteWaiting(session);
             return BookingResponse.of(booking, null, null);
         });
@@ -168,9 +172,11 @@ public class BookingService {
         return waiting.size();
     }
 
+    /** @return empty too when another agency runs its session: its people are not the caller's to see */
     @Transactional
     public Optional<BookingResponse> get(UUID id) {
-        return bookings.findByIdOptional(id).map(b -> BookingResponse.of(b, positionOf(b), null));
+        return bookings.findByIdOptional(id).filter(b -> access.isRunByCaller(b.session))
+                .map(b -> BookingResponse.of(b, positionOf(b), null));
     }
 
     /** For the attendee: their booking, on proof of the secret. */
@@ -195,6 +201,10 @@ public class BookingService {
             clauses.add("attendeeEmail = :email");
             params.and("email", filter.email.trim().toLowerCase(Locale.ROOT));
         }
+        access.limitedToAgency().ifPresent(agency -> {
+            clauses.add("session.runBy = :runBy");
+            params.and("runBy", agency);
+        });
         var query = bookings.find(String.join(" and ", clauses), page.toSort(SORTABLE, "createdAt", "id"), params.map())
                 .page(page.page, page.size);
         return Page.of(query.list().stream().map(b -> BookingResponse.of(b, positionOf(b), null)).toList(), page,
@@ -207,6 +217,7 @@ public class BookingService {
         Sort sort = page.toSort(WAITING_SORTABLE, "waitlistSeq", "id");
         boolean lastFirst = sort.getColumns().get(0).getDirection() == Sort.Direction.Descending;
         return sessions.findByIdOptional(sessionId).map(session -> {
+            access.requireRunByCaller(session);
             var query = bookings.find("session.id = ?1 and status = ?2", sort, sessionId, BookingStatus.WAITLISTED)
                     .page(page.page, page.size);
             List<Booking> waiting = query.list();
@@ -267,7 +278,15 @@ public class BookingService {
      */
     private Optional<Booking> findFor(String reference, String secret, boolean staff) {
         Optional<Booking> found = bookings.findByReference(reference);
-        return staff ? found : BookingSecrets.unlocked(found, secret);
+        if (staff && found.isPresent() && asStaff(true, found.get())) {
+            return found;
+        }
+        return BookingSecrets.unlocked(found, secret);
+    }
+
+    /** Staff act on a booking without its secret only when their agency runs its session (SessionAccess). */
+    private boolean asStaff(boolean staff, Booking booking) {
+        return staff && access.isRunByCaller(booking.session);
     }
 
     private Integer positionOf(Booking booking) {

@@ -35,6 +35,7 @@ import org.preventhub.training.booking.BookingRepository;
 import org.preventhub.training.booking.BookingSecrets;
 import org.preventhub.training.config.TrainingConfig;
 import org.preventhub.training.course.Course;
+import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.TrainingSession;
 
 import io.quarkus.panache.common.Sort;
@@ -57,9 +58,10 @@ public class EvaluationService {
     private final CurrentUser user;
     private final double target;
     private final ZoneId zone;
+    private final SessionAccess access;
 
     public EvaluationService(EntityManager em, BookingRepository bookings, AttendanceRepository attendance,
-            Outbox outbox, CurrentUser user, TrainingConfig config, ReferenceDataConfig reference) {
+            Outbox outbox, CurrentUser user, TrainingConfig config, ReferenceDataConfig reference, SessionAccess access) {
         this.em = em;
         this.bookings = bookings;
         this.attendance = attendance;
@@ -67,6 +69,7 @@ public class EvaluationService {
         this.user = user;
         this.target = config.evaluationTargetPercent();
         this.zone = reference.timezone();
+        this.access = access;
     }
 
     /**
@@ -97,9 +100,11 @@ public class EvaluationService {
     /** Paper forms of one session, entered by staff: all or none. */
     @Transactional
     public List<EvaluationResponse> submitPaperForms(UUID sessionId, List<EvaluationAnswers> forms) {
-        if (em.find(TrainingSession.class, sessionId) == null) {
+        TrainingSession session = em.find(TrainingSession.class, sessionId);
+        if (session == null) {
             throw ProblemException.notFound("Session " + sessionId);
         }
+        access.requireRunByCaller(session);
         List<Violation> violations = new ArrayList<>();
         List<Attendance> marks = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
@@ -128,9 +133,11 @@ public class EvaluationService {
 
     @Transactional
     public Optional<Page<EvaluationResponse>> list(UUID sessionId, PageParams page) {
-        if (em.find(TrainingSession.class, sessionId) == null) {
+        TrainingSession session = em.find(TrainingSession.class, sessionId);
+        if (session == null) {
             return Optional.empty();
         }
+        access.requireRunByCaller(session);
         // Sort only by fields of a fixed list, so the order clause never carries what the caller sent.
         String order = page.toSort(SORTABLE, "submittedAt", "id").getColumns().stream()
                 .map(c -> "e." + c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))

@@ -23,6 +23,9 @@ public record SessionResponse(
         @Schema(example = "3") int seatsLeft,
         @Schema(description = "People on the waiting list.", example = "0") int waiting,
         String trainer,
+        @Schema(description = "The partner agency whose trainers run it and see its people (bookings, register, "
+                + "evaluations); with the Prevent lead, only they do.", example = "warwickshire-county-council")
+        String runBy,
         Access access,
         String organisation,
         Sector audienceSector,
@@ -42,7 +45,7 @@ public record SessionResponse(
         return new SessionResponse(s.id,
                 new CourseSummary(s.course.id, s.course.code, s.course.title, s.course.priority),
                 s.startsAt, s.endsAt, s.mode, s.venue, s.onlineLink, s.area, s.capacity, s.seatsTaken, s.seatsLeft(),
-                s.waiting, s.trainer, s.access, s.organisation, s.audienceSector, s.status, s.cancellationReason,
+                s.waiting, s.trainer, s.runBy, s.access, s.organisation, s.audienceSector, s.status, s.cancellationReason,
                 s.cancelledAt, s.deliveredAt, s.version, s.createdAt, s.updatedAt);
     }
 }

@@ -44,16 +44,18 @@ public class SessionService {
     private final Outbox outbox;
     private final Areas areas;
     private final CurrentUser user;
+    private final SessionAccess access;
     private final BookingService bookings;
     private final ZoneId zone;
 
     public SessionService(SessionRepository sessions, CourseService courses, Outbox outbox, Areas areas,
-            CurrentUser user, BookingService bookings, ReferenceDataConfig reference) {
+            CurrentUser user, SessionAccess access, BookingService bookings, ReferenceDataConfig reference) {
         this.sessions = sessions;
         this.courses = courses;
         this.outbox = outbox;
         this.areas = areas;
         this.user = user;
+        this.access = access;
         this.bookings = bookings;
         this.zone = reference.timezone();
     }
@@ -73,6 +75,7 @@ public class SessionService {
         session.status = SessionStatus.SCHEDULED;
         session.createdAt = Instant.now();
         session.createdBy = user.name();
+        session.runBy = user.agency().orElse(null);
         apply(session, request);
         sessions.persist(session);
         outbox.record(TrainingEventTypes.AGGREGATE_SESSION, session.id, TrainingEventTypes.SESSION_SCHEDULED,
@@ -138,6 +141,7 @@ public class SessionService {
     @Transactional
     public Optional<SessionResponse> change(UUID id, SessionRequest request, Long expectedVersion) {
         return sessions.lock(id).map(session -> {
+            access.requireRunByCaller(session);
             Versions.check(expectedVersion, session.version);
             requireScheduled(session, "changed");
             List<Violation> violations = validate(session.course, request);
@@ -173,6 +177,7 @@ public class SessionService {
     @Transactional
     public Optional<SessionResponse> cancel(UUID id, SessionCancellation cancellation, Long expectedVersion) {
         return sessions.lock(id).map(session -> {
+            access.requireRunByCaller(session);
             Versions.check(expectedVersion, session.version);
             requireScheduled(session, "cancelled");
             bookings.sessionCancelled(session);

@@ -113,6 +113,10 @@ public class TrainingSession {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The agency whose trainers run it (the scheduler's); see SessionAccess. */
+    @Column(name = "run_by")
+    public String runBy;
+
     public int seatsLeft() {
         return Math.max(0, capacity - seatsTaken);
     }

@@ -23,8 +23,16 @@ public final class TrainingApi {
     private TrainingApi() {
     }
 
+    /** The agency the tests' staff work for, and so the one that runs the sessions they schedule. */
+    public static final String AGENCY = "warwickshire-county-council";
+
     public static RequestSpecification as(String... roles) {
-        return given().auth().oauth2(TestTokens.token(roles)).contentType(ContentType.JSON);
+        return asOf(AGENCY, roles);
+    }
+
+    /** A caller who works for {@code agency}. */
+    public static RequestSpecification asOf(String agency, String... roles) {
+        return given().auth().oauth2(TestTokens.as(roles).agency(agency).token()).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asTrainer() {
