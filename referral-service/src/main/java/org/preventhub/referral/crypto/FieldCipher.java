@@ -38,9 +38,9 @@ public class FieldCipher {
         this(config.keys(), config.activeKeyId());
     }
 
-    /** @param keys key id to base64 AES-256 key, as configured */
-    public FieldCipher(Map<String, String> keys, String activeKeyId) {
-        keys.forEach((id, base64) -> {
+    /** @param configured key id to base64 AES-256 key */
+    public FieldCipher(Map<String, String> configured, String activeKeyId) {
+        configured.forEach((id, base64) -> {
             byte[] key = Base64.getDecoder().decode(base64);
             if (key.length != 32) {
                 throw new IllegalArgumentException("Encryption key " + id + " must be 32 bytes (AES-256)");
