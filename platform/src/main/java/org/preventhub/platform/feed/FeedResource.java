@@ -59,6 +59,8 @@ import org.preventhub.platform.web.PageParams;
  * import and maintains the code mappings.
  */
 @Tag(name = "Feeds", description = "Council data feeds: CSV or JSON uploads, dry runs, import summaries, code mappings.")
+// Each operation names its security requirement too: the scanner documents a subclass's inherited operations
+// without this class's annotations.
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class FeedResource {
@@ -85,6 +87,7 @@ public abstract class FeedResource {
     public record MappingValue(@NotBlank @Size(max = 200) @Schema(example = "warwick") String internalCode) {
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records. "
@@ -96,6 +99,7 @@ public abstract class FeedResource {
         return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
     }
 
+    @SecurityRequirement(name = "bearer")
     @POST
     @Path("/{feed}/imports")
     @RolesAllowed(Roles.FEED)
@@ -108,7 +112,7 @@ public abstract class FeedResource {
                     + "Answers 202 with the import's address; with `Prefer: wait=N` it waits up to N seconds and "
                     + "answers 200 with the finished import when it finishes in time.")
     @RequestBody(required = true, description = "The file: CSV with a header row, or JSON.", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = FeedConfig.MAX_UPLOAD_DOCUMENTED),
                     examples = @ExampleObject(name = "csv", summary = "CSV with a header row", value = FeedExamples.CSV_UPLOAD)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "json", summary = "A JSON batch", value = FeedExamples.JSON_UPLOAD)) })
@@ -154,6 +158,7 @@ public abstract class FeedResource {
         return Response.accepted(imports.job(job.id()).orElseThrow()).location(location(feed, job.id())).build();
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -166,6 +171,7 @@ public abstract class FeedResource {
         return Page.of(imports.list(feed, source, page.page, page.size), page, imports.count(feed, source));
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports/{id}")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -180,6 +186,7 @@ public abstract class FeedResource {
         return visibleJob(feed, id);
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports/{id}/rejections")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -194,6 +201,7 @@ public abstract class FeedResource {
                 Math.min(job.rejected(), config.maxStoredRejections()));
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/mappings")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -202,7 +210,7 @@ public abstract class FeedResource {
     @APIResponse(responseCode = "200", description = "One page of mappings.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mappings", value = FeedExamples.MAPPING_PAGE)))
     public Page<FeedMappings.Mapping> mappings(
-            @QueryParam("source") @Parameter(description = "Only this source system's mappings.") String source,
+            @QueryParam("source") @Size(max = 200) @Parameter(description = "Only this source system's mappings.") String source,
             @Valid @BeanParam PageParams page) throws SQLException {
         String visible = visibleSource();
         String shown = visible != null ? visible : source;
@@ -218,6 +226,7 @@ public abstract class FeedResource {
     private static final Map<String, String> MAPPING_SORT_COLUMNS = Map.of("source", "source", "kind", "kind",
             "externalCode", "external_code", "internalCode", "internal_code");
 
+    @SecurityRequirement(name = "bearer")
     @PUT
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -230,28 +239,26 @@ public abstract class FeedResource {
     @APIResponse(responseCode = "200", description = "The mapping as stored.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedMappings.Mapping.class),
             examples = @ExampleObject(name = "course", value = FeedExamples.MAPPING)))
-    public FeedMappings.Mapping putMapping(@PathParam("source") String source, @PathParam("kind") String kind,
-            @PathParam("code") String code, @Valid MappingValue value) throws SQLException {
+    public FeedMappings.Mapping putMapping(@PathParam("source") @Size(max = 200) String source,
+            @PathParam("kind") @Size(max = 200) String kind, @PathParam("code") @Size(max = 200) String code,
+            @Valid MappingValue value) throws SQLException {
         if (value == null) {
             throw ProblemException.badRequest("The body must name the internal code.");
-        }
-        for (String part : List.of(source, kind, code)) {
-            if (part.length() > 200) {
-                throw ProblemException.badRequest("Source, kind and code are at most 200 characters.");
-            }
         }
         FeedMappings.Mapping mapping = new FeedMappings.Mapping(source, kind, code, value.internalCode().trim());
         mappings.put(mapping, user.name());
         return mapping;
     }
 
+    @SecurityRequirement(name = "bearer")
     @DELETE
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "Remove a code mapping", description = "Records using the code are rejected again until it is mapped.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    public Response deleteMapping(@PathParam("source") String source, @PathParam("kind") String kind,
-            @PathParam("code") String code) throws SQLException {
+    public Response deleteMapping(@PathParam("source") @Size(max = 200) String source,
+            @PathParam("kind") @Size(max = 200) String kind, @PathParam("code") @Size(max = 200) String code)
+            throws SQLException {
         if (!mappings.delete(source, kind, code)) {
             throw ProblemException.notFound("Mapping");
         }
