@@ -80,7 +80,8 @@ public abstract class FeedResource {
     FeedConfig config;
 
     @Schema(description = "A kind of feed this service takes, and the fields of its records.")
-    public record FeedDescription(String name, String description, List<FeedField> fields) {
+    public record FeedDescription(@Schema(maxLength = 60) String name, @Schema(maxLength = 1000) String description,
+            @Schema(maxItems = 100) List<FeedField> fields) {
     }
 
     @Schema(description = "The service's code for a source system's code.")
@@ -93,7 +94,8 @@ public abstract class FeedResource {
     @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records. "
             + "Not paged: the feeds are part of the service (one or two), not data that grows.")
     @APIResponse(responseCode = "200", description = "Each feed and its fields.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FeedDescription.class),
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = FeedDescription.class),
             examples = @ExampleObject(name = "feeds", value = FeedExamples.FEEDS)))
     public List<FeedDescription> feeds() {
         return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
@@ -164,7 +166,8 @@ public abstract class FeedResource {
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "List imports", description = "Newest first. A feed client sees its own imports only.")
     @APIResponse(responseCode = "200", description = "One page of imports.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "imports", value = FeedExamples.JOB_PAGE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "imports", value = FeedExamples.JOB_PAGE)))
     public Page<FeedJob> list(@PathParam("feed") String feed, @Valid @BeanParam PageParams page) {
         handler(feed);
         String source = visibleSource();
@@ -193,7 +196,8 @@ public abstract class FeedResource {
     @Operation(summary = "Every rejected line of an import, with its reason",
             description = "In line order, paged; at most `hub.feeds.max-stored-rejections` lines are kept (all are counted).")
     @APIResponse(responseCode = "200", description = "One page of rejected lines.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rejections", value = FeedExamples.REJECTIONS_PAGE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "rejections", value = FeedExamples.REJECTIONS_PAGE)))
     public Page<RejectedLine> rejections(@PathParam("feed") String feed, @PathParam("id") UUID id,
             @Valid @BeanParam PageParams page) {
         FeedJob job = visibleJob(feed, id);
@@ -208,9 +212,10 @@ public abstract class FeedResource {
     @Operation(summary = "Code mappings", description = "A feed client sees its own source's mappings. "
             + "Paged; sorted by source, kind and code unless `sort` says otherwise.")
     @APIResponse(responseCode = "200", description = "One page of mappings.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mappings", value = FeedExamples.MAPPING_PAGE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "mappings", value = FeedExamples.MAPPING_PAGE)))
     public Page<FeedMappings.Mapping> mappings(
-            @QueryParam("source") @Size(max = 200) @Parameter(description = "Only this source system's mappings.") String source,
+            @QueryParam("source") @Size(max = 100) @Parameter(description = "Only this source system's mappings.") String source,
             @Valid @BeanParam PageParams page) throws SQLException {
         String visible = visibleSource();
         String shown = visible != null ? visible : source;
@@ -239,8 +244,8 @@ public abstract class FeedResource {
     @APIResponse(responseCode = "200", description = "The mapping as stored.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedMappings.Mapping.class),
             examples = @ExampleObject(name = "course", value = FeedExamples.MAPPING)))
-    public FeedMappings.Mapping putMapping(@PathParam("source") @Size(max = 200) String source,
-            @PathParam("kind") @Size(max = 200) String kind, @PathParam("code") @Size(max = 200) String code,
+    public FeedMappings.Mapping putMapping(@PathParam("source") @Size(max = 100) String source,
+            @PathParam("kind") @Size(max = 60) String kind, @PathParam("code") @Size(max = 200) String code,
             @Valid MappingValue value) throws SQLException {
         if (value == null) {
             throw ProblemException.badRequest("The body must name the internal code.");
@@ -256,8 +261,8 @@ public abstract class FeedResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "Remove a code mapping", description = "Records using the code are rejected again until it is mapped.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    public Response deleteMapping(@PathParam("source") @Size(max = 200) String source,
-            @PathParam("kind") @Size(max = 200) String kind, @PathParam("code") @Size(max = 200) String code)
+    public Response deleteMapping(@PathParam("source") @Size(max = 100) String source,
+            @PathParam("kind") @Size(max = 60) String kind, @PathParam("code") @Size(max = 200) String code)
             throws SQLException {
         if (!mappings.delete(source, kind, code)) {
             throw ProblemException.notFound("Mapping");

@@ -1,5 +1,6 @@
 package org.preventhub.platform.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -18,6 +19,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * nanoseconds and an offset with seconds);</li>
  * <li>a header is as long as {@link RequestLimits#HEADERS} allows, and a query or path parameter as long as
  * {@link RequestLimits#MAX_PARAMETER_LENGTH} (both checked by {@link HttpFilters}), unless it declares less;</li>
+ * <li>an integer without a declared {@code minimum} or {@code maximum} is bounded by its format (int32 or int64):
+ * the JSON reader refuses a number outside it (400), and the service cannot write one;</li>
  * <li>a {@code $ref} carries no {@code type} of its own beside it: the referenced schema says it.</li>
  * </ul>
  * Runs at build time, so the document stored then (target/openapi) is the one served.
@@ -43,6 +46,18 @@ public class LimitsOpenApiFilter implements OASFilter {
             };
             if (max != null) {
                 schema.setMaxLength(max);
+            }
+        }
+        if (isInteger(schema)) {
+            boolean int64 = "int64".equals(schema.getFormat());
+            if (schema.getFormat() == null) {
+                schema.setFormat("int32");
+            }
+            if (schema.getMinimum() == null && schema.getExclusiveMinimum() == null) {
+                schema.setMinimum(BigDecimal.valueOf(int64 ? Long.MIN_VALUE : Integer.MIN_VALUE));
+            }
+            if (schema.getMaximum() == null && schema.getExclusiveMaximum() == null) {
+                schema.setMaximum(BigDecimal.valueOf(int64 ? Long.MAX_VALUE : Integer.MAX_VALUE));
             }
         }
         return schema;
@@ -73,6 +88,11 @@ public class LimitsOpenApiFilter implements OASFilter {
                 && (schema.getMaxLength() == null || schema.getMaxLength() > max)) {
             schema.setMaxLength(max);
         }
+    }
+
+    private static boolean isInteger(Schema schema) {
+        List<Schema.SchemaType> type = schema.getType();
+        return type != null && type.contains(Schema.SchemaType.INTEGER);
     }
 
     private static boolean isString(Schema schema) {
