@@ -91,9 +91,7 @@ public class GatewayRoutes {
     }
 
     private void openApiDocument(RoutingContext ctx) {
-        String serverUrl = config.publicUrl().map(Object::toString)
-                .orElseGet(() -> ctx.request().scheme() + "://" + ctx.request().getHeader("Host"));
-        openApi.document(serverUrl).onComplete(result -> {
+        openApi.document().onComplete(result -> {
             if (result.succeeded()) {
                 ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
                         .end(result.result());

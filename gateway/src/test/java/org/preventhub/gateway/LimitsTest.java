@@ -83,6 +83,8 @@ class LimitsTest {
             statuses.add(response.statusCode());
             if (response.statusCode() == 429) {
                 retryAfter = response.header("Retry-After");
+                assertThat(response.header("RateLimit-Remaining")).isEqualTo("0");
+                assertThat(response.header("RateLimit-Limit")).isEqualTo("5");
                 response.then().contentType("application/problem+json")
                         .body("type", equalTo("urn:prevent-hub:problem:too-many-requests"));
             }
@@ -94,6 +96,38 @@ class LimitsTest {
         // Another caller is not held back by this one.
         given().auth().oauth2(TestTokens.as("analyst").username("calm").token()).get("/api/reporting/things")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void everyAnswerSaysWhatIsLeftOfTheCallersRateLimitWhoeverWroteIt() {
+        String token = TestTokens.as("analyst").username("counted-" + UUID.randomUUID()).token();
+        var first = given().auth().oauth2(token).get("/api/reporting/things");
+        var second = given().auth().oauth2(token).get("/api/reporting/things");
+        first.then().statusCode(200);
+        // The default limit: a burst of 100, refilled at 50 a second.
+        assertThat(first.header("RateLimit-Limit")).isEqualTo("100");
+        assertThat(Integer.parseInt(first.header("RateLimit-Remaining"))).isBetween(98, 99);
+        assertThat(Integer.parseInt(second.header("RateLimit-Remaining")))
+                .isLessThanOrEqualTo(Integer.parseInt(first.header("RateLimit-Remaining")));
+        assertThat(Long.parseLong(first.header("RateLimit-Reset"))).isBetween(1L, 2L);
+        // The gateway's own refusals carry them too: the door's 403, and a 401 (counted per address).
+        var forbidden = given().auth().oauth2(token).get("/api/referrals/things");
+        forbidden.then().statusCode(403);
+        assertThat(forbidden.header("RateLimit-Remaining")).isNotNull();
+        var unauthenticated = given().get("/api/training/things");
+        unauthenticated.then().statusCode(401);
+        assertThat(unauthenticated.header("RateLimit-Limit")).isEqualTo("1000");
+        assertThat(unauthenticated.header("RateLimit-Remaining")).isNotNull();
+    }
+
+    @Test
+    void theWebFrontendCanReadTheRateLimitOfARefusal() {
+        var refused = given().header("Origin", "http://localhost:3000").get("/api/training/things");
+        refused.then().statusCode(401);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+        assertThat(refused.header("Access-Control-Expose-Headers")).contains("RateLimit-Remaining").contains("Retry-After");
+        var stranger = given().header("Origin", "https://evil.example").get("/api/training/things");
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
     }
 
     /** A stream of zero bytes that exists only as it is read. */

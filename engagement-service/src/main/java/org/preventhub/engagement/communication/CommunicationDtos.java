@@ -24,9 +24,9 @@ public final class CommunicationDtos {
     @Schema(description = "A newsletter, bulletin, social post, web update or press response.")
     public record CommunicationRequest(
             @NotBlank @Size(max = 300) @Schema(example = "Warwickshire Prevent News – July 2020") String title,
-            @NotBlank @Schema(description = "NEWSLETTER, SCHOOLS_NEWSLETTER, BULLETIN, SOCIAL_POST, WEB_UPDATE or PRESS_RESPONSE.",
+            @Size(max = 40) @NotBlank @Schema(description = "NEWSLETTER, SCHOOLS_NEWSLETTER, BULLETIN, SOCIAL_POST, WEB_UPDATE or PRESS_RESPONSE.",
                     example = "BULLETIN") String channel,
-            @NotBlank @Schema(example = "PROFESSIONALS") String audience,
+            @Size(max = 40) @NotBlank @Schema(example = "PROFESSIONALS") String audience,
             @NotNull @Schema(example = "INTELLIGENCE_COMMUNICATIONS") Priority priority,
             @NotNull @PastOrPresent @Schema(example = "2020-07-15") LocalDate publishedOn,
             @Min(0) @Max(10_000_000) @Schema(description = "People it was sent to, where known.", example = "850") Integer recipients,
@@ -40,9 +40,10 @@ public final class CommunicationDtos {
     }
 
     @Schema(description = "A communication, with its reach (recipients plus views) where known.")
-    public record CommunicationView(UUID id, String title, String channel, String audience, Priority priority,
+    public record CommunicationView(UUID id, @Schema(maxLength = 300) String title,
+            @Schema(maxLength = 40) String channel, @Schema(maxLength = 40) String audience, Priority priority,
             LocalDate publishedOn, Integer recipients, Integer views, Integer reach, boolean incidentResponse,
-            String summary, List<PartnerRole> partners, long version) {
+            @Schema(maxLength = 2000) String summary, @Schema(maxItems = 20) List<PartnerRole> partners, long version) {
 
         static CommunicationView of(Communication c) {
             return new CommunicationView(c.id, c.title, c.channel, c.audience, c.priority, c.publishedOn, c.recipients,

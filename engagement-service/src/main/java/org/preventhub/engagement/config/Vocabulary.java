@@ -19,6 +19,10 @@ public class Vocabulary {
     public static final List<String> COUNTED_BY = List.of("HEADCOUNT", "REGISTER", "BOOKINGS", "ESTIMATE");
     public static final List<String> PARTNER_ROLES = List.of("ORGANISER", "PARTNER", "FUNDER");
 
+    /** The most codes in one list, and the longest code (the columns holding them are varchar(40)). */
+    public static final int MAX_CODES = 100;
+    public static final int MAX_CODE_LENGTH = 40;
+
     private final List<String> organisationTypes;
     private final List<String> eventTypes;
 
@@ -31,6 +35,13 @@ public class Vocabulary {
         List<String> all = new ArrayList<>(standard);
         extra.orElse(List.of()).stream().map(String::strip).filter(code -> !code.isEmpty() && !all.contains(code))
                 .forEach(all::add);
+        // The published vocabulary promises these bounds: a deployment configured past them does not start.
+        if (all.size() > MAX_CODES) {
+            throw new IllegalStateException("At most " + MAX_CODES + " codes in one vocabulary, not " + all.size());
+        }
+        all.stream().filter(code -> code.length() > MAX_CODE_LENGTH).findFirst().ifPresent(code -> {
+            throw new IllegalStateException("Vocabulary code longer than " + MAX_CODE_LENGTH + " characters: " + code);
+        });
         return List.copyOf(all);
     }
 

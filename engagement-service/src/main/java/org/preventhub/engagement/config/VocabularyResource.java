@@ -1,5 +1,7 @@
 package org.preventhub.engagement.config;
 
+import jakarta.validation.constraints.Size;
+
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,10 +28,15 @@ public class VocabularyResource {
 
     @Schema(description = "The codes this deployment accepts, including its own organisation and event types.")
     public record Codes(
-            @Schema(example = "[\"FAITH_GROUP\", \"VOLUNTARY_SECTOR\", \"SCHOOL\"]") List<String> organisationTypes,
-            @Schema(example = "[\"PUBLIC_MEETING\", \"WORKSHOP\", \"SCHOOL_PROJECT\"]") List<String> eventTypes,
-            List<String> audiences, List<String> channels, List<String> attendanceCountedBy, List<String> partnerRoles,
-            List<String> eventStatuses) {
+            @Schema(maxItems = Vocabulary.MAX_CODES, example = "[\"FAITH_GROUP\", \"VOLUNTARY_SECTOR\", \"SCHOOL\"]")
+            List<@Size(max = Vocabulary.MAX_CODE_LENGTH) String> organisationTypes,
+            @Schema(maxItems = Vocabulary.MAX_CODES, example = "[\"PUBLIC_MEETING\", \"WORKSHOP\", \"SCHOOL_PROJECT\"]")
+            List<@Size(max = Vocabulary.MAX_CODE_LENGTH) String> eventTypes,
+            @Schema(maxItems = Vocabulary.MAX_CODES) List<@Size(max = Vocabulary.MAX_CODE_LENGTH) String> audiences,
+            @Schema(maxItems = Vocabulary.MAX_CODES) List<@Size(max = Vocabulary.MAX_CODE_LENGTH) String> channels,
+            @Schema(maxItems = Vocabulary.MAX_CODES) List<@Size(max = Vocabulary.MAX_CODE_LENGTH) String> attendanceCountedBy,
+            @Schema(maxItems = Vocabulary.MAX_CODES) List<@Size(max = Vocabulary.MAX_CODE_LENGTH) String> partnerRoles,
+            @Schema(maxItems = Vocabulary.MAX_CODES) List<@Size(max = Vocabulary.MAX_CODE_LENGTH) String> eventStatuses) {
     }
 
     private final Vocabulary vocabulary;

@@ -26,13 +26,13 @@ public final class EventDtos {
     @Schema(description = "A community engagement event, planned or (for the record) already held.")
     public record EventRequest(
             @NotBlank @Size(max = 300) @Schema(example = "We Stand Together – Nuneaton") String title,
-            @NotBlank @Schema(description = "A configured event type.", example = "PUBLIC_MEETING") String type,
+            @Size(max = 40) @NotBlank @Schema(description = "A configured event type.", example = "PUBLIC_MEETING") String type,
             @NotEmpty @Size(max = 60) @Schema(description = "Every day it runs.", example = "[\"2019-09-26\"]") List<@NotNull LocalDate> dates,
             @NotNull DeliveryMode mode,
             @Size(max = 300) @Schema(example = "Nuneaton Town Hall") String venue,
-            @NotBlank @Schema(example = "nuneaton-and-bedworth") String area,
+            @Size(max = 80) @NotBlank @Schema(example = "nuneaton-and-bedworth") String area,
             @NotNull @Schema(example = "COMMUNITY_ENGAGEMENT") Priority priority,
-            @NotBlank @Schema(example = "COMMUNITY") String audience,
+            @Size(max = 40) @NotBlank @Schema(example = "COMMUNITY") String audience,
             @Size(max = 20) List<@Valid @NotNull PartnerRole> partners,
             @Size(max = 500) @Schema(example = "West Midlands Counter Terrorism Unit") String fundingNote,
             @Min(0) @Max(1_000_000) @Schema(example = "60") Integer plannedAttendance) {
@@ -41,7 +41,7 @@ public final class EventDtos {
     @Schema(description = "The event took place: how many came (when known) and what came of it.")
     public record HeldRequest(
             @Min(0) @Max(1_000_000) @Schema(description = "Empty when nobody counted.", example = "52") Integer attendance,
-            @Schema(description = "HEADCOUNT, REGISTER, BOOKINGS or ESTIMATE; required with an attendance.",
+            @Size(max = 20) @Schema(description = "HEADCOUNT, REGISTER, BOOKINGS or ESTIMATE; required with an attendance.",
                     example = "HEADCOUNT") String countedBy,
             @Size(max = 4000) @Schema(example = "Views on hate crime and extremism informed the local action plans.")
             String outcomes,
@@ -51,7 +51,7 @@ public final class EventDtos {
     @Schema(description = "A corrected attendance figure; the earlier one stays in the history.")
     public record AttendanceCorrection(
             @NotNull @Min(0) @Max(1_000_000) Integer attendance,
-            @NotBlank String countedBy,
+            @Size(max = 20) @NotBlank String countedBy,
             @NotBlank @Size(max = 500) @Schema(example = "Second sign-in sheet found") String reason) {
     }
 
@@ -65,22 +65,30 @@ public final class EventDtos {
     }
 
     @Schema(description = "One attendance figure: recorded after the event (RECORDED) or a later correction (CORRECTED).")
-    public record AttendanceEntry(String kind, int attendance, String countedBy, String reason, String recordedBy,
+    public record AttendanceEntry(@Schema(maxLength = 20) String kind, int attendance,
+            @Schema(maxLength = 20) String countedBy, @Schema(maxLength = 500) String reason,
+            @Schema(maxLength = 200) String recordedBy,
             Instant recordedAt) {
     }
 
     @Schema(description = "A postponement or cancellation, and why.")
-    public record StatusEntry(@Schema(example = "POSTPONED") String status,
-            @Schema(example = "COVID-19 restrictions") String reason, String recordedBy, Instant recordedAt) {
+    public record StatusEntry(@Schema(maxLength = 20, example = "POSTPONED") String status,
+            @Schema(maxLength = 500, example = "COVID-19 restrictions") String reason,
+            @Schema(maxLength = 200) String recordedBy, Instant recordedAt) {
     }
 
     @Schema(description = "A community engagement event.")
-    public record EventView(UUID id, String title, String type, String status, List<LocalDate> dates, DeliveryMode mode,
-            String venue, String area, Priority priority, String audience, List<PartnerRole> partners, String fundingNote,
-            Integer plannedAttendance, Integer attendance, String attendanceCountedBy, String outcomes,
-            String followUpActions, @Schema(description = "Every figure recorded, oldest first.") List<AttendanceEntry> attendanceHistory,
+    public record EventView(UUID id, @Schema(maxLength = 300) String title, @Schema(maxLength = 40) String type,
+            @Schema(maxLength = 20) String status, @Schema(maxItems = 60) List<LocalDate> dates, DeliveryMode mode,
+            @Schema(maxLength = 300) String venue, @Schema(maxLength = 80) String area, Priority priority,
+            @Schema(maxLength = 40) String audience, @Schema(maxItems = 20) List<PartnerRole> partners,
+            @Schema(maxLength = 500) String fundingNote,
+            Integer plannedAttendance, Integer attendance, @Schema(maxLength = 20) String attendanceCountedBy,
+            @Schema(maxLength = 4000) String outcomes,
+            @Schema(maxLength = 4000) String followUpActions,
+            @Schema(description = "Every figure recorded, oldest first.") List<AttendanceEntry> attendanceHistory,
             @Schema(description = "Every postponement and cancellation, with its reason, oldest first.")
             List<StatusEntry> statusHistory,
-            String source, long version) {
+            @Schema(maxLength = 100) String source, long version) {
     }
 }

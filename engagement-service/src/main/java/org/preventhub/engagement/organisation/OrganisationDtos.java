@@ -16,8 +16,8 @@ public final class OrganisationDtos {
     @Schema(description = "A partner organisation.")
     public record OrganisationRequest(
             @NotBlank @Size(max = 200) @Schema(example = "EQuIP") String name,
-            @NotBlank @Schema(description = "A configured organisation type.", example = "EQUALITY_CHARITY") String type,
-            @Schema(example = "warwick") String area,
+            @Size(max = 40) @NotBlank @Schema(description = "A configured organisation type.", example = "EQUALITY_CHARITY") String type,
+            @Size(max = 80) @Schema(example = "warwick") String area,
             @Size(max = 200) @Schema(example = "Events coordinator") String contactName,
             @Email @Size(max = 320) @Schema(example = "events@equip.example.org") String contactEmail,
             @Size(max = 40) @Schema(example = "01926 000000") String contactPhone,
@@ -26,10 +26,12 @@ public final class OrganisationDtos {
 
     @Schema(description = "A partner organisation. Its contact details are shown to engagement officers and the Prevent "
             + "lead only; other roles get them empty.")
-    public record OrganisationView(UUID id, @Schema(example = "EQuIP") String name,
-            @Schema(example = "EQUALITY_CHARITY") String type, @Schema(example = "warwick") String area,
-            @Schema(example = "Events coordinator") String contactName,
-            @Schema(example = "events@equip.example.org") String contactEmail, String contactPhone, boolean active,
+    public record OrganisationView(UUID id, @Schema(maxLength = 200, example = "EQuIP") String name,
+            @Schema(maxLength = 40, example = "EQUALITY_CHARITY") String type,
+            @Schema(maxLength = 80, example = "warwick") String area,
+            @Schema(maxLength = 200, example = "Events coordinator") String contactName,
+            @Schema(maxLength = 320, example = "events@equip.example.org") String contactEmail,
+            @Schema(maxLength = 40) String contactPhone, boolean active,
             long version) {
 
         static OrganisationView of(Organisation o) {

@@ -1,5 +1,7 @@
 package org.preventhub.engagement.organisation;
 
+import jakarta.validation.constraints.Size;
+
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -12,5 +14,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "roles, each once.")
 public record PartnerRole(
         @NotNull @Schema(example = "3f1c9a7e-2b4d-4c8e-9a51-6d0e8b7f2a10") UUID organisationId,
-        @NotBlank @Schema(description = "ORGANISER, PARTNER or FUNDER.", example = "ORGANISER") String role) {
+        @Size(max = 20) @NotBlank @Schema(description = "ORGANISER, PARTNER or FUNDER.", example = "ORGANISER") String role) {
 }

@@ -94,6 +94,20 @@ class BadRequestsTest {
     }
 
     @Test
+    void codesLongerThanTheirDocumentedLimitAreNamedWithTheLimit() {
+        Map<String, Object> event = event("Long codes", List.of(YESTERDAY));
+        before = stored();
+        for (Map.Entry<String, Integer> code : Map.of("type", 40, "area", 80, "audience", 40).entrySet()) {
+            Map<String, Object> body = new HashMap<>(event);
+            body.put(code.getKey(), "X".repeat(code.getValue() + 1));
+            invalid(asOfficer().body(body).post("/events").then(), code.getKey())
+                    .body("violations.find { it.field == '" + code.getKey() + "' }.message",
+                            containsString(Integer.toString(code.getValue())));
+        }
+        nothingStored();
+    }
+
+    @Test
     void badAttendanceIsRefusedAndTheEventKeepsItsFigure() {
         String planned = plan(event("Bad attendance", List.of(YESTERDAY)));
         String held = heldEvent("Bad correction", 30);

@@ -111,6 +111,9 @@ public interface GatewayConfig {
 
         /** Per OAuth client ({@code azp}); wins over roles. */
         Map<String, Limit> clients();
+
+        /** Per remote address, for requests without a valid token (each answered 401 until this runs out, then 429). */
+        Limit unauthenticated();
     }
 
     interface Limit {

@@ -28,17 +28,50 @@ public final class OpenApiMerger {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
+    /**
+     * A server of the suite's document: OWASP's API inventory asks each to say for whom ({@code x-internal}) and
+     * for which environment (in its description) it is.
+     */
+    public record Server(String url, String description, boolean internal) {
+    }
+
     private final ObjectMapper mapper;
+    private final GatewayResponses gateway;
+
+    /** A merger that also documents what the gateway does to every answer, within these bounds. */
+    OpenApiMerger(ObjectMapper mapper, GatewayResponses.Bounds bounds) {
+        this.mapper = mapper;
+        this.gateway = bounds == null ? null : new GatewayResponses(bounds);
+    }
 
     public OpenApiMerger(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this(mapper, null);
+    }
+
+    /** The merger the gateway uses: its rate limits, circuit breaker and CORS origins documented on every operation. */
+    public static OpenApiMerger forGateway(ObjectMapper mapper, org.preventhub.gateway.config.GatewayConfig config,
+            List<String> corsOrigins) {
+        return new OpenApiMerger(mapper, GatewayResponses.Bounds.of(config, corsOrigins));
+    }
+
+    /**
+     * The suite's servers: its public address when one is configured (production), else the address the document
+     * was read from, as a relative URL, so a reader on the local stack (http://localhost:8080) is pointed back at
+     * it without the document naming a plain-http server.
+     */
+    public static List<Server> servers(java.util.Optional<java.net.URI> publicUrl) {
+        return publicUrl.map(url -> List.of(new Server(url.toString(),
+                "Production: the partnership's gateway at its public address (`GATEWAY_PUBLIC_URL`).", false)))
+                .orElse(List.of(new Server("/", "This gateway, at the address this document was read from: the local "
+                        + "stack's http://localhost:8080, or a test or staging gateway without `GATEWAY_PUBLIC_URL`.", false)));
     }
 
     /**
      * @param documents each service's document, in the order the services are listed
      * @param missing services whose document could not be fetched; named in {@code x-unavailable-services}
      */
-    public ObjectNode merge(Map<ServiceRoute, JsonNode> documents, List<String> missing, String serverUrl, String version) {
+    public ObjectNode merge(Map<ServiceRoute, JsonNode> documents, List<String> missing, List<Server> servers,
+            String version) {
         ObjectNode suite = mapper.createObjectNode();
         String openapi = documents.values().stream().map(d -> d.path("openapi").asText(null))
                 .filter(v -> v != null).findFirst().orElse("3.1.0");
@@ -49,7 +82,11 @@ public final class OpenApiMerger {
         info.put("description", "The whole Prevent Hub suite through its gateway: training, Channel referrals, "
                 + "engagement and reporting. Every operation needs a bearer token from the partnership's identity "
                 + "provider; roles decide what each caller may do. Errors are RFC 9457 problem documents.");
-        suite.putArray("servers").addObject().put("url", serverUrl);
+        ArrayNode serverList = suite.putArray("servers");
+        for (Server server : servers) {
+            serverList.addObject().put("url", server.url()).put("description", server.description())
+                    .put("x-internal", server.internal());
+        }
         ArrayNode tags = suite.putArray("tags");
         ObjectNode paths = suite.putObject("paths");
         ObjectNode components = suite.putObject("components");
@@ -86,6 +123,9 @@ public final class OpenApiMerger {
                 }
                 paths.set(route.prefix() + (path.getKey().equals("/") ? "" : path.getKey()), item);
             }
+        }
+        if (gateway != null) {
+            gateway.document(suite);
         }
         if (!missing.isEmpty()) {
             ArrayNode unavailable = suite.putArray("x-unavailable-services");

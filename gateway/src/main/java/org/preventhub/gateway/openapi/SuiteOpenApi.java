@@ -36,24 +36,25 @@ public class SuiteOpenApi {
     private final ObjectMapper mapper;
     private final String version;
     private final Map<String, JsonNode> lastKnown = new ConcurrentHashMap<>();
+    private final List<OpenApiMerger.Server> servers;
     private volatile String cached;
-    private volatile String cachedFor;
     private volatile Instant cachedAt = Instant.MIN;
 
     public SuiteOpenApi(Upstreams upstreams, GatewayConfig config, ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version,
+            @ConfigProperty(name = "quarkus.http.cors.origins", defaultValue = "") List<String> corsOrigins) {
         this.upstreams = upstreams;
         this.config = config;
         this.mapper = mapper;
-        this.merger = new OpenApiMerger(mapper);
+        this.merger = OpenApiMerger.forGateway(mapper, config, corsOrigins.stream().filter(o -> !o.isBlank()).toList());
+        this.servers = OpenApiMerger.servers(config.publicUrl());
         this.version = version;
     }
 
-    /** The merged document as JSON, for callers that reach the gateway at {@code serverUrl}. */
-    public Future<String> document(String serverUrl) {
+    /** The merged document as JSON. */
+    public Future<String> document() {
         String current = cached;
-        if (current != null && serverUrl.equals(cachedFor)
-                && Instant.now().isBefore(cachedAt.plus(config.openapiCacheFor()))) {
+        if (current != null && Instant.now().isBefore(cachedAt.plus(config.openapiCacheFor()))) {
             return Future.succeededFuture(current);
         }
         List<Future<JsonNode>> fetches = new ArrayList<>();
@@ -76,10 +77,9 @@ public class SuiteOpenApi {
             }
             try {
                 String json = mapper.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(merger.merge(documents, missing, serverUrl, version));
+                        .writeValueAsString(merger.merge(documents, missing, servers, version));
                 if (complete) {
                     cached = json;
-                    cachedFor = serverUrl;
                     cachedAt = Instant.now();
                 }
                 return Future.succeededFuture(json);

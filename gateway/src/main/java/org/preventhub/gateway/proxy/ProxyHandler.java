@@ -41,7 +41,7 @@ public final class ProxyHandler {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
             "expect", "content-length", "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
-            "x-forwarded-port", "x-forwarded-prefix");
+            "x-forwarded-port", "x-forwarded-prefix", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset");
 
     private static final Set<HttpMethod> BODYLESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE,
             HttpMethod.OPTIONS);

@@ -30,18 +30,22 @@ public class Upstreams {
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
-        config.services().entrySet().stream()
+        for (ServiceRoute route : routesOf(config, Clock.systemUTC())) {
+            routes.add(route);
+            clients.put(route.name(), vertx.createHttpClient(new HttpClientOptions()
+                    .setKeepAlive(true)
+                    .setConnectTimeout((int) config.timeouts().connect().toMillis())
+                    .setDecompressionSupported(false),
+                    new PoolOptions().setHttp1MaxSize(200).setMaxWaitQueueSize(2_000)));
+        }
+    }
+
+    /** The configured services, in the order of {@link #order(String)}. */
+    public static List<ServiceRoute> routesOf(GatewayConfig config, Clock clock) {
+        return config.services().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(name -> order(name))))
-                .forEach(entry -> {
-                    ServiceRoute route = ServiceRoute.of(entry.getKey(), entry.getValue(), config, clock);
-                    routes.add(route);
-                    clients.put(route.name(), vertx.createHttpClient(new HttpClientOptions()
-                            .setKeepAlive(true)
-                            .setConnectTimeout((int) config.timeouts().connect().toMillis())
-                            .setDecompressionSupported(false),
-                            new PoolOptions().setHttp1MaxSize(200).setMaxWaitQueueSize(2_000)));
-                });
+                .map(entry -> ServiceRoute.of(entry.getKey(), entry.getValue(), config, clock))
+                .toList();
     }
 
     /** The seed report's order: training, referrals, engagement, reporting; others after, by name. */

@@ -19,10 +19,16 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * What a request must get past before it reaches a service, cheapest refusal first: a path that could escape
  * its prefix, a missing, forged or expired token (checked here against the identity provider's keys, issuer and,
- * where configured, audience; the service checks it again), a role that has no business with the service, the
- * caller's rate limit. Then the body limit that fits the caller, and the proxy.
+ * where configured, audience; the service checks it again), the caller's rate limit (its address's, for a
+ * request without a valid token), a role that has no business with the service. Then the body limit that fits
+ * the caller, and the proxy. Every answer past the path check carries the caller's {@code RateLimit-*} headers.
  */
 public final class FrontDoor {
+
+    /** The caller's burst, what is left of it after this request, and the seconds until it is whole again. */
+    public static final String RATE_LIMIT_LIMIT = "RateLimit-Limit";
+    public static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
+    public static final String RATE_LIMIT_RESET = "RateLimit-Reset";
 
     /** Encoded dots, slashes and backslashes would let a path mean something else to the service than here. */
     private static final Pattern AMBIGUOUS = Pattern.compile("(?i)%2e|%2f|%5c|\\\\|//");
@@ -66,7 +72,7 @@ public final class FrontDoor {
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> {
                     if (identity == null || identity.isAnonymous()) {
-                        Problems.unauthenticated(ctx,
+                        unauthenticated(ctx,
                                 "Send a bearer token from the identity provider in the Authorization header.", false);
                         return;
                     }
@@ -90,27 +96,53 @@ public final class FrontDoor {
         return authorization.substring(7).trim();
     }
 
-    private static void invalidToken(RoutingContext ctx) {
+    private void invalidToken(RoutingContext ctx) {
         if (!ctx.response().ended()) {
-            Problems.unauthenticated(ctx,
+            unauthenticated(ctx,
                     "The bearer token is not valid (expired, not signed by the identity provider, or not for this API).",
                     true);
         }
     }
 
+    /**
+     * A 401, or a 429 once the caller's address has had its share of them: requests without a valid token are
+     * limited per remote address ({@code gateway.rate-limits.unauthenticated}), so a probe cannot try tokens or
+     * paths at the speed of the network, and the answer carries the same rate-limit headers as any other.
+     */
+    private void unauthenticated(RoutingContext ctx, String detail, boolean invalidToken) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        RateLimiter.Decision decision = rateLimiter.decideUnauthenticated(address, System.nanoTime());
+        if (limited(ctx, decision)) {
+            return;
+        }
+        Problems.unauthenticated(ctx, detail, invalidToken);
+    }
+
+    /** Puts the rate-limit headers on the answer; answers 429 (and true) when the caller must wait. */
+    private static boolean limited(RoutingContext ctx, RateLimiter.Decision decision) {
+        ctx.response().putHeader(RATE_LIMIT_LIMIT, Integer.toString(decision.limit()))
+                .putHeader(RATE_LIMIT_REMAINING, Integer.toString(decision.remaining()))
+                .putHeader(RATE_LIMIT_RESET, Long.toString(decision.resetSeconds()));
+        if (decision.admitted()) {
+            return false;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                "This client's rate limit is used up; try again in " + decision.retryAfterSeconds() + " s.");
+        return true;
+    }
+
     private void admitted(RoutingContext ctx, ServiceRoute route, VerifiedTokens.Caller caller) {
         Set<String> roles = caller.roles();
+        // The limit first: a caller knocking on a service its roles do not open is held to its rate as well, and
+        // every answer from here on (the service's included) says what is left of it.
+        if (limited(ctx, rateLimiter.decide(caller.clientId(), caller.subject(), roles, System.nanoTime()))) {
+            return;
+        }
         List<String> allowed = route.roles();
         if (!allowed.isEmpty() && allowed.stream().noneMatch(roles::contains)) {
             Problems.send(ctx, 403, "forbidden", "Forbidden",
                     "Your roles do not give access to the " + route.title().toLowerCase(java.util.Locale.ROOT) + " service.");
-            return;
-        }
-        long retryAfter = rateLimiter.acquire(caller.clientId(), caller.subject(), roles, System.nanoTime());
-        if (retryAfter > 0) {
-            ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-            Problems.send(ctx, 429, "too-many-requests", "Too many requests",
-                    "This client's rate limit is used up; try again in " + retryAfter + " s.");
             return;
         }
         proxy.forward(ctx, route, bodyLimit(roles));

@@ -26,4 +26,22 @@ class TokenBucketTest {
         }
         assertThat(bucket.tryTake(later)).isPositive();
     }
+
+    @Test
+    void saysWhatIsLeftAndWhenTheBucketIsFullAgain() {
+        TokenBucket bucket = new TokenBucket(2, 4, 0);
+        TokenBucket.Take first = bucket.take(0);
+        assertThat(first.waitNanos()).isZero();
+        assertThat(first.remaining()).isEqualTo(3);
+        assertThat(first.fullInNanos()).isEqualTo(SECOND / 2);
+        bucket.take(0);
+        bucket.take(0);
+        TokenBucket.Take last = bucket.take(0);
+        assertThat(last.remaining()).isZero();
+        assertThat(last.fullInNanos()).isEqualTo(2 * SECOND);
+        TokenBucket.Take refused = bucket.take(0);
+        assertThat(refused.waitNanos()).isEqualTo(SECOND / 2);
+        assertThat(refused.remaining()).isZero();
+        assertThat(bucket.capacity()).isEqualTo(4);
+    }
 }

@@ -9,6 +9,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "hub.feeds")
 public interface FeedConfig {
 
+    /** The default {@link #maxFileBytes()}, as the OpenAPI document states it for a CSV upload's length. */
+    int MAX_UPLOAD_DOCUMENTED = 1_073_741_824;
+
     /** Where uploads are written while they are processed; the system temp folder by default. */
     Optional<String> spoolDirectory();
 

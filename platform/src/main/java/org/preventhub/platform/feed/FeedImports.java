@@ -124,7 +124,7 @@ public class FeedImports {
 
     public Optional<FeedJob> job(UUID id) {
         try {
-            return jobs.find(id, 100);
+            return jobs.find(id, FeedJob.REJECTIONS_SHOWN);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -24,10 +24,10 @@ public class FeedMappings {
 
     @Schema(description = "One source system's code and the service's code for it.")
     public record Mapping(
-            @Schema(example = "warwick-district-council") String source,
-            @Schema(example = "area") String kind,
-            @Schema(example = "WDC-LEAM") String externalCode,
-            @Schema(example = "warwick") String internalCode) {
+            @Schema(maxLength = 100, example = "warwick-district-council") String source,
+            @Schema(maxLength = 60, example = "area") String kind,
+            @Schema(maxLength = 200, example = "WDC-LEAM") String externalCode,
+            @Schema(maxLength = 200, example = "warwick") String internalCode) {
     }
 
     private final AgroalDataSource dataSource;
@@ -40,7 +40,8 @@ public class FeedMappings {
     Map<String, Map<String, String>> load(String source) throws SQLException {
         Map<String, Map<String, String>> byKind = new HashMap<>();
         for (Mapping mapping : list(source)) {
-            byKind.computeIfAbsent(mapping.kind(), k -> new HashMap<>()).put(mapping.externalCode(), mapping.internalCode());
+            byKind.computeIfAbsent(mapping.kind(), k -> new HashMap<>()).put(mapping.externalCode(),
+            mapping.internalCode());
         }
         return byKind;
     }

@@ -59,6 +59,8 @@ import org.preventhub.platform.web.PageParams;
  * import and maintains the code mappings.
  */
 @Tag(name = "Feeds", description = "Council data feeds: CSV or JSON uploads, dry runs, import summaries, code mappings.")
+// Each operation names its security requirement too: the scanner documents a subclass's inherited operations
+// without this class's annotations.
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class FeedResource {
@@ -78,24 +80,28 @@ public abstract class FeedResource {
     FeedConfig config;
 
     @Schema(description = "A kind of feed this service takes, and the fields of its records.")
-    public record FeedDescription(String name, String description, List<FeedField> fields) {
+    public record FeedDescription(@Schema(maxLength = 60) String name, @Schema(maxLength = 1000) String description,
+            @Schema(maxItems = 100) List<FeedField> fields) {
     }
 
     @Schema(description = "The service's code for a source system's code.")
     public record MappingValue(@NotBlank @Size(max = 200) @Schema(example = "warwick") String internalCode) {
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records. "
             + "Not paged: the feeds are part of the service (one or two), not data that grows.")
     @APIResponse(responseCode = "200", description = "Each feed and its fields.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FeedDescription.class),
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 20, implementation = FeedDescription.class),
             examples = @ExampleObject(name = "feeds", value = FeedExamples.FEEDS)))
     public List<FeedDescription> feeds() {
         return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
     }
 
+    @SecurityRequirement(name = "bearer")
     @POST
     @Path("/{feed}/imports")
     @RolesAllowed(Roles.FEED)
@@ -108,7 +114,7 @@ public abstract class FeedResource {
                     + "Answers 202 with the import's address; with `Prefer: wait=N` it waits up to N seconds and "
                     + "answers 200 with the finished import when it finishes in time.")
     @RequestBody(required = true, description = "The file: CSV with a header row, or JSON.", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = FeedConfig.MAX_UPLOAD_DOCUMENTED),
                     examples = @ExampleObject(name = "csv", summary = "CSV with a header row", value = FeedExamples.CSV_UPLOAD)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "json", summary = "A JSON batch", value = FeedExamples.JSON_UPLOAD)) })
@@ -154,18 +160,21 @@ public abstract class FeedResource {
         return Response.accepted(imports.job(job.id()).orElseThrow()).location(location(feed, job.id())).build();
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "List imports", description = "Newest first. A feed client sees its own imports only.")
     @APIResponse(responseCode = "200", description = "One page of imports.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "imports", value = FeedExamples.JOB_PAGE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "imports", value = FeedExamples.JOB_PAGE)))
     public Page<FeedJob> list(@PathParam("feed") String feed, @Valid @BeanParam PageParams page) {
         handler(feed);
         String source = visibleSource();
         return Page.of(imports.list(feed, source, page.page, page.size), page, imports.count(feed, source));
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports/{id}")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -180,13 +189,15 @@ public abstract class FeedResource {
         return visibleJob(feed, id);
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports/{id}/rejections")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "Every rejected line of an import, with its reason",
             description = "In line order, paged; at most `hub.feeds.max-stored-rejections` lines are kept (all are counted).")
     @APIResponse(responseCode = "200", description = "One page of rejected lines.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rejections", value = FeedExamples.REJECTIONS_PAGE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "rejections", value = FeedExamples.REJECTIONS_PAGE)))
     public Page<RejectedLine> rejections(@PathParam("feed") String feed, @PathParam("id") UUID id,
             @Valid @BeanParam PageParams page) {
         FeedJob job = visibleJob(feed, id);
@@ -194,15 +205,17 @@ public abstract class FeedResource {
                 Math.min(job.rejected(), config.maxStoredRejections()));
     }
 
+    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/mappings")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "Code mappings", description = "A feed client sees its own source's mappings. "
             + "Paged; sorted by source, kind and code unless `sort` says otherwise.")
     @APIResponse(responseCode = "200", description = "One page of mappings.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "mappings", value = FeedExamples.MAPPING_PAGE)))
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "mappings", value = FeedExamples.MAPPING_PAGE)))
     public Page<FeedMappings.Mapping> mappings(
-            @QueryParam("source") @Parameter(description = "Only this source system's mappings.") String source,
+            @QueryParam("source") @Size(max = 100) @Parameter(description = "Only this source system's mappings.") String source,
             @Valid @BeanParam PageParams page) throws SQLException {
         String visible = visibleSource();
         String shown = visible != null ? visible : source;
@@ -218,6 +231,7 @@ public abstract class FeedResource {
     private static final Map<String, String> MAPPING_SORT_COLUMNS = Map.of("source", "source", "kind", "kind",
             "externalCode", "external_code", "internalCode", "internal_code");
 
+    @SecurityRequirement(name = "bearer")
     @PUT
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -230,28 +244,26 @@ public abstract class FeedResource {
     @APIResponse(responseCode = "200", description = "The mapping as stored.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedMappings.Mapping.class),
             examples = @ExampleObject(name = "course", value = FeedExamples.MAPPING)))
-    public FeedMappings.Mapping putMapping(@PathParam("source") String source, @PathParam("kind") String kind,
-            @PathParam("code") String code, @Valid MappingValue value) throws SQLException {
+    public FeedMappings.Mapping putMapping(@PathParam("source") @Size(max = 100) String source,
+            @PathParam("kind") @Size(max = 60) String kind, @PathParam("code") @Size(max = 200) String code,
+            @Valid MappingValue value) throws SQLException {
         if (value == null) {
             throw ProblemException.badRequest("The body must name the internal code.");
-        }
-        for (String part : List.of(source, kind, code)) {
-            if (part.length() > 200) {
-                throw ProblemException.badRequest("Source, kind and code are at most 200 characters.");
-            }
         }
         FeedMappings.Mapping mapping = new FeedMappings.Mapping(source, kind, code, value.internalCode().trim());
         mappings.put(mapping, user.name());
         return mapping;
     }
 
+    @SecurityRequirement(name = "bearer")
     @DELETE
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "Remove a code mapping", description = "Records using the code are rejected again until it is mapped.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    public Response deleteMapping(@PathParam("source") String source, @PathParam("kind") String kind,
-            @PathParam("code") String code) throws SQLException {
+    public Response deleteMapping(@PathParam("source") @Size(max = 100) String source,
+            @PathParam("kind") @Size(max = 60) String kind, @PathParam("code") @Size(max = 200) String code)
+            throws SQLException {
         if (!mappings.delete(source, kind, code)) {
             throw ProblemException.notFound("Mapping");
         }

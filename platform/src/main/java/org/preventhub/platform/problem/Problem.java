@@ -24,6 +24,18 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:prevent-hub:problem:";
+    /** The longest {@code title} and {@code detail}, and the most violations listed: what the document promises. */
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DETAIL = 2000;
+    public static final int MAX_VIOLATIONS = 100;
+
+    public Problem {
+        title = Violation.cut(title, MAX_TITLE);
+        detail = Violation.cut(detail, MAX_DETAIL);
+        if (violations != null && violations.size() > MAX_VIOLATIONS) {
+            violations = List.copyOf(violations.subList(0, MAX_VIOLATIONS));
+        }
+    }
 
     @JsonAnyGetter
     public Map<String, Object> extensionMembers() {

@@ -46,7 +46,12 @@ public class ProblemResponses {
 
     /** For handlers that run before JAX-RS (body size, gateway-style checks). */
     public void write(RoutingContext ctx, int status, String slug, String title, String detail) {
-        Problem problem = problem(status, slug, title, detail, ctx.request().path(), null, null);
+        write(ctx, problem(status, slug, title, detail, ctx.request().path(), null, null));
+    }
+
+    /** For handlers that run before JAX-RS, with the invalid fields named. */
+    public void write(RoutingContext ctx, Problem problem) {
+        int status = problem.status();
         HttpServerResponse response = ctx.response();
         response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
         String requestId = RequestIds.current();

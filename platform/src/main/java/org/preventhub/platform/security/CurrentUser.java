@@ -16,6 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class CurrentUser {
 
     public static final String AGENCY_CLAIM = "agency";
+    public static final int MAX_AGENCY_LENGTH = 100;
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -42,7 +43,9 @@ public class CurrentUser {
             return Optional.empty();
         }
         Object claim = token.getClaim(AGENCY_CLAIM);
-        return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", "")).filter(s -> !s.isBlank());
+        // An agency is a short code (the API documents 100 characters at most); a longer claim is no agency.
+        return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", ""))
+                .filter(s -> !s.isBlank() && s.length() <= MAX_AGENCY_LENGTH);
     }
 
     public boolean hasRole(String role) {

@@ -1,19 +1,26 @@
 package org.preventhub.platform.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 import org.preventhub.platform.problem.ProblemResponses;
+import org.preventhub.platform.problem.Violation;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Vert.x filters that run before JAX-RS: the request id, the security headers, and the body size limit answered as
- * problem+json before any of the body is read (Vert.x's own limit, set higher, still guards chunked uploads).
+ * Vert.x filters that run before JAX-RS: the request id, the security headers, the lengths of headers and
+ * parameters ({@link RequestLimits}), and the body size limit answered as problem+json before any of the body is
+ * read (Vert.x's own limit, set higher, still guards chunked uploads).
  */
 @ApplicationScoped
 public class HttpFilters {
@@ -28,7 +35,8 @@ public class HttpFilters {
 
     void register(@Observes Filters filters) {
         filters.register(this::requestId, 1000);
-        filters.register(this::securityHeaders, 950);
+        filters.register(this::securityHeaders, 960);
+        filters.register(this::parameterLengths, 950);
         filters.register(this::bodySize, 900);
     }
 
@@ -49,6 +57,45 @@ public class HttpFilters {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             }
         });
+        ctx.next();
+    }
+
+    /** Headers, query parameters and path segments longer than {@link RequestLimits} allows are 400. */
+    private void parameterLengths(RoutingContext ctx) {
+        List<Violation> violations = new ArrayList<>();
+        for (Map.Entry<String, Integer> header : RequestLimits.HEADERS.entrySet()) {
+            for (String value : ctx.request().headers().getAll(header.getKey())) {
+                if (value.length() > header.getValue()) {
+                    violations.add(new Violation(header.getKey(), "at most " + header.getValue() + " characters"));
+                    break;
+                }
+            }
+        }
+        String query = ctx.request().query();
+        if (query != null && query.length() > RequestLimits.MAX_PARAMETER_LENGTH) {
+            new QueryStringDecoder(query, false).parameters().forEach((name, values) -> {
+                if (values.stream().anyMatch(v -> v.length() > RequestLimits.MAX_PARAMETER_LENGTH)) {
+                    violations.add(new Violation(name.length() > 100 ? name.substring(0, 100) : name,
+                            "at most " + RequestLimits.MAX_PARAMETER_LENGTH + " characters"));
+                }
+            });
+        }
+        String path = ctx.request().path();
+        if (path != null && path.length() > RequestLimits.MAX_PARAMETER_LENGTH) {
+            for (String segment : path.split("/")) {
+                if (segment.length() > RequestLimits.MAX_PARAMETER_LENGTH
+                        && QueryStringDecoder.decodeComponent(segment).length() > RequestLimits.MAX_PARAMETER_LENGTH) {
+                    violations.add(new Violation("path", "each segment at most " + RequestLimits.MAX_PARAMETER_LENGTH
+                            + " characters"));
+                    break;
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            problems.write(ctx, problems.problem(400, "validation", "Invalid request",
+                    "The request has " + violations.size() + " invalid field(s).", path, violations, null));
+            return;
+        }
         ctx.next();
     }
 

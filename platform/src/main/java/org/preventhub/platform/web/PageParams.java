@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
@@ -21,11 +22,16 @@ import io.quarkus.panache.common.Sort;
 public class PageParams {
 
     public static final int MAX_SIZE = 100;
+    /** Ten million items into any list, a hundred at a time: far past any list here, and no unbounded offset. */
+    public static final int MAX_PAGE = 100_000;
+    /** Sort keys: more than there are sortable fields on any list. */
+    public static final int MAX_SORT_KEYS = 10;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
-    @Parameter(description = "Page number, from 0.")
+    @Max(MAX_PAGE)
+    @Parameter(description = "Page number, from 0 to 100,000.")
     public int page;
 
     @QueryParam("size")
@@ -36,8 +42,9 @@ public class PageParams {
     public int size;
 
     @QueryParam("sort")
-    @Parameter(description = "Sort order: `field` or `field,desc`; repeat for several keys.")
-    public List<String> sort;
+    @Size(max = MAX_SORT_KEYS)
+    @Parameter(description = "Sort order: `field` or `field,desc`; repeat for several keys (at most 10).")
+    public List<@Size(max = 100) String> sort;
 
     public PageParams() {
     }

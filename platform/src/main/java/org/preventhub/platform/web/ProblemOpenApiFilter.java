@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.preventhub.platform.problem.Problem;
+import org.preventhub.platform.problem.Violation;
 
 /**
  * Documents the problem responses every operation can give, once, instead of on every resource method:
@@ -158,22 +159,29 @@ public class ProblemOpenApiFilter implements OASFilter {
     }
 
     private Schema problemSchema() {
-        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         Schema violation = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", string)
-                .addProperty("message", string);
+                .addProperty("field", text(Violation.MAX_FIELD, "The invalid field, e.g. `attendees[2].email`."))
+                .addProperty("message", text(Violation.MAX_MESSAGE, "What is wrong with it."));
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document.")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("URN of the kind of problem, e.g. `urn:prevent-hub:problem:validation`."))
-                .addProperty("title", string)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("detail", string)
-                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("The request path."))
-                .addProperty("requestId", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("Quote it when asking for help; it is in the logs."))
-                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation));
+                .addProperty("type", text(100, "URN of the kind of problem, e.g. `urn:prevent-hub:problem:validation`."))
+                .addProperty("title", text(Problem.MAX_TITLE, null))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty("detail", text(Problem.MAX_DETAIL, null))
+                // The request line is at most 4096 bytes (the HTTP server's limit), so is the path in it.
+                .addProperty("instance", text(4096, "The request path."))
+                .addProperty("requestId", text(64, "Quote it when asking for help; it is in the logs."))
+                .addProperty("errorId", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid")
+                        .maxLength(36).description("500 only: the failure's id in the logs."))
+                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .maxItems(Problem.MAX_VIOLATIONS).items(violation)
+                        .description("400 only: each invalid field (the first " + Problem.MAX_VIOLATIONS + ")."));
+    }
+
+    private static Schema text(int maxLength, String description) {
+        Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(maxLength);
+        return description == null ? schema : schema.description(description);
     }
 }

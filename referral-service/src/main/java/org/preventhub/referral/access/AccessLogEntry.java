@@ -6,9 +6,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "One access to a referral.")
-public record AccessLogEntry(long id, Instant at, String actorId, String actorName, String actorRoles,
-        String actorAgency, UUID referralId, AccessAction action,
-        @Schema(description = "Which fields were read or changed.", example = "person,prompt") String fields,
-        @Schema(description = "The purpose the caller gave.", example = "Preparing the March Channel panel") String purpose,
-        String requestId) {
+public record AccessLogEntry(long id, Instant at, @Schema(maxLength = 200) String actorId,
+        @Schema(maxLength = 200) String actorName, @Schema(maxLength = 300) String actorRoles,
+        @Schema(maxLength = 100) String actorAgency, UUID referralId, AccessAction action,
+        @Schema(maxLength = 500, description = "Which fields were read or changed.", example = "person,prompt") String fields,
+        @Schema(maxLength = 200, description = "The purpose the caller gave.", example = "Preparing the March Channel panel") String purpose,
+        @Schema(maxLength = 64) String requestId) {
 }

@@ -1,5 +1,7 @@
 package org.preventhub.referral.referral;
 
+import jakarta.validation.constraints.Size;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -12,12 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A referral's journey without personal data (the answer of a step or a legal hold).")
 public record ReferralJourneyView(
         UUID id,
-        @Schema(example = "CH-2020-0007") String reference,
+        @Schema(maxLength = 20, example = "CH-2020-0007") String reference,
         ReferralStatus status,
-        @Schema(description = "The steps that can be taken next.") List<String> allowedActions,
-        String referrerSector,
-        List<String> concernTypes,
-        String urgency,
+        @Schema(maxItems = 20, description = "The steps that can be taken next.") List<@Size(max = 40) String> allowedActions,
+        @Schema(maxLength = 30) String referrerSector,
+        @Schema(maxItems = 5) List<@Size(max = 50) String> concernTypes,
+        @Schema(maxLength = 20) String urgency,
         ReferralView.Journey journey,
         boolean legalHold,
         boolean erased,
@@ -25,6 +27,7 @@ public record ReferralJourneyView(
 
     static ReferralJourneyView of(Referral r) {
         return new ReferralJourneyView(r.id, r.reference, r.status, r.status.allowedActions(), r.referrerSector.name(),
-                r.concernTypeList(), r.urgency.name(), ReferralView.journey(r), r.legalHold, r.erasedAt != null, r.version);
+                r.concernTypeList(), r.urgency.name(), ReferralView.journey(r), r.legalHold, r.erasedAt != null,
+                r.version);
     }
 }

@@ -23,7 +23,7 @@ public record ReferralRequest(
         @NotNull @Valid Referrer referrer,
         @NotNull @Valid Person person,
         @NotEmpty @Size(max = 5) @Schema(description = "Types of concern, from the configured vocabulary.",
-                example = "[\"EXTREME_RIGHT_WING\"]") List<@NotBlank String> concernTypes,
+                example = "[\"EXTREME_RIGHT_WING\"]") List<@NotBlank @Size(max = 50) String> concernTypes,
         @NotBlank @Size(max = 5000) @Schema(description = "What prompted the referral.",
                 example = "Shared extreme right-wing videos in class and spoke of wanting to 'do something'.") String prompt,
         @Schema(description = "Defaults to ROUTINE.") Urgency urgency,
@@ -46,7 +46,7 @@ public record ReferralRequest(
             @NotNull @Past @Schema(example = "2005-06-14") LocalDate dateOfBirth,
             @NotNull @Schema(example = "MALE") Gender gender,
             @Size(max = 500) @Schema(example = "1 Example Road, Nuneaton") String address,
-            @NotBlank @Schema(description = "Area code of the deployment.", example = "nuneaton-and-bedworth") String area,
+            @Size(max = 80) @NotBlank @Schema(description = "Area code of the deployment.", example = "nuneaton-and-bedworth") String area,
             @Size(max = 200) @Schema(example = "Example Academy") String schoolOrEmployer,
             @Size(max = 100) String ethnicity,
             @Size(max = 10) @Schema(example = "[\"neurodiversity\"]") List<@NotBlank @Size(max = 200) String> vulnerabilities) {

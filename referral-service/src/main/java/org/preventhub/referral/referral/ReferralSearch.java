@@ -13,8 +13,8 @@ public record ReferralSearch(
         @NotBlank @Size(max = 200) @Schema(description = "Matched on a keyed hash of the normalised name, so spacing, "
                 + "case, accents and punctuation do not matter.", example = "Jamie Example") String name,
         ReferralStatus status,
-        @Schema(example = "rugby") String area,
-        @Schema(example = "EXTREME_RIGHT_WING") String concernType,
+        @Size(max = 80) @Schema(example = "rugby") String area,
+        @Size(max = 50) @Schema(example = "EXTREME_RIGHT_WING") String concernType,
         @Schema(description = "Received on or after this day.", example = "2019-04-01") LocalDate from,
         @Schema(description = "Received on or before this day.", example = "2020-03-31") LocalDate to) {
 }

@@ -7,8 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a referring agency sees of its referrals: where they are, and how they ended. */
 @Schema(description = "A referral's status and outcome, as its referring agency sees it.")
-public record ReferralStatusView(UUID id, @Schema(example = "CH-2020-0007") String reference, ReferralStatus status,
-        @Schema(description = "How it ended, once it has.", example = "SIGNPOSTED") String outcome,
+public record ReferralStatusView(UUID id, @Schema(maxLength = 20, example = "CH-2020-0007") String reference,
+        ReferralStatus status,
+        @Schema(maxLength = 40, description = "How it ended, once it has.", example = "SIGNPOSTED") String outcome,
         LocalDate receivedOn, LocalDate closedOn) {
 
     static ReferralStatusView of(Referral r) {

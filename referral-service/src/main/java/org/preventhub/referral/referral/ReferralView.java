@@ -1,5 +1,7 @@
 package org.preventhub.referral.referral;
 
+import jakarta.validation.constraints.Size;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,14 +13,14 @@ import org.preventhub.referral.plan.SupportPlanView;
 @Schema(description = "A referral, in full (personal data: the read is logged with its purpose).")
 public record ReferralView(
         UUID id,
-        @Schema(example = "CH-2020-0007") String reference,
+        @Schema(maxLength = 20, example = "CH-2020-0007") String reference,
         ReferralStatus status,
-        @Schema(description = "The steps that can be taken next.") List<String> allowedActions,
+        @Schema(maxItems = 20, description = "The steps that can be taken next.") List<@Size(max = 40) String> allowedActions,
         Referrer referrer,
         Person person,
-        List<String> concernTypes,
-        String prompt,
-        String urgency,
+        @Schema(maxItems = 5) List<@Size(max = 50) String> concernTypes,
+        @Schema(maxLength = 5000) String prompt,
+        @Schema(maxLength = 20) String urgency,
         Journey journey,
         @Schema(description = "The current support plan of a Channel case (its revisions: GET .../support-plan).")
         SupportPlanView.Revision supportPlan,
@@ -26,16 +28,23 @@ public record ReferralView(
         @Schema(description = "Personal data erased under the retention rules.") boolean erased,
         long version) {
 
-    public record Referrer(String agency, String sector, String contact) {
+    public record Referrer(@Schema(maxLength = 100) String agency, @Schema(maxLength = 30) String sector,
+            @Schema(maxLength = 600) String contact) {
     }
 
-    public record Person(String name, LocalDate dateOfBirth, String gender, String ageBand, String address,
-            String area, String schoolOrEmployer, String ethnicity, List<String> vulnerabilities) {
+    public record Person(@Schema(maxLength = 200) String name, LocalDate dateOfBirth,
+            @Schema(maxLength = 20) String gender, @Schema(maxLength = 20) String ageBand,
+            @Schema(maxLength = 500) String address,
+            @Schema(maxLength = 80) String area, @Schema(maxLength = 200) String schoolOrEmployer,
+            @Schema(maxLength = 100) String ethnicity,
+            @Schema(maxItems = 10) List<@Size(max = 200) String> vulnerabilities) {
     }
 
-    public record Journey(LocalDate receivedOn, LocalDate screenedOn, String screeningOutcome,
-            LocalDate discussedAtPanelOn, String panelOutcome, LocalDate consentOn, String consent,
-            String consentGivenBy, LocalDate supportStartedOn, LocalDate exitedOn, String exitOutcome,
+    public record Journey(LocalDate receivedOn, LocalDate screenedOn, @Schema(maxLength = 30) String screeningOutcome,
+            LocalDate discussedAtPanelOn, @Schema(maxLength = 40) String panelOutcome, LocalDate consentOn,
+            @Schema(maxLength = 20) String consent,
+            @Schema(maxLength = 30) String consentGivenBy, LocalDate supportStartedOn, LocalDate exitedOn,
+            @Schema(maxLength = 40) String exitOutcome,
             int reviewsDone, LocalDate nextReviewDue, LocalDate closedOn, LocalDate retainUntil) {
     }
 

@@ -35,7 +35,7 @@ public record StepRequest(
 
     @Schema(description = "Intervention providers and actions with owners and dates.")
     public record SupportPlan(
-            @Size(max = 10) @Schema(example = "[\"Home Office intervention provider\", \"Youth mentor\"]") List<@NotBlank String> providers,
+            @Size(max = 10) @Schema(example = "[\"Home Office intervention provider\", \"Youth mentor\"]") List<@NotBlank @Size(max = 200) String> providers,
             @Size(max = 50) List<@Valid @NotNull PlanAction> actions) {
     }
 

@@ -41,7 +41,8 @@ public class RetentionService {
     }
 
     @Schema(description = "A referral due for erasure: which, since when, under which rule.")
-    public record DueReferral(UUID id, String reference, LocalDate retainUntil, String rule) {
+    public record DueReferral(UUID id, @Schema(maxLength = 20) String reference, LocalDate retainUntil,
+            @Schema(maxLength = 40) String rule) {
     }
 
     private final EntityManager em;

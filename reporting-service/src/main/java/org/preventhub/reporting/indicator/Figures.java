@@ -15,7 +15,7 @@ public final class Figures {
 
     @Schema(description = "A figure. When suppressed (a small count about people referred), value is null and display is [c].")
     public record Figure(BigDecimal value, Long numerator, Long denominator, boolean suppressed,
-            @Schema(example = "147") String display) {
+            @Schema(maxLength = 40, example = "147") String display) {
 
         public static Figure of(BigDecimal value, Long numerator, Long denominator) {
             return new Figure(value, numerator, denominator, false, value == null ? "–" : value.toPlainString());
@@ -27,10 +27,10 @@ public final class Figures {
     }
 
     @Schema(description = "A cell of a breakdown.")
-    public record Cell(@Schema(example = "rugby") String key, Figure figure) {
+    public record Cell(@Schema(maxLength = 80, example = "rugby") String key, Figure figure) {
     }
 
-    public record Breakdown(@Schema(example = "area") String by, List<Cell> cells, Figure total) {
+    public record Breakdown(@Schema(maxLength = 60, example = "area") String by, List<Cell> cells, Figure total) {
     }
 
     public record Comparison(ReportingPeriod period, Figure figure,
@@ -38,13 +38,14 @@ public final class Figures {
     }
 
     @Schema(description = "An indicator's figure for a period, with the previous period, the target and a breakdown.")
-    public record IndicatorValues(IndicatorDefinition indicator, ReportingPeriod period, Figure figure, Comparison previous,
+    public record IndicatorValues(IndicatorDefinition indicator, ReportingPeriod period, Figure figure,
+            Comparison previous,
             @Schema(description = "Whether the target is met (null without a target or a figure).") Boolean meetsTarget,
             Breakdown breakdown,
             @Schema(description = "Small counts hidden: true when some figure here is suppressed.") boolean disclosureControlled) {
     }
 
-    public record SeriesPoint(@Schema(example = "2020-03") String month, Figure figure) {
+    public record SeriesPoint(@Schema(maxLength = 7, example = "2020-03") String month, Figure figure) {
     }
 
     public record Series(IndicatorDefinition indicator, ReportingPeriod period, List<SeriesPoint> points) {

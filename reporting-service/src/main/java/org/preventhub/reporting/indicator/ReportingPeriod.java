@@ -14,7 +14,8 @@ import org.preventhub.platform.problem.ProblemException;
 
 /** A period of days, both ends included, with the period before it of the same kind. */
 @Schema(description = "A reporting period: both days included.")
-public record ReportingPeriod(LocalDate from, LocalDate to, @Schema(example = "September 2019 – August 2020") String label,
+public record ReportingPeriod(LocalDate from, LocalDate to,
+        @Schema(maxLength = 100, example = "September 2019 – August 2020") String label,
         @Schema(hidden = true) String kind) {
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");

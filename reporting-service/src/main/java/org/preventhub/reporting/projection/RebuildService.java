@@ -48,8 +48,9 @@ public class RebuildService {
     private static final long LOCK = 0x524542_55494C44L;
 
     @Schema(description = "The state of the last projection rebuild: NONE, RUNNING, DONE, FAILED or INTERRUPTED.")
-    public record RebuildStatus(String status, String activeSchema, Instant startedAt, Instant finishedAt, long events,
-            String error) {
+    public record RebuildStatus(@Schema(maxLength = 20) String status, @Schema(maxLength = 40) String activeSchema,
+            Instant startedAt, Instant finishedAt, long events,
+            @Schema(maxLength = 500) String error) {
     }
 
     private final AgroalDataSource dataSource;

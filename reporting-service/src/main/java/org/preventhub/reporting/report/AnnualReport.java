@@ -11,11 +11,12 @@ import org.preventhub.reporting.indicator.ReportingPeriod;
 
 /** The annual report, organised as the seed report is: one section per priority, figures, then actions. */
 @Schema(description = "The annual report for a period.")
-public record AnnualReport(String title, ReportingPeriod period, Instant generatedAt,
+public record AnnualReport(@Schema(maxLength = 300) String title, ReportingPeriod period, Instant generatedAt,
         @Schema(description = "Small counts about people referred are hidden ([c]) in this copy.") boolean disclosureControlled,
-        List<Section> sections) {
+        @Schema(maxItems = 6) List<Section> sections) {
 
-    public record Section(int number, String priority, String title, String aim, List<IndicatorValues> indicators,
+    public record Section(int number, @Schema(maxLength = 40) String priority, @Schema(maxLength = 300) String title,
+            @Schema(maxLength = 500) String aim, List<IndicatorValues> indicators,
             Series trend, List<ActionView> actions) {
     }
 }

@@ -7,9 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.Sector;
 
 @Schema(description = "One person's attendance of a session.")
-public record AttendanceResponse(UUID id, UUID sessionId, UUID bookingId, String name, String email,
-        String organisation, Sector sector, String jobRole, boolean attended, boolean walkIn, Instant recordedAt,
-        Instant correctedAt, String correctionReason, long version) {
+public record AttendanceResponse(UUID id, UUID sessionId, UUID bookingId, @Schema(maxLength = 200) String name,
+        @Schema(maxLength = 320) String email,
+        @Schema(maxLength = 200) String organisation, Sector sector, @Schema(maxLength = 200) String jobRole,
+        boolean attended, boolean walkIn, Instant recordedAt,
+        Instant correctedAt, @Schema(maxLength = 500) String correctionReason, long version) {
 
     static AttendanceResponse of(Attendance a) {
         return new AttendanceResponse(a.id, a.session.id, a.booking == null ? null : a.booking.id, a.attendeeName,

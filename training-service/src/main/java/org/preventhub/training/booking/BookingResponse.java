@@ -11,9 +11,9 @@ import org.preventhub.contracts.Sector;
 @Schema(description = "A booking: a confirmed seat, a place on the waiting list, or a cancelled booking.")
 public record BookingResponse(
         UUID id,
-        @Schema(description = "Quote it to cancel or evaluate.", example = "K7M2Q9XD") String reference,
+        @Schema(maxLength = 12, description = "Quote it to cancel or evaluate.", example = "K7M2Q9XD") String reference,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Shown once, when the booking is made: with the reference it lets the attendee cancel "
+        @Schema(maxLength = 22, description = "Shown once, when the booking is made: with the reference it lets the attendee cancel "
                 + "and evaluate without an account.") String cancellationSecret,
         BookingStatus status,
         @Schema(description = "Place in the queue while waitlisted (1 is next).", example = "2") Integer waitlistPosition,
@@ -26,10 +26,12 @@ public record BookingResponse(
         Instant cancelledAt,
         CancellationReason cancellationReason) {
 
-    public record SessionSummary(UUID id, String courseCode, String courseTitle, Instant startsAt) {
+    public record SessionSummary(UUID id, @Schema(maxLength = 40) String courseCode,
+            @Schema(maxLength = 200) String courseTitle, Instant startsAt) {
     }
 
-    public record Attendee(String name, String email, String organisation, Sector sector, String jobRole) {
+    public record Attendee(@Schema(maxLength = 200) String name, @Schema(maxLength = 320) String email,
+            @Schema(maxLength = 200) String organisation, Sector sector, @Schema(maxLength = 200) String jobRole) {
     }
 
     static BookingResponse of(Booking b, Integer position, String secret) {

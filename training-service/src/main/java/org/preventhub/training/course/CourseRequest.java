@@ -25,6 +25,6 @@ public record CourseRequest(
         @NotNull @Schema(example = "AWARENESS_LEARNING") Priority priority,
         @NotBlank @Size(max = 200) @Schema(example = "Frontline staff of all sectors") String audience,
         @NotNull @Min(15) @Max(2880) @Schema(example = "90") Integer durationMinutes,
-        @NotEmpty @Schema(example = "[\"IN_PERSON\", \"ONLINE\"]") Set<@NotNull DeliveryMode> modes,
+        @Size(max = 3) @NotEmpty @Schema(example = "[\"IN_PERSON\", \"ONLINE\"]") Set<@NotNull DeliveryMode> modes,
         @Schema(description = "Whether new sessions can be scheduled; defaults to true.", example = "true") Boolean active) {
 }

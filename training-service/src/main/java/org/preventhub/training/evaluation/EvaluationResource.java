@@ -57,10 +57,11 @@ public class EvaluationResource {
             description = "Each form names the attendance it belongs to. All are stored, or none. "
                     + "Each publishes `training.evaluation.submitted.v1` (without the comments).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationAnswers.class),
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 500, implementation = EvaluationAnswers.class),
             examples = @ExampleObject(name = "paper", value = Examples.PAPER_FORMS)))
     @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationResponse.class), examples = @ExampleObject(name = "paper", value = Examples.EVALUATIONS)))
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 500, implementation = EvaluationResponse.class),
+            examples = @ExampleObject(name = "paper", value = Examples.EVALUATIONS)))
     public Response paperForms(@PathParam("sessionId") UUID sessionId,
             @Valid @NotEmpty @Size(max = 500) List<@Valid @NotNull EvaluationAnswers> forms) {
         return Response.status(Response.Status.CREATED).entity(evaluations.submitPaperForms(sessionId, forms))
@@ -84,7 +85,8 @@ public class EvaluationResource {
     @Operation(summary = "A session's evaluation figures",
             description = "Responses, response rate, % who understand how to share a concern against the target, averages.")
     @APIResponse(responseCode = "200", description = "The figures.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EvaluationSummary.class), examples = @ExampleObject(name = "figures", value = Examples.SUMMARY)))
+            schema = @Schema(implementation = EvaluationSummary.class),
+            examples = @ExampleObject(name = "figures", value = Examples.SUMMARY)))
     public EvaluationSummary sessionSummary(@PathParam("sessionId") UUID sessionId) {
         return evaluations.sessionSummary(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
     }

@@ -1,10 +1,13 @@
 package org.preventhub.training.evaluation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
 public record EvaluationResponse(UUID id, UUID attendanceId, UUID sessionId, boolean understandsHowToShareConcern,
-        int confidenceBefore, int confidenceAfter, int usefulness, String comments, String submittedVia,
+        int confidenceBefore, int confidenceAfter, int usefulness, @Schema(maxLength = 2000) String comments,
+        @Schema(maxLength = 20) String submittedVia,
         Instant submittedAt) {
 
     static EvaluationResponse of(Evaluation e) {

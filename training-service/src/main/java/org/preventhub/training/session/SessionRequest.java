@@ -28,7 +28,7 @@ public record SessionRequest(
         @Size(max = 300) @Schema(example = "Shire Hall, Warwick") String venue,
         @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address")
         @Schema(example = "https://meet.example.org/prevent-update") String onlineLink,
-        @NotBlank @Schema(description = "Area code of the deployment.", example = "warwick") String area,
+        @Size(max = 80) @NotBlank @Schema(description = "Area code of the deployment.", example = "warwick") String area,
         @NotNull @Min(1) @Max(1000) @Schema(example = "25") Integer capacity,
         @Size(max = 200) @Schema(example = "Prevent Officer") String trainer,
         @NotNull @Schema(example = "OPEN") Access access,

@@ -15,22 +15,22 @@ public record SessionResponse(
         @Schema(example = "2019-10-03T08:30:00Z") Instant startsAt,
         @Schema(example = "2019-10-03T10:00:00Z") Instant endsAt,
         DeliveryMode mode,
-        String venue,
-        String onlineLink,
-        @Schema(example = "warwick") String area,
-        @Schema(example = "25") int capacity,
-        @Schema(description = "Confirmed bookings.", example = "22") int seatsTaken,
-        @Schema(example = "3") int seatsLeft,
+        @Schema(maxLength = 300) String venue,
+        @Schema(maxLength = 500) String onlineLink,
+        @Schema(maxLength = 80, example = "warwick") String area,
+        @Schema(minimum = "1", maximum = "1000", example = "25") int capacity,
+        @Schema(minimum = "0", maximum = "1000", description = "Confirmed bookings.", example = "22") int seatsTaken,
+        @Schema(minimum = "0", maximum = "1000", example = "3") int seatsLeft,
         @Schema(description = "People on the waiting list.", example = "0") int waiting,
-        String trainer,
-        @Schema(description = "The partner agency whose trainers run it and see its people (bookings, register, "
-                + "evaluations); with the Prevent lead, only they do.", example = "warwickshire-county-council")
+        @Schema(maxLength = 200) String trainer,
+        @Schema(maxLength = 100, description = "The partner agency whose trainers run it and see its people (bookings, "
+                + "register, evaluations); with the Prevent lead, only they do.", example = "warwickshire-county-council")
         String runBy,
         Access access,
-        String organisation,
+        @Schema(maxLength = 200) String organisation,
         Sector audienceSector,
         SessionStatus status,
-        String cancellationReason,
+        @Schema(maxLength = 500) String cancellationReason,
         Instant cancelledAt,
         Instant deliveredAt,
         @Schema(description = "Changes on every update; send it back in If-Match to update safely.") long version,
@@ -38,7 +38,8 @@ public record SessionResponse(
         Instant updatedAt) {
 
     @Schema(description = "The course a session delivers.")
-    public record CourseSummary(UUID id, @Schema(example = "WRAP") String code, String title, Priority priority) {
+    public record CourseSummary(UUID id, @Schema(maxLength = 40, example = "WRAP") String code,
+            @Schema(maxLength = 200) String title, Priority priority) {
     }
 
     public static SessionResponse of(TrainingSession s) {

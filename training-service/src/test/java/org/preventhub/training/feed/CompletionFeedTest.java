@@ -444,4 +444,30 @@ class CompletionFeedTest {
                 .body("status", equalTo("REJECTED"))
                 .body("rejections[0].reason", containsString("JSON"));
     }
+
+    @Test
+    void everyFeedOperationWithoutATokenIsUnauthenticated() {
+        String id = UUID.randomUUID().toString();
+        List<String[]> operations = List.of(new String[] { "GET", "/feeds" },
+                new String[] { "POST", "/feeds/completions/imports" }, new String[] { "GET", "/feeds/completions/imports" },
+                new String[] { "GET", "/feeds/completions/imports/" + id },
+                new String[] { "GET", "/feeds/completions/imports/" + id + "/rejections" },
+                new String[] { "GET", "/feeds/mappings" }, new String[] { "PUT", "/feeds/mappings/council/course/X" },
+                new String[] { "DELETE", "/feeds/mappings/council/course/X" });
+        for (String[] operation : operations) {
+            given().contentType("application/json").body("{\"internalCode\": \"X\"}")
+                    .request(operation[0], operation[1]).then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:prevent-hub:problem:unauthenticated"));
+        }
+    }
+
+    @Test
+    void aMappingWhoseSourceOrKindIsLongerThanItsColumnIsNamedNotAFailure() {
+        as(Roles.PREVENT_LEAD).body(Map.of("internalCode", "WRAP")).put("/feeds/mappings/" + "s".repeat(101) + "/course/X")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].message", containsString("100"));
+        as(Roles.PREVENT_LEAD).delete("/feeds/mappings/council/" + "k".repeat(61) + "/X").then().statusCode(400)
+                .body("violations[0].message", containsString("60"));
+    }
 }

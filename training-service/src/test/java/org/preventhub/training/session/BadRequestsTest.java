@@ -208,4 +208,40 @@ class BadRequestsTest {
         asTrainer().queryParam("from", "yesterday").get("/sessions").then().statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void aPageBeyondTheDocumentedLastAndMoreThanTenSortKeysAreInvalid() {
+        asTrainer().queryParam("page", 100_001).get("/sessions").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("page"));
+        asTrainer().queryParam("page", 100_000).get("/sessions").then().statusCode(200);
+        var request = asTrainer();
+        for (int i = 0; i < 11; i++) {
+            request.queryParam("sort", "startsAt");
+        }
+        request.get("/sessions").then().statusCode(400).body("violations.field", hasItem("sort"));
+    }
+
+    @Test
+    void aStringLongerThanItsDocumentedLimitIsNamed() {
+        // The area is checked against the deployment's areas too; the length limit answers first, with its bound.
+        isProblem(asTrainer().body(aSession(courseId).area("a".repeat(81)).build()).post("/sessions").then(), 400,
+                "validation")
+                .body("violations.find { it.field == 'area' }.message", containsString("80"));
+        nothingStored();
+    }
+
+    @Test
+    void headersQueryValuesAndPathSegmentsLongerThanDocumentedAreRefusedBeforeTheServiceReadsThem() {
+        isProblem(asTrainer().header("Idempotency-Key", "k".repeat(256)).body(aSession(courseId).build())
+                .post("/sessions").then(), 400, "validation")
+                .body("violations.field", hasItem("Idempotency-Key"))
+                .body("violations.find { it.field == 'Idempotency-Key' }.message", equalTo("at most 255 characters"));
+        nothingStored();
+        asTrainer().queryParam("area", "w".repeat(501)).get("/sessions").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("area"));
+        asTrainer().get("/sessions/" + "x".repeat(501)).then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("path"));
+        // At the limit, the request is the resource's to judge.
+        asTrainer().queryParam("area", "w".repeat(500)).get("/sessions").then().statusCode(not(equalTo(500)));
+    }
 }
