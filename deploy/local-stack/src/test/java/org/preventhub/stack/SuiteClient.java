@@ -80,7 +80,7 @@ final class SuiteClient {
         byte[] sendForBytes(int expected) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
                     .GET();
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader); // the caller's own win over the defaults (Accept)
             try {
                 HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() != expected) {
@@ -100,7 +100,7 @@ final class SuiteClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader); // the caller's own win over the defaults (Accept)
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 Map<String, String> answerHeaders = new LinkedHashMap<>();

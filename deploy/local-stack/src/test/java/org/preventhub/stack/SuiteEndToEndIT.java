@@ -283,7 +283,8 @@ class SuiteEndToEndIT {
                 assertProblem(main.get(path).send(), 404);
             }
             new SuiteClient("http://localhost:" + service.managementPort()).get("/q/health/ready").send().expect(200);
-            new SuiteClient("http://localhost:" + service.managementPort()).get("/q/metrics").send().expect(200);
+            new SuiteClient("http://localhost:" + service.managementPort()).get("/q/metrics").header("Accept", "text/plain")
+                    .send().expect(200);
         }
         assertProblem(suite.get("/API/referrals/referrals").send(), 404);
     }
