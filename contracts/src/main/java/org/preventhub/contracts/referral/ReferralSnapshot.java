@@ -20,6 +20,11 @@ import java.util.List;
  * @param consent GIVEN or REFUSED once asked
  * @param exitOutcome NO_FURTHER_CONCERNS or REFERRED_TO_OTHER_SERVICES once exited
  * @param reviewsDone 0, 1 (six months) or 2 (twelve months)
+ * @param homeOfficeConcernType the Home Office's category of the first concern type (the one the referrer raised):
+ *            ISLAMIST, EXTREME_RIGHT_WING, LEFT_WING_ANARCHIST_SINGLE_ISSUE, MIXED_UNCLEAR_UNSTABLE, CONFLICTED,
+ *            SCHOOL_MASSACRE, INCEL, VULNERABILITY_NO_IDEOLOGY or OTHER; absent from events before December 2026
+ * @param homeOfficeAgeBand the age band in the Home Office's scheme: under-15, 15-20, 21-30, 31-40, 41-50, 51-60,
+ *            61-plus; absent from events before December 2026
  */
 public record ReferralSnapshot(
         String referralPseudonym,
@@ -42,5 +47,7 @@ public record ReferralSnapshot(
         String exitOutcome,
         int reviewsDone,
         LocalDate nextReviewDue,
-        LocalDate closedOn) {
+        LocalDate closedOn,
+        String homeOfficeConcernType,
+        String homeOfficeAgeBand) {
 }

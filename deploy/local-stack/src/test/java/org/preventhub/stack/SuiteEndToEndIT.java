@@ -99,6 +99,9 @@ class SuiteEndToEndIT {
         assertThat(cell(report, "AWARENESS_LEARNING", "training.people-trained", "WRAP")).isEqualTo(60);
         assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "ONLINE-GROOMING")).isEqualTo(8);
         assertThat(cell(report, "COMMUNITY_ENGAGEMENT", "engagement.events-held", "PUBLIC_MEETING")).isEqualTo(3);
+        // Prevent Update: 44 sessions in person before lockdown, 41 online after, as the course-by-mode table says.
+        assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "PREVENT-UPDATE,IN_PERSON")).isEqualTo(44);
+        assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "PREVENT-UPDATE,ONLINE")).isEqualTo(41);
         assertThat(report.path("sections")).hasSize(6);
     }
 
@@ -444,7 +447,8 @@ class SuiteEndToEndIT {
             if (!section.path("priority").asText().equals(priority)) {
                 continue;
             }
-            for (JsonNode figure : section.path("indicators")) {
+            // A key "a,b" is a cell of the indicator's cross-tabulation.
+            for (JsonNode figure : section.path(key.contains(",") ? "crossTabulations" : "indicators")) {
                 if (figure.path("indicator").path("id").asText().equals(indicator)) {
                     for (JsonNode cell : figure.path("breakdown").path("cells")) {
                         if (cell.path("key").asText().equals(key)) {

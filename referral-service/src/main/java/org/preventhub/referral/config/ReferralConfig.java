@@ -2,6 +2,7 @@ package org.preventhub.referral.config;
 
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.preventhub.platform.config.DeploymentSecret;
@@ -13,6 +14,25 @@ public interface ReferralConfig {
 
     /** Types of concern a referral may name: the Home Office's, plus any a deployment adds. */
     List<String> concernTypes();
+
+    /**
+     * The Home Office's category of each local type of concern, for the statistics release; a type not listed is
+     * the Home Office's own name (ISLAMIST, EXTREME_RIGHT_WING, MIXED_UNCLEAR_UNSTABLE, ...) or, failing that, OTHER.
+     */
+    Map<String, String> homeOfficeConcernTypes();
+
+    /** The Home Office category of a local type of concern. */
+    default String homeOfficeConcernType(String local) {
+        String mapped = homeOfficeConcernTypes().get(local);
+        if (mapped != null) {
+            return mapped;
+        }
+        return HOME_OFFICE_CONCERN_TYPES.contains(local) ? local : "OTHER";
+    }
+
+    /** The categories of the Home Office's "type of concern". */
+    List<String> HOME_OFFICE_CONCERN_TYPES = List.of("ISLAMIST", "EXTREME_RIGHT_WING", "LEFT_WING_ANARCHIST_SINGLE_ISSUE",
+            "MIXED_UNCLEAR_UNSTABLE", "CONFLICTED", "SCHOOL_MASSACRE", "INCEL", "VULNERABILITY_NO_IDEOLOGY", "OTHER");
 
     Retention retention();
 

@@ -3,7 +3,11 @@ package org.preventhub.referral.referral;
 import java.time.LocalDate;
 import java.time.Period;
 
-/** The age bands of the Home Office's Prevent statistics, from the age on the day of referral. */
+/**
+ * Age bands, from the age on the day of referral: the partnership's own (children under 18 apart, for safeguarding)
+ * and the Home Office's, as its Prevent statistics publish them (under 15, 15 to 20, then by decade). Only bands leave
+ * the service, never an age or a date of birth.
+ */
 public final class AgeBand {
 
     private AgeBand() {
@@ -31,5 +35,11 @@ public final class AgeBand {
             return "51-60";
         }
         return "61-plus";
+    }
+
+    /** The Home Office's band: the local one, with 15 to 17 and 18 to 20 together. */
+    public static String homeOffice(LocalDate dateOfBirth, LocalDate on) {
+        String local = of(dateOfBirth, on);
+        return local.equals("15-17") || local.equals("18-20") ? "15-20" : local;
     }
 }

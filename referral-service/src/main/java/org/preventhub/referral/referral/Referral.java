@@ -86,6 +86,10 @@ public class Referral {
     @Column(name = "age_band", nullable = false)
     public String ageBand;
 
+    /** The age band in the Home Office's scheme ({@link AgeBand#homeOffice}). */
+    @Column(name = "ho_age_band", nullable = false)
+    public String homeOfficeAgeBand;
+
     /** Comma-separated codes from the configured vocabulary. */
     @Column(name = "concern_types", nullable = false)
     public String concernTypes;

@@ -142,6 +142,7 @@ public class ReferralService {
         referral.gender = person.gender();
         referral.area = person.area();
         referral.ageBand = AgeBand.of(person.dateOfBirth(), receivedOn);
+        referral.homeOfficeAgeBand = AgeBand.homeOffice(person.dateOfBirth(), receivedOn);
         referral.concernTypes = String.join(",", concerns);
         referral.urgency = request.urgency() == null ? Urgency.ROUTINE : request.urgency();
         referral.receivedOn = receivedOn;
@@ -473,7 +474,8 @@ public class ReferralService {
         return new ReferralSnapshot(r.pseudonym, r.status.name(), r.receivedOn, r.referrerSector.name(),
                 r.concernTypeList(), r.ageBand, r.gender.name(), r.area, r.urgency.name(), r.screenedOn,
                 r.screeningOutcome, r.discussedAtPanelOn, r.panelOutcome, r.consentOn, r.consent, r.supportStartedOn,
-                r.exitedOn, r.exitOutcome, r.reviewsDone, r.nextReviewDue, r.closedOn);
+                r.exitedOn, r.exitOutcome, r.reviewsDone, r.nextReviewDue, r.closedOn,
+                config.homeOfficeConcernType(r.concernTypeList().get(0)), r.homeOfficeAgeBand);
     }
 
     // --- steps ---------------------------------------------------------------------------------------------------

@@ -95,6 +95,9 @@ class PrivacyTest {
             var snapshot = event.data().get("referral");
             assertThat(snapshot.has("dateOfBirth")).isFalse();
             assertThat(snapshot.get("ageBand").asText()).isEqualTo("15-17");
+            // The Home Office's categories too, so both schemes can be published: bands, never an age.
+            assertThat(snapshot.get("homeOfficeAgeBand").asText()).isEqualTo("15-20");
+            assertThat(snapshot.get("homeOfficeConcernType").asText()).isEqualTo("EXTREME_RIGHT_WING");
             assertThat(snapshot.get("referralPseudonym").asText()).isEqualTo(pseudonym);
         }
     }

@@ -1,5 +1,7 @@
 package org.preventhub.reporting.indicator;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.preventhub.reporting.config.ReportingConfig;
@@ -20,27 +22,43 @@ public class CsvExport {
     }
 
     public String of(Figures.IndicatorValues values) {
+        return of(List.of(values));
+    }
+
+    /** Several tables in one file, under one header. */
+    public String of(List<Figures.IndicatorValues> tables) {
         StringBuilder out = new StringBuilder();
-        row(out, "indicator", "period", "breakdown", "key", "value", "suppressed");
-        String name = values.indicator().name();
-        String period = values.period().label();
-        if (values.breakdown() != null) {
-            for (Cell cell : values.breakdown().cells()) {
-                figure(out, name, period, values.breakdown().by(), cell.key(), cell.figure());
-            }
+        row(out, "indicator", "period", "breakdown", "key", "second key", "value", "suppressed");
+        boolean suppressed = false;
+        for (Figures.IndicatorValues values : tables) {
+            suppressed |= rows(out, values);
         }
-        figure(out, name, period, values.breakdown() == null ? "" : values.breakdown().by(), "total", values.figure());
-        figure(out, name, values.previous().period().label(), "", "previous period", values.previous().figure());
-        if (values.figure().suppressed() || (values.breakdown() != null
-                && values.breakdown().cells().stream().anyMatch(c -> c.figure().suppressed()))) {
+        if (suppressed) {
             row(out, "[c] = suppressed: a count of fewer than " + config.suppressBelow()
-                    + " people, or a figure that would reveal one", "", "", "", "", "");
+                    + " people, or a figure that would reveal one", "", "", "", "", "", "");
         }
         return out.toString();
     }
 
-    private static void figure(StringBuilder out, String name, String period, String by, String key, Figure figure) {
-        row(out, name, period, by, key, figure.display(), Boolean.toString(figure.suppressed()));
+    /** @return whether a figure is suppressed */
+    private boolean rows(StringBuilder out, Figures.IndicatorValues values) {
+        String name = values.indicator().name();
+        String period = values.period().label();
+        if (values.breakdown() != null) {
+            for (Cell cell : values.breakdown().cells()) {
+                figure(out, name, period, values.breakdown().by(), cell.keys().get(0),
+                        cell.keys().size() > 1 ? cell.keys().get(1) : "", cell.figure());
+            }
+        }
+        figure(out, name, period, values.breakdown() == null ? "" : values.breakdown().by(), "total", "", values.figure());
+        figure(out, name, values.previous().period().label(), "", "previous period", "", values.previous().figure());
+        return values.figure().suppressed() || values.previous().figure().suppressed() || (values.breakdown() != null
+                && values.breakdown().cells().stream().anyMatch(c -> c.figure().suppressed()));
+    }
+
+    private static void figure(StringBuilder out, String name, String period, String by, String key, String second,
+            Figure figure) {
+        row(out, name, period, by, key, second, figure.display(), Boolean.toString(figure.suppressed()));
     }
 
     private static void row(StringBuilder out, String... cells) {

@@ -3,6 +3,8 @@ package org.preventhub.reporting.indicator;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The results the indicator engine gives. A suppressed figure has no value, and says so. */
@@ -26,11 +28,22 @@ public final class Figures {
         }
     }
 
-    @Schema(description = "A cell of a breakdown.")
-    public record Cell(@Schema(maxLength = 80, example = "rugby") String key, Figure figure) {
+    @Schema(description = "A cell of a breakdown or a cross-tabulation.")
+    public record Cell(
+            @Schema(maxLength = 200, description = "The cell's keys, joined by commas for a cross-tabulation.",
+                    example = "rugby") String key,
+            @Schema(maxItems = 2, description = "The cell's key in each dimension, in the order of the breakdown's.")
+            List<@Size(max = 100) String> keys,
+            Figure figure) {
+
+        public static Cell of(List<String> keys, Figure figure) {
+            return new Cell(String.join(",", keys), List.copyOf(keys), figure);
+        }
     }
 
-    public record Breakdown(@Schema(maxLength = 60, example = "area") String by, List<Cell> cells, Figure total) {
+    @Schema(description = "A breakdown by one dimension, or a cross-tabulation by two.")
+    public record Breakdown(@Schema(maxLength = 130, example = "concern_type,age_band") String by,
+            @Schema(maxItems = 2) List<@Size(max = 60) String> dimensions, List<Cell> cells, Figure total) {
     }
 
     public record Comparison(ReportingPeriod period, Figure figure,

@@ -37,7 +37,8 @@ public record IndicatorDefinition(
         @Size(max = 10) @NotBlank @Pattern(regexp = "UP|DOWN") @Schema(description = "Which way is better.", example = "UP") String direction,
         @Schema(example = "95") BigDecimal target,
         @Size(max = 2) @Pattern(regexp = ">=|<=") @Schema(example = ">=") String targetComparison,
-        @Size(max = 10) @NotNull List<@Size(max = 60) String> breakdowns,
+        @Schema(description = "The dimensions it breaks down by; \"a,b\" for a cross-tabulation of a by b.")
+        @Size(max = 20) @NotNull List<@Size(max = 60) String> breakdowns,
         @Schema(description = "Whether it counts people referred: small numbers are then suppressed for all but the "
                 + "Prevent lead. Always true for an indicator over referral_fact (and may be left out then); "
                 + "false for such an indicator is refused.") Boolean aboutPeopleReferred,

@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +20,6 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.reference.ReferenceDataConfig;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.security.Roles;
-import org.preventhub.reporting.config.ReportingConfig;
 import org.preventhub.reporting.indicator.Figures.Breakdown;
 import org.preventhub.reporting.indicator.Figures.Cell;
 import org.preventhub.reporting.indicator.Figures.Comparison;
@@ -36,14 +33,10 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Computes indicators from their definitions: SQL built only from the names a {@link Facts} entry allows, over
- * the active projection, for a period, its previous period, a breakdown and a monthly series.
+ * the active projection, for a period, its previous period, a breakdown or a cross-tabulation, and a monthly series.
  *
- * <p>Figures about people referred are disclosure-controlled for everyone but the Prevent lead: only for standard
- * periods (months, quarters, reporting and statistical years; any other range could be set against them to
- * work out a small number), and computed from counts month by month over all the data, protected together by
- * {@link ProtectedCounts} so that no combination of the figures a caller can ask for reveals a hidden one.
- * A percentage is shown only when its numerator, its denominator and their difference would each be shown, and
- * its counts are never given when it is not.
+ * <p>Figures about people referred are disclosure-controlled for everyone but the Prevent lead: they come from
+ * {@link ReferralFigures}, which protects every figure such a reader can ask for at once.
  */
 @ApplicationScoped
 public class IndicatorEngine {
@@ -52,17 +45,17 @@ public class IndicatorEngine {
 
     private final AgroalDataSource dataSource;
     private final Generations generations;
-    private final ReportingConfig config;
     private final CurrentUser user;
     private final ReferenceDataConfig reference;
+    private final ReferralFigures referrals;
 
-    public IndicatorEngine(AgroalDataSource dataSource, Generations generations, ReportingConfig config, CurrentUser user,
-            ReferenceDataConfig reference) {
+    public IndicatorEngine(AgroalDataSource dataSource, Generations generations, CurrentUser user,
+            ReferenceDataConfig reference, ReferralFigures referrals) {
         this.dataSource = dataSource;
         this.generations = generations;
-        this.config = config;
         this.user = user;
         this.reference = reference;
+        this.referrals = referrals;
     }
 
     public boolean seesSmallNumbers() {
@@ -74,43 +67,59 @@ public class IndicatorEngine {
         return d.countsPeopleReferred() && !seesSmallNumbers();
     }
 
-    /** Whether the caller may have this indicator for this period (see {@link #values}). */
+    /** Whether the caller may have this indicator's total for this period (see {@link ReferralFigures}). */
     public boolean answerable(IndicatorDefinition d, ReportingPeriod period) {
-        return !controlled(d) || period.standard();
+        return !controlled(d) || (period.standard() && ReferralFigures.releasable(d));
+    }
+
+    /** Whether the caller may have this breakdown or cross-tabulation of the indicator for this period. */
+    public boolean answerable(IndicatorDefinition d, ReportingPeriod period, String by) {
+        if (!answerable(d, period)) {
+            return false;
+        }
+        if (!controlled(d) || by == null) {
+            return true;
+        }
+        return by.contains(",") ? period.kind().endsWith("year") : !period.kind().equals("month");
     }
 
     public IndicatorValues values(IndicatorDefinition d, ReportingPeriod period, String by) {
         Facts.Fact fact = Facts.of(d.fact());
-        if (by != null && !d.breakdowns().contains(by)) {
-            throw ProblemException.invalidField("by", "this indicator breaks down by " + String.join(", ", d.breakdowns()));
+        List<String> dimensions = breakdownOf(d, fact, by);
+        if (controlled(d)) {
+            referrals.requireReleasable(d, period, dimensions);
+            return referrals.values(d, period, dimensions, this::meetsTarget);
         }
-        if (!controlled(d)) {
-            Figure current = figure(d, fact, period);
-            Figure previous = figure(d, fact, period.previous());
-            Breakdown breakdown = by == null ? null : breakdown(d, fact, period, by, current);
-            return new IndicatorValues(d, period, current, comparison(period, previous, current), meetsTarget(d, current),
-                    breakdown, false);
-        }
-        requireStandard(period);
-        Protected now;
-        Protected before;
-        if (overTime(d)) {
-            now = protect(d, fact, by, null);
-            before = now;
-        } else {
-            now = protect(d, fact, by, period);
-            before = protect(d, fact, null, period.previous());
-        }
-        Figure current = now.total(period);
-        Figure previous = before.total(period.previous());
-        Breakdown breakdown = by == null ? null : new Breakdown(by, now.cells(period), current);
-        boolean controlled = current.suppressed() || previous.suppressed()
-                || (breakdown != null && breakdown.cells().stream().anyMatch(c -> c.figure().suppressed()));
+        Figure current = figure(d, fact, period);
+        Figure previous = figure(d, fact, period.previous());
+        Breakdown breakdown = dimensions.isEmpty() ? null : breakdown(d, fact, period, dimensions, current);
         return new IndicatorValues(d, period, current, comparison(period, previous, current), meetsTarget(d, current),
-                breakdown, controlled);
+                breakdown, false);
     }
 
-    /** Every figure withheld: what a report for a non-standard period shows a non-lead of a controlled indicator. */
+    /**
+     * The dimensions of {@code by}: none, one, or two for a cross-tabulation ({@code a,b}), each one the indicator
+     * lists (a cross-tabulation as such); 400 for anything else, before anything is computed.
+     */
+    static List<String> breakdownOf(IndicatorDefinition d, Facts.Fact fact, String by) {
+        if (by == null || by.isBlank()) {
+            return List.of();
+        }
+        List<String> dimensions = List.of(by.split(",", -1));
+        if (dimensions.size() > 2) {
+            throw ProblemException.invalidField("by", "one dimension, or two separated by a comma for a cross-tabulation");
+        }
+        if (!d.breakdowns().contains(by)) {
+            throw ProblemException.invalidField("by", "this indicator breaks down by " + String.join(", ", d.breakdowns()
+                    .stream().filter(b -> !b.contains(",")).toList()) + (d.breakdowns().stream().anyMatch(b -> b.contains(","))
+                    ? " and cross-tabulates by " + String.join("; ", d.breakdowns().stream().filter(b -> b.contains(",")).toList())
+                    : ""));
+        }
+        dimensions.forEach(fact::breakdown);
+        return dimensions;
+    }
+
+    /** Every figure withheld: what a report shows a non-lead of a controlled indicator it may not have. */
     public IndicatorValues withheld(IndicatorDefinition d, ReportingPeriod period) {
         Figure hidden = Figure.of(null, null, null).suppress();
         return new IndicatorValues(d, period, hidden, new Comparison(period.previous(), hidden, null), null, null, true);
@@ -123,10 +132,9 @@ public class IndicatorEngine {
         }
         List<SeriesPoint> points = new ArrayList<>();
         if (controlled(d)) {
-            requireStandard(period);
-            Protected counts = protect(d, fact, null, null);
+            referrals.requireReleasable(d, period, List.of());
             for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to())); month = month.plusMonths(1)) {
-                points.add(new SeriesPoint(month.toString(), counts.total(ReportingPeriod.month(month))));
+                points.add(new SeriesPoint(month.toString(), referrals.total(d, ReportingPeriod.month(month))));
             }
             return new Series(d, period, points);
         }
@@ -160,7 +168,15 @@ public class IndicatorEngine {
                 d.denominatorFilters().keySet().forEach(c -> column(fact, c));
             }
         }
-        d.breakdowns().forEach(fact::breakdown);
+        for (String by : d.breakdowns()) {
+            String[] dimensions = by.split(",", -1);
+            if (dimensions.length > 2) {
+                throw ProblemException.invalidField("breakdowns", "a breakdown is one dimension, or two for a cross-tabulation");
+            }
+            for (String dimension : dimensions) {
+                fact.breakdown(dimension);
+            }
+        }
         if (fact.aboutPeopleReferred() && Boolean.FALSE.equals(d.aboutPeopleReferred())) {
             throw ProblemException.invalidField("aboutPeopleReferred",
                     "every indicator over " + fact.name() + " counts people referred; leave it out or set it to true");
@@ -172,123 +188,10 @@ public class IndicatorEngine {
         return new Comparison(period.previous(), previous, change);
     }
 
-    private static void requireStandard(ReportingPeriod period) {
-        if (!period.standard()) {
-            throw ProblemException.forbidden("Figures about people referred are given to your role for months, quarters, "
-                    + "reporting years and statistical years only: other ranges could be set against them to work out "
-                    + "a small number.");
-        }
-    }
-
     /** A count over time, month by month; not a snapshot at the end of the period. */
     private static boolean overTime(IndicatorDefinition d) {
         return d.dateColumn() != null && !d.filters().containsValue(PERIOD_END)
                 && (d.denominatorFilters() == null || !d.denominatorFilters().containsValue(PERIOD_END));
-    }
-
-    // --- disclosure control ------------------------------------------------------------------------------------
-
-    /** The protected counts of a controlled indicator: numerator, and for a percentage denominator and difference. */
-    private record Protected(IndicatorDefinition d, ProtectedCounts numerator, ProtectedCounts denominator,
-            ProtectedCounts complement) {
-
-        Figure total(ReportingPeriod period) {
-            boolean hidden = numerator.totalHidden(period) || (d.isPercentage()
-                    && (denominator.totalHidden(period) || complement.totalHidden(period)));
-            Figure figure = value(d, numerator.total(period), d.isPercentage() ? denominator.total(period) : null);
-            return hidden ? figure.suppress() : figure;
-        }
-
-        List<Cell> cells(ReportingPeriod period) {
-            List<Cell> cells = new ArrayList<>();
-            List<String> keys = numerator.keys();
-            for (int k = 0; k < keys.size(); k++) {
-                long n = numerator.cell(k, period);
-                Long den = d.isPercentage() ? denominator.cell(k, period) : null;
-                if (n == 0 && (den == null || den == 0)) {
-                    continue; // nobody under this key in this period, as a breakdown by SQL would show
-                }
-                boolean hidden = numerator.cellHidden(k, period) || (d.isPercentage()
-                        && (denominator.cellHidden(k, period) || complement.cellHidden(k, period)));
-                Figure figure = value(d, n, den);
-                cells.add(new Cell(keys.get(k), hidden ? figure.suppress() : figure));
-            }
-            return cells;
-        }
-    }
-
-    /**
-     * Counts month by month over all the data ({@code snapshot} null), or the counts at the end of one period, by
-     * the breakdown's keys, each figure a caller may ask for protected with the rest.
-     */
-    private Protected protect(IndicatorDefinition d, Facts.Fact fact, String by, ReportingPeriod snapshot) {
-        List<String> slotBy = snapshot == null ? List.of(monthOf(fact, d)) : List.of();
-        Map<String, long[]> totals = new TreeMap<>();
-        run(query(d, fact, snapshot, slotBy), (keys, f) -> {
-            if (snapshot != null || keys[0] != null) {
-                totals.put(snapshot == null ? keys[0] : "", new long[] { f.numerator(), f.denominator() == null ? 0 : f.denominator() });
-            }
-        });
-        Map<String, Map<String, long[]>> cells = new TreeMap<>();
-        if (by != null) {
-            String expression = fact.breakdown(by);
-            List<String> groups = new ArrayList<>();
-            groups.add(expression.equals(Facts.UNNEST_CONCERNS) ? "d.k" : "f." + expression);
-            groups.addAll(slotBy);
-            run(query(d, fact, snapshot, groups), (keys, f) -> {
-                if (snapshot != null || keys[1] != null) {
-                    cells.computeIfAbsent(keys[0] == null ? "unknown" : keys[0], k -> new TreeMap<>())
-                            .put(snapshot == null ? keys[1] : "", new long[] { f.numerator(), f.denominator() == null ? 0 : f.denominator() });
-                }
-            });
-        }
-        ProtectedCounts.Timeline timeline;
-        if (snapshot != null) {
-            timeline = ProtectedCounts.Timeline.snapshot(snapshot);
-        } else if (totals.isEmpty()) {
-            timeline = ProtectedCounts.Timeline.months(YearMonth.of(2000, 1), YearMonth.of(2000, 1));
-        } else {
-            TreeSet<String> months = new TreeSet<>(totals.keySet());
-            cells.values().forEach(m -> months.addAll(m.keySet()));
-            timeline = ProtectedCounts.Timeline.months(YearMonth.parse(months.first()), YearMonth.parse(months.last()));
-        }
-        List<String> keys = new ArrayList<>(cells.keySet());
-        // Cells are protected as if they added up to the total even where one referral can have several concern
-        // types: the total less the other cells bounds a hidden one all the same.
-        boolean partition = by != null;
-        int threshold = config.suppressBelow();
-        ProtectedCounts numerator = counts(timeline, snapshot, totals, keys, cells, 0, partition, threshold);
-        if (!d.isPercentage()) {
-            return new Protected(d, numerator, null, null);
-        }
-        return new Protected(d, numerator, counts(timeline, snapshot, totals, keys, cells, 1, partition, threshold),
-                counts(timeline, snapshot, totals, keys, cells, 2, partition, threshold));
-    }
-
-    /** @param measure 0 the numerator, 1 the denominator, 2 the denominator less the numerator */
-    private static ProtectedCounts counts(ProtectedCounts.Timeline timeline, ReportingPeriod snapshot,
-            Map<String, long[]> totals, List<String> keys, Map<String, Map<String, long[]>> cells, int measure,
-            boolean partition, int threshold) {
-        long[] total = new long[timeline.slots];
-        totals.forEach((slot, v) -> total[slotOf(timeline, snapshot, slot)] += pick(v, measure));
-        long[][] byKey = new long[keys.size()][timeline.slots];
-        for (int k = 0; k < keys.size(); k++) {
-            long[] row = byKey[k];
-            cells.get(keys.get(k)).forEach((slot, v) -> row[slotOf(timeline, snapshot, slot)] += pick(v, measure));
-        }
-        return ProtectedCounts.of(timeline, total, keys, byKey, partition, threshold);
-    }
-
-    private static int slotOf(ProtectedCounts.Timeline timeline, ReportingPeriod snapshot, String slot) {
-        return snapshot != null ? 0 : timeline.slot(YearMonth.parse(slot));
-    }
-
-    private static long pick(long[] v, int measure) {
-        return switch (measure) {
-            case 0 -> v[0];
-            case 1 -> v[1];
-            default -> v[1] - v[0];
-        };
     }
 
     // --- SQL -------------------------------------------------------------------------------------------------------
@@ -306,12 +209,17 @@ public class IndicatorEngine {
         return result[0];
     }
 
-    private Breakdown breakdown(IndicatorDefinition d, Facts.Fact fact, ReportingPeriod period, String by, Figure total) {
-        String expression = fact.breakdown(by);
+    private Breakdown breakdown(IndicatorDefinition d, Facts.Fact fact, ReportingPeriod period, List<String> dimensions,
+            Figure total) {
+        List<String> groups = new ArrayList<>();
+        for (String dimension : dimensions) {
+            String expression = fact.breakdown(dimension);
+            groups.add(expression.equals(Facts.UNNEST_CONCERNS) ? "d.k" : "f." + expression);
+        }
         List<Cell> cells = new ArrayList<>();
-        run(query(d, fact, period, List.of(expression.equals(Facts.UNNEST_CONCERNS) ? "d.k" : "f." + expression)),
-                (keys, figure) -> cells.add(new Cell(keys[0] == null ? "unknown" : keys[0], figure)));
-        return new Breakdown(by, cells, total);
+        run(query(d, fact, period, groups), (keys, figure) -> cells.add(Cell.of(
+                java.util.Arrays.stream(keys).map(k -> k == null ? "unknown" : k).toList(), figure)));
+        return new Breakdown(String.join(",", dimensions), dimensions, cells, total);
     }
 
     /**
@@ -391,7 +299,9 @@ public class IndicatorEngine {
         for (Map.Entry<String, Object> filter : filters.entrySet()) {
             String column = "f." + column(fact, filter.getKey());
             Object value = filter.getValue();
-            if (PERIOD_END.equals(value)) {
+            if (IndicatorFilters.KNOWN.equals(value)) {
+                conditions.add(column + " IS NOT NULL");
+            } else if (PERIOD_END.equals(value)) {
                 // Due before the end of the period, or before today while the period is not over: what is
                 // due later has not been missed yet.
                 LocalDate today = LocalDate.now(reference.timezone());

@@ -284,7 +284,8 @@ public class Projector {
             pseudonym text, stage text, received_on date, referrer_sector text, concern_types text[], age_band text,
             gender text, area text, urgency text, screened_on date, screening_outcome text, discussed_at_panel_on date,
             panel_outcome text, consent_on date, consent text, support_started_on date, exited_on date,
-            exit_outcome text, reviews_done int, next_review_due date, closed_on date, last_event_at timestamptz""", """
+            exit_outcome text, reviews_done int, next_review_due date, closed_on date, ho_concern_type text,
+            ho_age_band text, last_event_at timestamptz""", """
             ON CONFLICT (pseudonym) DO UPDATE SET stage = excluded.stage, received_on = excluded.received_on,
               referrer_sector = excluded.referrer_sector, concern_types = excluded.concern_types,
               age_band = excluded.age_band, gender = excluded.gender, area = excluded.area, urgency = excluded.urgency,
@@ -294,6 +295,7 @@ public class Projector {
               support_started_on = excluded.support_started_on, exited_on = excluded.exited_on,
               exit_outcome = excluded.exit_outcome, reviews_done = excluded.reviews_done,
               next_review_due = excluded.next_review_due, closed_on = excluded.closed_on,
+              ho_concern_type = excluded.ho_concern_type, ho_age_band = excluded.ho_age_band,
               last_event_at = excluded.last_event_at WHERE referral_fact.last_event_at <= excluded.last_event_at""");
 
     private static final Fact ENGAGEMENT_EVENT = new Fact("engagement_event_fact", """
@@ -365,7 +367,9 @@ public class Projector {
                     text(r, "gender"), text(r, "area"), text(r, "urgency"), date(r, "screenedOn"),
                     text(r, "screeningOutcome"), date(r, "discussedAtPanelOn"), text(r, "panelOutcome"), date(r, "consentOn"),
                     text(r, "consent"), date(r, "supportStartedOn"), date(r, "exitedOn"), text(r, "exitOutcome"),
-                    integer(r, "reviewsDone"), date(r, "nextReviewDue"), date(r, "closedOn"), at }));
+                    integer(r, "reviewsDone"), date(r, "nextReviewDue"), date(r, "closedOn"),
+                    HomeOfficeCategories.concern(text(r, "homeOfficeConcernType"), concerns),
+                    HomeOfficeCategories.ageBand(text(r, "homeOfficeAgeBand"), text(r, "ageBand")), at }));
         }
         if (type.startsWith("engagement.")) {
             return EngagementFacts.rows(type, d, at).stream()

@@ -17,6 +17,8 @@ public record AnnualReport(@Schema(maxLength = 300) String title, ReportingPerio
 
     public record Section(int number, @Schema(maxLength = 40) String priority, @Schema(maxLength = 300) String title,
             @Schema(maxLength = 500) String aim, List<IndicatorValues> indicators,
+            @Schema(description = "Cross-tabulations of the section's indicators (the first each indicator lists).")
+            List<IndicatorValues> crossTabulations,
             Series trend, List<ActionView> actions) {
     }
 }

@@ -42,10 +42,20 @@ public class AnnualReportService {
         boolean controlled = false;
         for (String[] priority : priorities()) {
             List<IndicatorValues> values = new ArrayList<>();
+            List<IndicatorValues> crossed = new ArrayList<>();
             Series trend = null;
             for (IndicatorDefinition definition : indicators.forPriority(priority[1])) {
-                String by = definition.breakdowns().isEmpty() ? null : definition.breakdowns().get(0);
+                String by = definition.breakdowns().stream().filter(b -> !b.contains(",")).findFirst().orElse(null);
+                String crossing = definition.breakdowns().stream().filter(b -> b.contains(",")).findFirst().orElse(null);
                 boolean answerable = engine.answerable(definition, period);
+                if (!engine.answerable(definition, period, by)) {
+                    by = null;
+                }
+                if (crossing != null && engine.answerable(definition, period, crossing)) {
+                    IndicatorValues table = engine.values(definition, period, crossing);
+                    controlled |= table.disclosureControlled();
+                    crossed.add(table);
+                }
                 // Figures about people referred are not given to non-leads for arbitrary ranges: withheld here.
                 IndicatorValues value = answerable ? engine.values(definition, period, by) : engine.withheld(definition, period);
                 controlled |= value.disclosureControlled();
@@ -56,7 +66,7 @@ public class AnnualReportService {
                 }
             }
             sections.add(new AnnualReport.Section(Integer.parseInt(priority[0]), priority[1], priority[2], priority[3],
-                    values, trend, actions.forPriority(priority[1])));
+                    values, crossed, trend, actions.forPriority(priority[1])));
         }
         return new AnnualReport("Prevent annual report", period, Instant.now(), controlled, sections);
     }

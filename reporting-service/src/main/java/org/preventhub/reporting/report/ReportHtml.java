@@ -60,6 +60,9 @@ public final class ReportHtml {
                                         + display(c.figure(), v.indicator().unit())).toList())).append("</figure>");
                     }
                 }
+                for (IndicatorValues v : s.crossTabulations()) {
+                    crossTabulation(h, v);
+                }
                 if (s.trend() != null) {
                     String title = s.trend().indicator().name() + ", month by month";
                     h.append("<figure>").append(SvgCharts.line(title, s.trend())).append(caption(title, s.trend().points().stream()
@@ -87,6 +90,30 @@ public final class ReportHtml {
             h.append("</section>");
         }
         return h.append("</body></html>").toString();
+    }
+
+    /** A cross-tabulation as a table: the first dimension down, the second across, with the cells' figures. */
+    private static void crossTabulation(StringBuilder h, IndicatorValues v) {
+        Figures.Breakdown table = v.breakdown();
+        List<String> rows = table.cells().stream().map(c -> c.keys().get(0)).distinct().toList();
+        List<String> columns = table.cells().stream().map(c -> c.keys().get(1)).distinct().sorted().toList();
+        java.util.Map<String, Figures.Figure> cells = new java.util.HashMap<>();
+        table.cells().forEach(c -> cells.put(c.key(), c.figure()));
+        String title = v.indicator().name() + " by " + SvgCharts.label(table.dimensions().get(0)) + " and "
+                + SvgCharts.label(table.dimensions().get(1));
+        h.append("<table class=\"cross\"><caption>").append(e(title)).append("</caption><thead><tr><th></th>");
+        columns.forEach(c -> h.append("<th class=\"num\">").append(e(SvgCharts.label(c))).append("</th>"));
+        h.append("</tr></thead><tbody>");
+        for (String row : rows) {
+            h.append("<tr><th>").append(e(SvgCharts.label(row))).append("</th>");
+            for (String column : columns) {
+                Figures.Figure figure = cells.get(row + "," + column);
+                h.append("<td class=\"num\">").append(figure == null ? "0" : e(display(figure, v.indicator().unit())))
+                        .append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</tbody></table>");
     }
 
     /** The chart's figures in words: for screen readers, and text in the PDF (where charts are drawn as shapes). */
@@ -122,7 +149,8 @@ public final class ReportHtml {
             h1{margin-bottom:0}h2{border-bottom:2px solid #2b6cb0;padding-bottom:.2em;margin-top:2em}
             .period{font-size:1.3em;margin-top:.2em}.meta,.note{color:#4a5568;font-size:.9em}
             table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #e2e8f0;padding:.3em .5em;text-align:left;vertical-align:top}
-            td.num{text-align:right;white-space:nowrap}figure{margin:1em 0}figcaption{color:#4a5568;font-size:.75em}
+            td.num,th.num{text-align:right;white-space:nowrap}table.cross{font-size:.85em;page-break-inside:avoid}
+            table.cross caption{text-align:left;font-weight:bold;margin-bottom:.3em}figure{margin:1em 0}figcaption{color:#4a5568;font-size:.75em}
             .rag{padding:0 .4em;border-radius:3px;color:#fff;font-size:.8em}.rag.green{background:#2f855a}.rag.amber{background:#b7791f}.rag.red{background:#c53030}
             @media print{nav{display:none}section{page-break-before:always}}""";
 }

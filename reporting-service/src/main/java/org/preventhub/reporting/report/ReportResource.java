@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -15,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.reporting.config.ReportingConfig;
+import org.preventhub.reporting.indicator.CsvExport;
 import org.preventhub.reporting.indicator.ReportingPeriod;
 
-@Path("/reports/annual")
+@Path("/reports")
 @Tag(name = "Annual report", description = "The partnership's annual report, produced from its own records.")
 @SecurityRequirement(name = "bearer")
 public class ReportResource {
@@ -25,14 +29,40 @@ public class ReportResource {
     private final AnnualReportService reports;
     private final PdfRenderer pdf;
     private final ReportingConfig config;
+    private final HomeOfficeReturn homeOffice;
+    private final CsvExport csv;
 
-    public ReportResource(AnnualReportService reports, PdfRenderer pdf, ReportingConfig config) {
+    public ReportResource(AnnualReportService reports, PdfRenderer pdf, ReportingConfig config,
+            HomeOfficeReturn homeOffice, CsvExport csv) {
         this.reports = reports;
         this.pdf = pdf;
         this.config = config;
+        this.homeOffice = homeOffice;
+        this.csv = csv;
     }
 
     @GET
+    @Path("/home-office")
+    @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN })
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "The Home Office's tables for a statistical year",
+            description = "The tables of the Home Office's release on individuals referred to Prevent, for the April–March "
+                    + "year starting in `year`: referrals received, discussed at a Channel panel and adopted (of those "
+                    + "received in the year), in total, by the Home Office's type of concern and age group, gender, "
+                    + "referring sector and area, and type of concern crossed with age group, gender and sector. JSON, or "
+                    + "CSV with Accept: text/csv. Disclosure-controlled for every role but prevent-lead, as every figure.")
+    public Response homeOffice(@QueryParam("year") @Parameter(example = "2019", required = true) @NotNull
+            @Min(2000) @Max(2100) Integer year, @HeaderParam("Accept") String accept) {
+        HomeOfficeReturn.Return tables = homeOffice.of(year);
+        if (accept != null && accept.contains("text/csv")) {
+            return Response.ok(csv.of(tables.tables()), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"prevent-home-office-" + year + ".csv\"").build();
+        }
+        return Response.ok(tables, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/annual")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN })
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, "application/pdf" })
     @Operation(summary = "The annual report for a period",

@@ -44,16 +44,17 @@ class ReportFormatsTest {
         Figure total = Figure.of(BigDecimal.valueOf(40), 40L, null);
         IndicatorValues values = new IndicatorValues(received, YEAR, total,
                 new Comparison(YEAR.previous(), Figure.of(BigDecimal.valueOf(35), 35L, null), BigDecimal.valueOf(5)), null,
-                !bars ? null : new Breakdown("area", List.of(new Cell("rugby", Figure.of(BigDecimal.valueOf(7), 7L, null).suppress()),
-                        new Cell("warwick", Figure.of(BigDecimal.valueOf(30), 30L, null)),
-                        new Cell("stratford-on-avon", Figure.of(BigDecimal.valueOf(3), 3L, null).suppress())), total),
+                !bars ? null : new Breakdown("area", List.of("area"), List.of(
+                        Cell.of(List.of("rugby"), Figure.of(BigDecimal.valueOf(7), 7L, null).suppress()),
+                        Cell.of(List.of("warwick"), Figure.of(BigDecimal.valueOf(30), 30L, null)),
+                        Cell.of(List.of("stratford-on-avon"), Figure.of(BigDecimal.valueOf(3), 3L, null).suppress())), total),
                 true);
         List<SeriesPoint> points = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             points.add(new SeriesPoint(YearMonth.of(2019, 9).plusMonths(m).toString(), Figure.of(BigDecimal.valueOf(2 + m), 2L + m, null)));
         }
         return new AnnualReport("Prevent annual report", YEAR, Instant.parse("2020-10-01T09:00:00Z"), true,
-                List.of(new AnnualReport.Section(5, "SUPPORT", "Support", "Appropriate support.", List.of(values),
+                List.of(new AnnualReport.Section(5, "SUPPORT", "Support", "Appropriate support.", List.of(values), List.of(),
                         trend ? new Series(received, YEAR, points) : null, List.of())));
     }
 

@@ -164,6 +164,11 @@ public final class Fixture {
             return this;
         }
 
+        public Referral gender(String gender) {
+            this.gender = gender;
+            return this;
+        }
+
         public String pseudonym() {
             publish();
             return pseudonym;
@@ -241,10 +246,20 @@ public final class Fixture {
         private void send(String type, String previousStage, LocalDate on) {
             ReferralSnapshot snapshot = new ReferralSnapshot(pseudonym, stage, receivedOn, sector, concerns, ageBand, gender,
                     area, "ROUTINE", screenedOn, screeningOutcome, panelOn, panelOutcome, consentOn, consent, supportOn,
-                    exitedOn, exitOutcome, reviewsDone, nextReviewDue, closedOn);
+                    exitedOn, exitOutcome, reviewsDone, nextReviewDue, closedOn, homeOfficeConcern(concerns.get(0)),
+                    ageBand == null ? null : ageBand.equals("15-17") || ageBand.equals("18-20") ? "15-20" : ageBand);
             CloudEventProducer.publish(Topics.REFERRAL, type, pseudonym, new ReferralStageChanged(snapshot, previousStage, on),
                     UUID.randomUUID().toString(), noon(on));
         }
+    }
+
+    /** The Home Office category the referral service gives a local type of concern by default. */
+    private static String homeOfficeConcern(String local) {
+        return switch (local) {
+            case "NO_IDEOLOGY" -> "VULNERABILITY_NO_IDEOLOGY";
+            case "ISLAMIST", "EXTREME_RIGHT_WING", "MIXED_UNCLEAR_UNSTABLE" -> local;
+            default -> "OTHER";
+        };
     }
 
     public static void communication(LocalDate day, String channel, Integer reach) {

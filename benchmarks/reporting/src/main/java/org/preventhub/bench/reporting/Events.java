@@ -309,7 +309,7 @@ final class Events implements AutoCloseable {
                     (List<String>) basics.get(4), (String) basics.get(5), (String) basics.get(6), (String) basics.get(7),
                     "ROUTINE", screenedOn, screening, panelOn, panel, panelOn == null || panel == null || !panel.equals("ADOPTED")
                             ? null : panelOn, panel != null && panel.equals("ADOPTED") ? "GIVEN" : null, supportOn, exitedOn, exit, 0,
-                    nextReview, null);
+                    nextReview, null, null, null);
             publish(Topics.REFERRAL, type, pseudonym, new ReferralStageChanged(snapshot, previous, on), noon(on));
         }
     }
