@@ -125,9 +125,9 @@ class ProjectionTest {
                 day, day, DeliveryMode.IN_PERSON, "rugby", 20, "OPEN", null, Sector.HEALTH, "DELIVERED");
         UUID bookingId = UUID.randomUUID();
         BookingSnapshot confirmed = new BookingSnapshot(bookingId, sessionId, delivered.courseId(), "ORDERED", "CONFIRMED",
-                Sector.HEALTH, "WEBSITE", null);
+                Sector.HEALTH, "WEBSITE", null, null);
         BookingSnapshot cancelled = new BookingSnapshot(bookingId, sessionId, delivered.courseId(), "ORDERED", "CANCELLED",
-                Sector.HEALTH, "WEBSITE", null);
+                Sector.HEALTH, "WEBSITE", null, null);
         List<ConsumerRecord<String, String>> batch = List.of(
                 cloudEvent(TrainingEventTypes.BOOKING_CONFIRMED, bookingId, new BookingConfirmed(confirmed), day.minusSeconds(60), 1),
                 cloudEvent(TrainingEventTypes.SESSION_DELIVERED, sessionId, new SessionDelivered(delivered, day, 12, 10, 2, 1), day, 2),

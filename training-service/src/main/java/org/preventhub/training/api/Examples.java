@@ -71,7 +71,7 @@ public final class Examples {
                          "courseTitle": "Workshop to Raise Awareness of Prevent (WRAP)", "startsAt": "2019-10-03T08:30:00Z"},
              "attendee": {"name": "Sam Taylor", "email": "sam.taylor@example.org", "organisation": "Rugby Borough Council",
                           "sector": "LOCAL_AUTHORITY", "jobRole": "Family support worker"},
-             "channel": "WEB", "createdAt": "2019-09-12T08:01:00Z\"""";
+             "channel": "WEB", "createdAt": "2019-09-12T08:01:00Z", "bookedAt": "2019-09-12T08:01:00Z\"""";
 
     public static final String BOOKING_CREATED = "{" + BOOKING_START + """
              "cancellationSecret": "q3Vh1xYcTj2cW0m9aQ7sZg", "status": "CONFIRMED",""" + BOOKING_REST

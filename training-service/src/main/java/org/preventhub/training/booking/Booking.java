@@ -66,8 +66,13 @@ public class Booking {
     @Column(name = "booked_by", nullable = false)
     public String bookedBy;
 
+    /** When it was recorded. */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When it was made: when it was recorded, unless staff recorded it after the session started and said when. */
+    @Column(name = "booked_at", nullable = false)
+    public Instant bookedAt;
 
     @Column(name = "confirmed_at")
     public Instant confirmedAt;

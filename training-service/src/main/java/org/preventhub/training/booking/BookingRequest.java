@@ -1,5 +1,7 @@
 package org.preventhub.training.booking;
 
+import java.time.OffsetDateTime;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,5 +17,8 @@ public record BookingRequest(
         @Size(max = 200) @Schema(description = "Required for a bespoke session: it must be the session's organisation.",
                 example = "Warwickshire County Council") String organisation,
         @NotNull @Schema(example = "LOCAL_AUTHORITY") Sector sector,
-        @Size(max = 200) @Schema(example = "Family support worker") String jobRole) {
+        @Size(max = 200) @Schema(example = "Family support worker") String jobRole,
+        @Schema(description = "Staff only: when the booking was made, if that was before it is recorded (not in the "
+                + "future, not after the session started). A booking recorded after the session started is dated "
+                + "the session's start when this is left out.", example = "2026-11-02T10:15:00Z") OffsetDateTime bookedAt) {
 }

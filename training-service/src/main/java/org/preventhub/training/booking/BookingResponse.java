@@ -20,7 +20,8 @@ public record BookingResponse(
         SessionSummary session,
         Attendee attendee,
         BookingChannel channel,
-        Instant createdAt,
+        @Schema(description = "When it was recorded.") Instant createdAt,
+        @Schema(description = "When it was made: createdAt, unless staff recorded it after the session started.") Instant bookedAt,
         Instant confirmedAt,
         Instant promotedAt,
         Instant cancelledAt,
@@ -38,6 +39,6 @@ public record BookingResponse(
         return new BookingResponse(b.id, b.reference, secret, b.status, position,
                 new SessionSummary(b.session.id, b.session.course.code, b.session.course.title, b.session.startsAt),
                 new Attendee(b.attendeeName, b.attendeeEmail, b.organisation, b.sector, b.jobRole),
-                b.channel, b.createdAt, b.confirmedAt, b.promotedAt, b.cancelledAt, b.cancellationReason);
+                b.channel, b.createdAt, b.bookedAt, b.confirmedAt, b.promotedAt, b.cancelledAt, b.cancellationReason);
     }
 }

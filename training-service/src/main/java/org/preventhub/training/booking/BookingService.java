@@ -25,6 +25,7 @@ import org.preventhub.platform.web.PageParams;
 import org.preventhub.training.session.Access;
 import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.SessionRepository;
+import org.preventhub.training.session.SessionStatus;
 import org.preventhub.training.session.TrainingSession;
 
 import io.quarkus.panache.common.Parameters;
@@ -57,15 +58,29 @@ public class BookingService {
         this.access = access;
     }
 
-    /** @return empty when the session does not exist */
+    /**
+     * Books a seat. Before the session starts anyone allowed to book does, and a full session puts them on its waiting
+     * list. Once it has started, until it is delivered, only staff of the agency running it (and the Prevent lead)
+     * record bookings, as they were made: each needs a free seat (capacity still holds; someone who came without one
+     * is a walk-in), never joins the waiting list and promotes nobody (see README, "Decisions").
+     *
+     * @return empty when the session does not exist
+     */
     @Transactional
     public Optional<BookingResponse> book(UUID sessionId, BookingRequest request, BookingChannel channel) {
         return sessions.lock(sessionId).map(session -> {
-            if (!session.isBookable(Instant.now())) {
+            Instant now = Instant.now();
+            boolean staff = channel == BookingChannel.STAFF;
+            boolean started = !session.startsAt.isAfter(now);
+            if (session.status != SessionStatus.SCHEDULED || (started && !staff)) {
                 throw ProblemException.conflict("session-not-bookable",
                         "This session cannot take bookings: it is " + describe(session) + ".",
                         Map.of("sessionStatus", session.status.name()));
             }
+            if (started) {
+                access.requireRunByCaller(session);
+            }
+            Instant bookedAt = bookedAt(request, session, staff, started, now);
             if (session.access == Access.BESPOKE && (request.organisation() == null
                     || !request.organisation().trim().equalsIgnoreCase(session.organisation))) {
                 throw ProblemException.unprocessable("bespoke-session",
@@ -75,6 +90,10 @@ public class BookingService {
             if (bookings.hasLiveBooking(session.id, email)) {
                 throw ProblemException.conflict("already-booked",
                         "This email already holds a booking (or a place on the waiting list) for this session.");
+            }
+            if (started && session.seatsTaken >= session.capacity) {
+                throw ProblemException.conflict("session-full", "The session has started and every seat is booked: "
+                        + "record someone who came without a seat as a walk-in, or raise the capacity if the room held more.");
             }
             String secret = Secrets.secret();
             Booking booking = new Booking();
@@ -89,7 +108,8 @@ public class BookingService {
             booking.jobRole = blankToNull(request.jobRole());
             booking.channel = channel;
             booking.bookedBy = user.id();
-            booking.createdAt = Instant.now();
+            booking.createdAt = now;
+            booking.bookedAt = bookedAt;
             Integer position = null;
             if (session.seatsTaken < session.capacity) {
                 booking.status = BookingStatus.CONFIRMED;
@@ -109,6 +129,29 @@ public class BookingService {
             }
             return BookingResponse.of(booking, position, secret);
         });
+    }
+
+    /**
+     * When the booking was made: as given by staff (not in the future, not after the session started), otherwise now,
+     * or for a booking recorded after the session started, its start: the latest it can have been made.
+     */
+    private static Instant bookedAt(BookingRequest request, TrainingSession session, boolean staff, boolean started,
+            Instant now) {
+        if (request.bookedAt() == null) {
+            return started ? session.startsAt : now;
+        }
+        Instant given = request.bookedAt().toInstant();
+        if (!staff) {
+            throw ProblemException.invalidField("bookedAt", "only staff record when a booking was made; leave it out");
+        }
+        if (given.isAfter(now)) {
+            throw ProblemException.invalidField("bookedAt", "must not be in the future");
+        }
+        if (given.isAfter(session.startsAt)) {
+            throw ProblemException.invalidField("bookedAt",
+                    "must not be after the session started; someone who came without a booking is a walk-in");
+        }
+        return given;
     }
 
     /**
@@ -299,7 +342,7 @@ public class BookingService {
 
     private static BookingSnapshot snapshot(Booking b, Integer position) {
         return new BookingSnapshot(b.id, b.session.id, b.session.course.id, b.session.course.code, b.status.name(),
-                b.sector, b.channel.name(), position);
+                b.sector, b.channel.name(), position, b.bookedAt);
     }
 
     private static String describe(TrainingSession session) {

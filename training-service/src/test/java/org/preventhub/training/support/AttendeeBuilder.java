@@ -1,5 +1,6 @@
 package org.preventhub.training.support;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.preventhub.contracts.Sector;
@@ -12,6 +13,7 @@ public final class AttendeeBuilder {
     private String email = "sam." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     private String organisation = "Rugby Borough Council";
     private Sector sector = Sector.LOCAL_AUTHORITY;
+    private OffsetDateTime bookedAt;
 
     public static AttendeeBuilder anAttendee() {
         return new AttendeeBuilder();
@@ -37,7 +39,13 @@ public final class AttendeeBuilder {
         return this;
     }
 
+    /** Staff only: when the booking was made, for one recorded afterwards. */
+    public AttendeeBuilder bookedAt(OffsetDateTime bookedAt) {
+        this.bookedAt = bookedAt;
+        return this;
+    }
+
     public BookingRequest build() {
-        return new BookingRequest(name, email, organisation, sector, "Family support worker");
+        return new BookingRequest(name, email, organisation, sector, "Family support worker", bookedAt);
     }
 }

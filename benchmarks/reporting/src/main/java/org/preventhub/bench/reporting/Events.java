@@ -140,7 +140,7 @@ final class Events implements AutoCloseable {
             UUID bookingId = UUID.randomUUID();
             Sector sector = SECTORS[random.nextInt(SECTORS.length)];
             publish(Topics.TRAINING, TrainingEventTypes.BOOKING_CONFIRMED, bookingId.toString(), new BookingConfirmed(
-                    new BookingSnapshot(bookingId, sessionId, course(course), course, "CONFIRMED", sector, "WEBSITE", null)),
+                    new BookingSnapshot(bookingId, sessionId, course(course), course, "CONFIRMED", sector, "WEBSITE", null, null)),
                     starts.minus(Duration.ofDays(14)));
             UUID attendanceId = UUID.randomUUID();
             boolean attended = b < booked - 1;
