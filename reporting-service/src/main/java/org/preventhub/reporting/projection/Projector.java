@@ -332,9 +332,12 @@ public class Projector {
         }
         if (type.startsWith("training.booking.")) {
             JsonNode b = required(d, "booking");
+            // The day it was made: staff may record a booking after its session started and say when it was made;
+            // events written before bookedAt was published were made when they were written.
+            Date bookedOn = b.hasNonNull("bookedAt") ? day(b, "bookedAt")
+                    : Date.valueOf(LocalDate.ofInstant(change.time(), zone));
             return List.of(new Row(BOOKING, new Object[] { uuid(b, "bookingId"), uuid(b, "sessionId"),
-                    text(b, "courseCode"), text(b, "status"), text(b, "sector"), text(b, "channel"),
-                    Date.valueOf(LocalDate.ofInstant(change.time(), zone)), at }));
+                    text(b, "courseCode"), text(b, "status"), text(b, "sector"), text(b, "channel"), bookedOn, at }));
         }
         if (type.startsWith("training.attendance.")) {
             JsonNode a = required(d, "attendance");

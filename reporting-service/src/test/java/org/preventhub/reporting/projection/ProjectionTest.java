@@ -86,6 +86,37 @@ class ProjectionTest {
                 + Sql.count("SELECT count(*) FROM projection_b.processed_event WHERE id = ?", eventId)).isEqualTo(1);
     }
 
+    @Test
+    void aBookingRecordedAfterItsSessionCountsOnTheDayItWasMadeAndItsNoShowOnceTheSessionIsDelivered() {
+        String course = "LATE-" + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate day = LocalDate.of(2062, 2, 10);
+        UUID session = UUID.randomUUID();
+        UUID came = Fixture.booking(session, course, Sector.HEALTH, Fixture.noon(day.minusDays(20)));
+        UUID absent = Fixture.booking(session, course, Sector.HEALTH, Fixture.noon(day.minusDays(3)));
+        String year = "year=2061&calendar=reporting&by=course";
+        awaitValues(Roles.ANALYST, "training.bookings", year,
+                v -> assertThat(v.getMap("breakdown.cells.collectEntries { [it.key, it.figure.value] }"))
+                        .containsEntry(course, 2));
+
+        Fixture.mark(session, came, course, day, Sector.HEALTH, true);
+        Fixture.mark(session, absent, course, day, Sector.HEALTH, false);
+        Fixture.delivered(session, course, day, 2, 1, 1, 0);
+        awaitValues(Roles.ANALYST, "training.people-trained", year,
+                v -> assertThat(v.getMap("breakdown.cells.collectEntries { [it.key, it.figure.value] }"))
+                        .containsEntry(course, 1));
+        String schema = generations.active();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Sql.rows("SELECT booked, attended, no_shows FROM " + schema + ".session_fact WHERE session_id = ?", session))
+                .containsExactly(Map.of("booked", 2, "attended", 1, "no_shows", 1)));
+        assertThat(Sql.count("SELECT count(*) FROM " + schema + ".attendance_fact WHERE session_id = ? AND NOT attended "
+                + "AND NOT walk_in", session)).isEqualTo(1);
+        assertThat(Sql.rows("SELECT booked_on FROM " + schema + ".booking_fact WHERE booking_id = ?", absent))
+                .extracting(row -> row.get("booked_on").toString()).containsExactly(day.minusDays(3).toString());
+        // Still counted as booked: a no-show held a seat.
+        assertThat(as(Roles.ANALYST).get("/indicators/training.bookings/values?" + year).then().statusCode(200).extract()
+                .jsonPath().getMap("breakdown.cells.collectEntries { [it.key, it.figure.value] }")).containsEntry(course, 2);
+    }
+
     @Inject
     Generations generations;
 

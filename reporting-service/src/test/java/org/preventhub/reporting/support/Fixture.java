@@ -19,6 +19,8 @@ import org.preventhub.contracts.referral.ReferralSnapshot;
 import org.preventhub.contracts.referral.ReferralStageChanged;
 import org.preventhub.contracts.training.AttendanceRecorded;
 import org.preventhub.contracts.training.AttendanceSnapshot;
+import org.preventhub.contracts.training.BookingConfirmed;
+import org.preventhub.contracts.training.BookingSnapshot;
 import org.preventhub.contracts.training.CompletionRecorded;
 import org.preventhub.contracts.training.CompletionsRecorded;
 import org.preventhub.contracts.training.EvaluationSubmitted;
@@ -59,6 +61,37 @@ public final class Fixture {
                 new AttendanceRecorded(new AttendanceSnapshot(id, session, null, UUID.randomUUID(), course,
                         Priority.AWARENESS_LEARNING, noon(day), mode, area, sector, attended, true)));
         return id;
+    }
+
+    /**
+     * A booking confirmed as training-service publishes it: made at {@code bookedAt}, recorded (the event's time)
+     * now, as staff record the bookings of a session that has started.
+     */
+    public static UUID booking(UUID session, String course, Sector sector, Instant bookedAt) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.BOOKING_CONFIRMED, id.toString(),
+                new BookingConfirmed(new BookingSnapshot(id, session, UUID.randomUUID(), course, "CONFIRMED", sector,
+                        "STAFF", null, bookedAt)));
+        return id;
+    }
+
+    /** The register's mark of a booking: attended, or a no-show. */
+    public static UUID mark(UUID session, UUID booking, String course, LocalDate day, Sector sector, boolean attended) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, id.toString(),
+                new AttendanceRecorded(new AttendanceSnapshot(id, session, booking, UUID.randomUUID(), course,
+                        Priority.AWARENESS_LEARNING, noon(day), DeliveryMode.IN_PERSON, "warwick", sector, attended, false)));
+        return id;
+    }
+
+    /** A session delivered with these counts (its marks are published apart). */
+    public static void delivered(UUID session, String course, LocalDate day, int booked, int attended, int noShows,
+            int walkIns) {
+        SessionSnapshot snapshot = new SessionSnapshot(session, UUID.randomUUID(), course, Priority.AWARENESS_LEARNING,
+                noon(day), noon(day).plusSeconds(5400), DeliveryMode.IN_PERSON, "warwick", 30, "OPEN", null,
+                Sector.EDUCATION, "DELIVERED");
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.SESSION_DELIVERED, session.toString(),
+                new SessionDelivered(snapshot, Instant.now(), booked, attended, noShows, walkIns));
     }
 
     public static void evaluation(UUID session, String course, LocalDate day, String area, boolean understands) {
