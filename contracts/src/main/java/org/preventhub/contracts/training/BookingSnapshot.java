@@ -3,7 +3,6 @@ package org.preventhub.contracts.training;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.preventhub.contracts.Sector;
 
 /**
  * A booking as reporting needs it: no attendee name, email or organisation.
@@ -16,5 +15,5 @@ import org.preventhub.contracts.Sector;
  *            added: read those as booked when the event was written
  */
 public record BookingSnapshot(UUID bookingId, UUID sessionId, UUID courseId, String courseCode, String status,
-        Sector sector, String channel, Integer waitlistPosition, Instant bookedAt) {
+        String sector, String channel, Integer waitlistPosition, Instant bookedAt) {
 }

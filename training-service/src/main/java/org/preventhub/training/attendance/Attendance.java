@@ -14,7 +14,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.preventhub.contracts.Sector;
 import org.preventhub.training.booking.Booking;
 import org.preventhub.training.session.TrainingSession;
 
@@ -42,9 +41,9 @@ public class Attendance {
 
     public String organisation;
 
-    @Enumerated(EnumType.STRING)
+    /** A code of the deployment's sectors (platform Sectors). */
     @Column(nullable = false)
-    public Sector sector;
+    public String sector;
 
     @Column(name = "job_role")
     public String jobRole;

@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.contracts.Sector;
 
 @Schema(description = "One person's attendance of a session.")
 public record AttendanceResponse(UUID id, UUID sessionId, UUID bookingId, @Schema(maxLength = 200) String name,
         @Schema(maxLength = 320) String email,
-        @Schema(maxLength = 200) String organisation, Sector sector, @Schema(maxLength = 200) String jobRole,
+        @Schema(maxLength = 200) String organisation, @Schema(maxLength = 40, description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector, @Schema(maxLength = 200) String jobRole,
         boolean attended, boolean walkIn, Instant recordedAt,
         Instant correctedAt, @Schema(maxLength = 500) String correctionReason, long version) {
 

@@ -22,6 +22,7 @@ import org.preventhub.contracts.training.TrainingEventTypes;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
+import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.training.booking.Booking;
 import org.preventhub.platform.web.Page;
@@ -54,9 +55,11 @@ public class AttendanceService {
     private final CurrentUser user;
     private final BookingService bookingService;
     private final SessionAccess access;
+    private final Sectors sectors;
 
     public AttendanceService(SessionRepository sessions, BookingRepository bookings, AttendanceRepository attendance,
-            Outbox outbox, CurrentUser user, BookingService bookingService, SessionAccess access) {
+            Outbox outbox, CurrentUser user, BookingService bookingService, SessionAccess access, Sectors sectors) {
+        this.sectors = sectors;
         this.sessions = sessions;
         this.bookings = bookings;
         this.attendance = attendance;
@@ -99,6 +102,9 @@ public class AttendanceService {
             for (int i = 0; i < walkIns.size(); i++) {
                 AttendanceSheet.WalkIn walkIn = walkIns.get(i);
                 String email = normalisedEmail(walkIn.email());
+                if (!sectors.isKnown(walkIn.sector())) {
+                    violations.add(new Violation("walkIns[" + i + "].sector", sectors.unknown()));
+                }
                 if (!seen.add(WalkInIndex.identity(walkIn.name(), email, walkIn.organisation()))) {
                     violations.add(new Violation("walkIns[" + i + "]",
                             "appears twice; two people with the same name and organisation need their emails"));
@@ -157,7 +163,7 @@ public class AttendanceService {
 
     /** A walk-in sent again: its details may have been completed; only a reportable change is published. */
     private void update(Attendance mark, AttendanceSheet.WalkIn walkIn, String email, Instant now) {
-        boolean reportable = mark.sector != walkIn.sector();
+        boolean reportable = !mark.sector.equals(walkIn.sector());
         boolean changed = reportable || !Objects.equals(mark.attendeeEmail, email)
                 || !Objects.equals(mark.organisation, blankToNull(walkIn.organisation()))
                 || !Objects.equals(mark.jobRole, blankToNull(walkIn.jobRole()));

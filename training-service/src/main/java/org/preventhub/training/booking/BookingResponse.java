@@ -6,7 +6,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.contracts.Sector;
 
 @Schema(description = "A booking: a confirmed seat, a place on the waiting list, or a cancelled booking.")
 public record BookingResponse(
@@ -32,7 +31,7 @@ public record BookingResponse(
     }
 
     public record Attendee(@Schema(maxLength = 200) String name, @Schema(maxLength = 320) String email,
-            @Schema(maxLength = 200) String organisation, Sector sector, @Schema(maxLength = 200) String jobRole) {
+            @Schema(maxLength = 200) String organisation, @Schema(maxLength = 40, description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector, @Schema(maxLength = 200) String jobRole) {
     }
 
     static BookingResponse of(Booking b, Integer position, String secret) {

@@ -19,6 +19,7 @@ import org.preventhub.contracts.training.BookingWaitlisted;
 import org.preventhub.contracts.training.TrainingEventTypes;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
@@ -48,9 +49,11 @@ public class BookingService {
     private final Outbox outbox;
     private final CurrentUser user;
     private final SessionAccess access;
+    private final Sectors sectors;
 
     public BookingService(BookingRepository bookings, SessionRepository sessions, Outbox outbox, CurrentUser user,
-            SessionAccess access) {
+            SessionAccess access, Sectors sectors) {
+        this.sectors = sectors;
         this.bookings = bookings;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -68,6 +71,7 @@ public class BookingService {
      */
     @Transactional
     public Optional<BookingResponse> book(UUID sessionId, BookingRequest request, BookingChannel channel) {
+        sectors.require("sector", request.sector());
         return sessions.lock(sessionId).map(session -> {
             Instant now = Instant.now();
             boolean staff = channel == BookingChannel.STAFF;

@@ -138,7 +138,7 @@ class AttendanceTest {
 
         // A reportable change (the sector) is published, once, for the same attendance.
         asTrainer().body(Map.of("walkIns", List.of(walkIn("Alex Morgan", "alex.morgan@example.org", "Warwickshire Police",
-                "CRIMINAL_JUSTICE")))).put("/sessions/" + session + "/attendance").then().statusCode(200)
+                "PROBATION")))).put("/sessions/" + session + "/attendance").then().statusCode(200)
                 .body("size()", equalTo(3));
         assertThat(recordedEvents(session)).isEqualTo(4);
 
@@ -159,7 +159,7 @@ class AttendanceTest {
                 session).get(0).get("id").toString();
         List<ReceivedEvent> alexEvents = KafkaEvents.forKey(Topics.TRAINING, alex, 2, Duration.ofSeconds(30));
         assertThat(alexEvents).hasSize(2);
-        assertThat(alexEvents.get(1).data().get("attendance").get("sector").asText()).isEqualTo("CRIMINAL_JUSTICE");
+        assertThat(alexEvents.get(1).data().get("attendance").get("sector").asText()).isEqualTo("PROBATION");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.preventhub.training.support;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.preventhub.contracts.Sector;
 import org.preventhub.training.booking.BookingRequest;
 
 /** Test data: an attendee with a unique email. */
@@ -12,7 +11,7 @@ public final class AttendeeBuilder {
     private String name = "Sam Taylor";
     private String email = "sam." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     private String organisation = "Rugby Borough Council";
-    private Sector sector = Sector.LOCAL_AUTHORITY;
+    private String sector = "LOCAL_AUTHORITY";
     private OffsetDateTime bookedAt;
 
     public static AttendeeBuilder anAttendee() {
@@ -34,7 +33,7 @@ public final class AttendeeBuilder {
         return this;
     }
 
-    public AttendeeBuilder sector(Sector sector) {
+    public AttendeeBuilder sector(String sector) {
         this.sector = sector;
         return this;
     }
