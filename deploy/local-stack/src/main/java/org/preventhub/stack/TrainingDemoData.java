@@ -42,8 +42,8 @@ final class TrainingDemoData {
             "rugby", "Benn Partnership Centre, Rugby",
             "stratford-on-avon", "Stratford Primary School, Stratford-upon-Avon",
             "north-warwickshire", "Coleshill Community Centre");
-    private static final String[] SECTORS = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "VOLUNTARY_COMMUNITY",
-            "POLICE", "EDUCATION", "LOCAL_AUTHORITY", "HEALTH", "CRIMINAL_JUSTICE", "BUSINESS" };
+    private static final String[] SECTORS = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "COMMUNITY",
+            "POLICE", "EDUCATION", "LOCAL_AUTHORITY", "HEALTH", "PROBATION", "BUSINESS" };
 
     private final ApiClient api;
     private final String baseUrl;
@@ -113,7 +113,8 @@ final class TrainingDemoData {
                 sector = "HEALTH";
             } else if (i == 26) {
                 organisation = "Warwickshire Youth Justice Service";
-                sector = "CRIMINAL_JUSTICE";
+                // A youth justice service is the county council's (with its partners): the local authority sector.
+                sector = "LOCAL_AUTHORITY";
             }
             hold(session(courses.get("PREVENT-UPDATE"), inPerson.get(i), i % 4 == 3 ? LocalTime.of(13, 30) : LocalTime.of(9, 30),
                     120, "IN_PERSON", VENUES.get(area), area, 40, organisation, sector), inPersonCounts[i]);
@@ -235,8 +236,8 @@ final class TrainingDemoData {
 
     private static final Map<String, String> ORGANISATIONS = Map.of(
             "EDUCATION", "Warwickshire schools", "HEALTH", "South Warwickshire NHS Foundation Trust",
-            "LOCAL_AUTHORITY", "Warwickshire County Council", "VOLUNTARY_COMMUNITY", "Warwickshire CAVA",
-            "POLICE", "Warwickshire Police", "CRIMINAL_JUSTICE", "Warwickshire Youth Justice Service",
+            "LOCAL_AUTHORITY", "Warwickshire County Council", "COMMUNITY", "Warwickshire CAVA",
+            "POLICE", "Warwickshire Police", "PROBATION", "Probation Service, Warwickshire",
             "BUSINESS", "Warwickshire businesses", "PUBLIC", "Parents and carers");
 
     private void hold(String sessionId, int attended) {

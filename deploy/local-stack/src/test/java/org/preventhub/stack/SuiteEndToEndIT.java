@@ -142,8 +142,18 @@ class SuiteEndToEndIT {
         session.put("startsAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).withNano(0).toString());
         session.put("endsAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
         suite.put("/api/training/sessions/" + sessionId).token(trainer).json(session).send().expect(200);
+        // The booking website can no longer book it; the trainer records a booking from the booking sheet, as made.
+        Map<String, Object> fromTheSheet = Map.of("name", "Pat Example", "email", "pat.e2e@example.org",
+                "organisation", "Probation Service", "sector", "PROBATION",
+                "bookedAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0).toString());
+        suite.post("/api/training/sessions/" + sessionId + "/bookings").token(booking).json(fromTheSheet).send()
+                .expect(409);
+        JsonNode recorded = suite.post("/api/training/sessions/" + sessionId + "/bookings").token(trainer)
+                .json(fromTheSheet).send().expect(201).json();
         suite.put("/api/training/sessions/" + sessionId + "/attendance").token(trainer)
-                .json(Map.of("bookings", List.of(Map.of("bookingId", booked.path("id").asText(), "attended", true))))
+                .json(Map.of("bookings", List.of(Map.of("bookingId", booked.path("id").asText(), "attended", true),
+                        Map.of("bookingId", recorded.path("id").asText(), "attended", true)),
+                        "walkIns", List.of(Map.of("name", "Sam Example", "organisation", "HMP Example", "sector", "PRISONS"))))
                 .send().expect(200);
         suite.post("/api/training/sessions/" + sessionId + "/delivery").token(trainer).json(Map.of()).send().expect(200);
 
@@ -153,7 +163,13 @@ class SuiteEndToEndIT {
                         "confidenceBefore", 2, "confidenceAfter", 5, "usefulness", 5))
                 .send().expect(201);
 
-        awaitIndicatorTotal("training.people-trained", lead, before + 1);
+        awaitIndicatorTotal("training.people-trained", lead, before + 3);
+        // Prisons and Probation are two sectors from the register to the report.
+        JsonNode bySector = suite.get("/api/reporting/indicators/training.people-trained/values?year=" + reportingYear()
+                + "&calendar=reporting&by=sector").token(lead).send().expect(200).json();
+        Map<String, Integer> cells = new HashMap<>();
+        bySector.path("breakdown").path("cells").forEach(c -> cells.put(c.path("key").asText(), c.path("figure").path("value").asInt()));
+        assertThat(cells).containsEntry("PRISONS", 1).containsEntry("PROBATION", 1);
     }
 
     @Test
