@@ -33,7 +33,7 @@ import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
 import org.preventhub.referral.access.ReferralAccess;
 import org.preventhub.referral.config.ReferralConfig;
-import org.preventhub.referral.crypto.FieldCipher;
+import org.preventhub.platform.crypto.FieldCipher;
 import org.preventhub.referral.crypto.KeyedHashes;
 import org.preventhub.referral.plan.SupportPlans;
 import org.preventhub.referral.referral.Vocabulary.ConsentGivenBy;
