@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.training.privacy.Trainee;
 
 @Schema(description = "A booking: a confirmed seat, a place on the waiting list, or a cancelled booking.")
 public record BookingResponse(
@@ -34,10 +35,11 @@ public record BookingResponse(
             @Schema(maxLength = 200) String organisation, @Schema(maxLength = 40, description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector, @Schema(maxLength = 200) String jobRole) {
     }
 
-    static BookingResponse of(Booking b, Integer position, String secret) {
+    /** @param attendee who it is for, decrypted (empty once erased) */
+    public static BookingResponse of(Booking b, Trainee attendee, Integer position, String secret) {
         return new BookingResponse(b.id, b.reference, secret, b.status, position,
                 new SessionSummary(b.session.id, b.session.course.code, b.session.course.title, b.session.startsAt),
-                new Attendee(b.attendeeName, b.attendeeEmail, b.organisation, b.sector, b.jobRole),
+                new Attendee(attendee.name(), attendee.email(), attendee.organisation(), b.sector, attendee.jobRole()),
                 b.channel, b.createdAt, b.bookedAt, b.confirmedAt, b.promotedAt, b.cancelledAt, b.cancellationReason);
     }
 }

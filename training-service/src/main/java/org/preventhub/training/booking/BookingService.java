@@ -23,6 +23,8 @@ import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
+import org.preventhub.training.privacy.PersonalData;
+import org.preventhub.training.privacy.Trainee;
 import org.preventhub.training.session.Access;
 import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.SessionRepository;
@@ -40,8 +42,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class BookingService {
 
+    /** Not by name or e-mail address: they are encrypted, and their order would say something about them. */
     static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "status", "status",
-            "email", "attendeeEmail", "name", "attendeeName");
+            "bookedAt", "bookedAt");
     static final Map<String, String> WAITING_SORTABLE = Map.of("position", "waitlistSeq");
 
     private final BookingRepository bookings;
@@ -50,10 +53,12 @@ public class BookingService {
     private final CurrentUser user;
     private final SessionAccess access;
     private final Sectors sectors;
+    private final PersonalData personal;
 
     public BookingService(BookingRepository bookings, SessionRepository sessions, Outbox outbox, CurrentUser user,
-            SessionAccess access, Sectors sectors) {
+            SessionAccess access, Sectors sectors, PersonalData personal) {
         this.sectors = sectors;
+        this.personal = personal;
         this.bookings = bookings;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -91,7 +96,7 @@ public class BookingService {
                         "This is a bespoke session for " + session.organisation + " only.");
             }
             String email = request.email().trim().toLowerCase(Locale.ROOT);
-            if (bookings.hasLiveBooking(session.id, email)) {
+            if (bookings.hasLiveBooking(session.id, personal.emailIndex(email))) {
                 throw ProblemException.conflict("already-booked",
                         "This email already holds a booking (or a place on the waiting list) for this session.");
             }
@@ -105,11 +110,10 @@ public class BookingService {
             booking.session = session;
             booking.reference = Secrets.reference();
             booking.secretHash = Secrets.hash(secret);
-            booking.attendeeName = request.name().strip();
-            booking.attendeeEmail = email;
-            booking.organisation = blankToNull(request.organisation());
+            Trainee attendee = new Trainee(request.name().strip(), email, blankToNull(request.organisation()),
+                    blankToNull(request.jobRole()));
+            booking.attendee(personal, attendee);
             booking.sector = request.sector();
-            booking.jobRole = blankToNull(request.jobRole());
             booking.channel = channel;
             booking.bookedBy = user.id();
             booking.createdAt = now;
@@ -131,7 +135,7 @@ public class BookingService {
             } else {
                 publish(TrainingEventTypes.BOOKING_WAITLISTED, booking, new BookingWaitlisted(snapshot(booking, position)));
             }
-            return BookingResponse.of(booking, position, secret);
+            return BookingResponse.of(booking, attendee, position, secret);
         });
     }
 
@@ -173,7 +177,7 @@ public class BookingService {
             }
             cancel(session, booking, asStaff(staff, booking) ? CancellationReason.STAFF : CancellationReason.ATTENDEE);
             promoteWaiting(session);
-            return BookingResponse.of(booking, null, null);
+            return view(booking, null, null);
         });
     }
 
@@ -189,7 +193,7 @@ public class BookingService {
             }
             cancel(session, booking, CancellationReason.PROMOTION_DECLINED);
             promoteWaiting(session);
-            return BookingResponse.of(booking, null, null);
+            return view(booking, null, null);
         });
     }
 
@@ -223,13 +227,13 @@ public class BookingService {
     @Transactional
     public Optional<BookingResponse> get(UUID id) {
         return bookings.findByIdOptional(id).filter(b -> access.isRunByCaller(b.session))
-                .map(b -> BookingResponse.of(b, positionOf(b), null));
+                .map(b -> view(b, positionOf(b), null));
     }
 
     /** For the attendee: their booking, on proof of the secret. */
     @Transactional
     public Optional<BookingResponse> getByReference(String reference, String secret, boolean staff) {
-        return findFor(reference, secret, staff).map(b -> BookingResponse.of(b, positionOf(b), null));
+        return findFor(reference, secret, staff).map(b -> view(b, positionOf(b), null));
     }
 
     @Transactional
@@ -245,8 +249,9 @@ public class BookingService {
             params.and("status", filter.status);
         }
         if (filter.email != null) {
-            clauses.add("attendeeEmail = :email");
-            params.and("email", filter.email.trim().toLowerCase(Locale.ROOT));
+            // By its blind index: the addresses themselves are encrypted.
+            clauses.add("emailIndex = :email");
+            params.and("email", personal.emailIndex(filter.email));
         }
         access.limitedToAgency().ifPresent(agency -> {
             clauses.add("session.runBy = :runBy");
@@ -254,7 +259,7 @@ public class BookingService {
         });
         var query = bookings.find(String.join(" and ", clauses), page.toSort(SORTABLE, "createdAt", "id"), params.map())
                 .page(page.page, page.size);
-        return Page.of(query.list().stream().map(b -> BookingResponse.of(b, positionOf(b), null)).toList(), page,
+        return Page.of(query.list().stream().map(b -> view(b, positionOf(b), null)).toList(), page,
                 query.count());
     }
 
@@ -274,7 +279,7 @@ public class BookingService {
             for (int i = 0; i < waiting.size(); i++) {
                 // waitlistSeq has gaps (cancellations, promotions): the position is the rank, not the number.
                 long position = lastFirst ? total - offset - i : offset + i + 1;
-                items.add(BookingResponse.of(waiting.get(i), (int) position, null));
+                items.add(view(waiting.get(i), (int) position, null));
             }
             return Page.of(items, page, total);
         });
@@ -334,6 +339,10 @@ public class BookingService {
     /** Staff act on a booking without its secret only when their agency runs its session (SessionAccess). */
     private boolean asStaff(boolean staff, Booking booking) {
         return staff && access.isRunByCaller(booking.session);
+    }
+
+    private BookingResponse view(Booking booking, Integer position, String secret) {
+        return BookingResponse.of(booking, booking.attendee(personal), position, secret);
     }
 
     private Integer positionOf(Booking booking) {
