@@ -197,6 +197,23 @@ public class BookingService {
         });
     }
 
+    /**
+     * Before the attendee's identity is erased on request: a live booking of a session that has not started is
+     * cancelled (the seat goes to the next in line), since nobody could tell whom it is for. A booking of a session
+     * that has started keeps its status: it is part of the register.
+     */
+    public void cancelBeforeErasure(Booking found) {
+        if (!found.status.live() || !found.session.isBookable(Instant.now())) {
+            return;
+        }
+        TrainingSession session = sessions.lock(found.session.id).orElseThrow();
+        Booking booking = reread(found);
+        if (booking.status.live() && session.isBookable(Instant.now())) {
+            cancel(session, booking, CancellationReason.ERASURE_REQUESTED);
+            promoteWaiting(session);
+        }
+    }
+
     /** After the session's capacity changed (the session is locked by the caller). */
     public void capacityChanged(TrainingSession session) {
         promoteWaiting(session);
