@@ -54,6 +54,34 @@ class DemonstrationSecretsIT {
     }
 
     @Test
+    void theTrainingAndEngagementServicesRefuseToStartWithoutTheirOwnPersonalDataKeys() throws Exception {
+        assertThat(refusedStart("training-service", Map.of())).contains("HUB_TRAINING_CRYPTO_KEYS_",
+                "HUB_TRAINING_CRYPTO_INDEX_KEY", "hub.training.crypto.active-key-id");
+        assertThat(refusedStart("engagement-service", Map.of())).contains("HUB_ENGAGEMENT_CRYPTO_KEYS_",
+                "HUB_ENGAGEMENT_CRYPTO_INDEX_KEY", "hub.engagement.crypto.active-key-id");
+    }
+
+    @Test
+    void theTrainingAndEngagementServicesRefuseTheDemonstrationKeysTheRepositoryShips() throws Exception {
+        for (String service : List.of("training", "engagement")) {
+            String module = service + "-service";
+            String prefix = "HUB_" + service.toUpperCase() + "_CRYPTO_";
+            Map<String, String> copied = new HashMap<>();
+            copied.put("HUB_IDEMPOTENCY_SECRET", demonstrationValue("platform", "hub.idempotency.secret"));
+            copied.put(prefix + "ACTIVE_KEY_ID", "demo-1");
+            copied.put(prefix + "KEYS_DEMO_1", demonstrationValue(module, "hub." + service + ".crypto.keys.demo-1"));
+            copied.put(prefix + "INDEX_KEY", demonstrationValue(module, "hub." + service + ".crypto.index-key"));
+            String output = refusedStart(module, copied);
+            for (String variable : List.of(prefix + "KEYS_", prefix + "INDEX_KEY")) {
+                assertThat(output).as(module).containsPattern(variable + "[^\\n]*must be this deployment's own secret");
+            }
+            // The values themselves are never printed (the key id is no secret).
+            copied.values().stream().filter(value -> !value.equals("demo-1"))
+                    .forEach(value -> assertThat(output).doesNotContain(value));
+        }
+    }
+
+    @Test
     void everyOtherServiceRefusesToStartWithoutItsIdempotencySecret() throws Exception {
         for (String service : List.of("training-service", "engagement-service", "reporting-service")) {
             assertThat(refusedStart(service, Map.of())).as(service).contains("HUB_IDEMPOTENCY_SECRET", "is not set");

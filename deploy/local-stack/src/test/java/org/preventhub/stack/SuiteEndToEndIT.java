@@ -107,6 +107,38 @@ class SuiteEndToEndIT {
     }
 
     @Test
+    @Order(1)
+    void aTraineeOfTheSeedYearErasedOnRequestLeavesTheYearsReportExactlyAsItWas() throws InterruptedException {
+        String lead = tokens.forUser("lead-wcc");
+        JsonNode before = eventually(Duration.ofMinutes(3), () -> {
+            JsonNode annual = suite.get("/api/reporting/reports/annual?year=2019&format=json").token(lead)
+                    .send().expect(200).json();
+            assertThat(cell(annual, "AWARENESS_LEARNING", "training.people-trained", "ONLINE-GROOMING")).isEqualTo(240);
+            return annual;
+        });
+        // Someone booked on the year's first WRAP session: the Prevent lead finds their address as staff would.
+        String wrapSession = suite.get("/api/training/sessions?courseCode=WRAP&from=2019-09-01&to=2020-08-31&size=1")
+                .token(lead).send().expect(200).json().path("items").get(0).path("id").asText();
+        String email = suite.get("/api/training/bookings?session=" + wrapSession + "&size=1").token(lead).send()
+                .expect(200).json().path("items").get(0).path("attendee").path("email").asText();
+        assertThat(email).endsWith("@demo.prevent-hub.org");
+        JsonNode export = suite.post("/api/training/subject-access").token(lead).header("X-Access-Purpose", "SAR e2e")
+                .json(Map.of("email", email)).send().expect(200).json();
+        assertThat(export.path("bookings")).isNotEmpty();
+
+        suite.post("/api/training/subject-access/erasure").token(lead).header("X-Access-Purpose", "Erasure e2e")
+                .json(Map.of("email", email)).send().expect(200);
+
+        assertThat(suite.post("/api/training/subject-access").token(lead).header("X-Access-Purpose", "Check e2e")
+                .json(Map.of("email", email)).send().expect(200).json().path("bookings")).isEmpty();
+        // Nothing was published that reporting could count: the report stays exactly as it was, for longer than the
+        // suite's promised freshness.
+        Thread.sleep(FRESHNESS.toMillis());
+        JsonNode after = suite.get("/api/reporting/reports/annual?year=2019&format=json").token(lead).send().expect(200).json();
+        assertThat(after.path("sections")).isEqualTo(before.path("sections"));
+    }
+
+    @Test
     @Order(2)
     void aSessionIsBookedAttendedAndEvaluatedAndReportingCountsItWithinSeconds() {
         String trainer = tokens.forUser("trainer-wcc");
