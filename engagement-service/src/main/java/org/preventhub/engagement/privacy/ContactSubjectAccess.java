@@ -31,13 +31,13 @@ public class ContactSubjectAccess {
     public static final String PURPOSE_HEADER = "X-Access-Purpose";
     static final int PURPOSE_MAX = 200;
 
-    @Schema(description = "A subject access request about a contact: what was done, by whom, when, why. Names nobody.")
+    @Schema(name = "ContactSubjectAccessLogEntry", description = "A subject access request about a contact: what was done, by whom, when, why. Names nobody.")
     public record Entry(UUID id, @Schema(maxLength = 20, example = "ERASE") String action,
             @Schema(maxLength = 200) String requestedBy, Instant requestedAt, @Schema(maxLength = 200) String purpose,
             int organisations) {
     }
 
-    @Schema(description = "What an erasure erased.")
+    @Schema(name = "ContactErasure", description = "What an erasure erased.")
     public record Erasure(@Schema(description = "Organisations whose contact details were erased.") int organisations) {
     }
 

@@ -46,7 +46,7 @@ public class SubjectAccessResource {
             + "(a short phrase, never personal data); who asked, when and why is logged, with the number of "
             + "organisations. Prevent lead only.";
 
-    @Schema(description = "Whom the request is about. In the body: an e-mail address never belongs in a URL.")
+    @Schema(name = "ContactSubjectAccessRequest", description = "Whom the request is about. In the body: an e-mail address never belongs in a URL.")
     public record SubjectRequest(
             @NotBlank @Email @Size(max = 320) @Schema(example = "events@equip.example.org") String email,
             @Size(max = 200) @Schema(example = "Events coordinator") String name) {

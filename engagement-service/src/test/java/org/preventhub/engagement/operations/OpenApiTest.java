@@ -38,7 +38,7 @@ class OpenApiTest {
             "PostponeRequest", EventDtos.PostponeRequest.class,
             "CommunicationRequest", CommunicationDtos.CommunicationRequest.class,
             "OrganisationRequest", OrganisationDtos.OrganisationRequest.class,
-            "SubjectRequest", org.preventhub.engagement.privacy.SubjectAccessResource.SubjectRequest.class);
+            "ContactSubjectAccessRequest", org.preventhub.engagement.privacy.SubjectAccessResource.SubjectRequest.class);
 
     @Test
     void openApiDescribesEveryResourceWithExamplesAndProblems() {

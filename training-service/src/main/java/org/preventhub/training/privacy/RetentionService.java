@@ -29,7 +29,7 @@ public class RetentionService {
 
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
-    @Schema(description = "What a run of the retention rule erased, or in a dry run would erase. No personal data.")
+    @Schema(name = "TraineeRetentionRun", description = "What a run of the retention rule erased, or in a dry run would erase. No personal data.")
     public record RetentionRun(@Schema(description = "Sessions that ended before this day have their trainees' "
             + "identities erased.") LocalDate before, @Schema(maxLength = 20, example = "P3Y") String identityKeptFor,
             boolean dryRun, int bookings, int attendance, int evaluations, int completions) {

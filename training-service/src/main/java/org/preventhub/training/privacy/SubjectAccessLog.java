@@ -29,7 +29,7 @@ public class SubjectAccessLog {
         EXPORT, ERASE, RETENTION
     }
 
-    @Schema(description = "What was done with whose data, by whom, when and why. No personal data of the trainee.")
+    @Schema(name = "TraineeSubjectAccessLogEntry", description = "What was done with whose data, by whom, when and why. No personal data of the trainee.")
     public record Entry(UUID id, Action action, @Schema(maxLength = 200) String requestedBy, Instant requestedAt,
             @Schema(maxLength = 200) String purpose, int bookings, int attendance, int evaluations, int completions) {
     }

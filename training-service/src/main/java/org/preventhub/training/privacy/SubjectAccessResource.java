@@ -46,7 +46,7 @@ public class SubjectAccessResource {
             + "data); who asked, when and why is logged, with the number of records, whether or not any was found. "
             + "Prevent lead only.";
 
-    @Schema(description = "Whom the request is about. In the body: an e-mail address never belongs in a URL.")
+    @Schema(name = "TraineeSubjectAccessRequest", description = "Whom the request is about. In the body: an e-mail address never belongs in a URL.")
     public record SubjectRequest(
             @NotBlank @Email @Size(max = 320) @Schema(example = "sam.taylor@example.org") String email,
             @Size(max = 200) @Schema(description = "Also finds the marks and council records that carry this name and "

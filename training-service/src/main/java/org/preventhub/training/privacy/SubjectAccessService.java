@@ -32,7 +32,7 @@ import org.preventhub.training.privacy.SubjectAccessLog.Counts;
 @ApplicationScoped
 public class SubjectAccessService {
 
-    @Schema(description = "What an erasure erased (or, for a session that had not started, cancelled first).")
+    @Schema(name = "TraineeErasure", description = "What an erasure erased (or, for a session that had not started, cancelled first).")
     public record Erasure(int bookings, int bookingsCancelled, int attendance, int evaluations, int completions) {
     }
 
