@@ -55,10 +55,15 @@ class DemonstrationSecretsIT {
 
     @Test
     void theTrainingAndEngagementServicesRefuseToStartWithoutTheirOwnPersonalDataKeys() throws Exception {
-        assertThat(refusedStart("training-service", Map.of())).contains("HUB_TRAINING_CRYPTO_KEYS_",
-                "HUB_TRAINING_CRYPTO_INDEX_KEY", "hub.training.crypto.active-key-id");
-        assertThat(refusedStart("engagement-service", Map.of())).contains("HUB_ENGAGEMENT_CRYPTO_KEYS_",
-                "HUB_ENGAGEMENT_CRYPTO_INDEX_KEY", "hub.engagement.crypto.active-key-id");
+        for (String service : List.of("training", "engagement")) {
+            String module = service + "-service";
+            String prefix = "HUB_" + service.toUpperCase() + "_CRYPTO_";
+            assertThat(refusedStart(module, Map.of())).as(module).contains("hub." + service + ".crypto.active-key-id");
+            // With the key's id alone, the keys themselves are named.
+            assertThat(refusedStart(module, Map.of(prefix + "ACTIVE_KEY_ID", "k2026a"))).as(module)
+                    .containsPattern(prefix + "KEYS_[^\\n]*must be this deployment's own secret")
+                    .containsPattern(prefix + "INDEX_KEY[^\\n]*must be this deployment's own secret");
+        }
     }
 
     @Test
