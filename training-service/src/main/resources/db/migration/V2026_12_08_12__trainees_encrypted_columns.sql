@@ -8,7 +8,10 @@ ALTER TABLE booking
     ADD COLUMN job_role_enc       text,
     ADD COLUMN email_index        varchar(64),
     ADD COLUMN name_index         varchar(64),
-    ADD COLUMN erased_at          timestamptz;
+    ADD COLUMN erased_at          timestamptz,
+    -- The next migration empties the text as it encrypts it, so the rows it rewrites no longer hold it.
+    ALTER COLUMN attendee_name DROP NOT NULL,
+    ALTER COLUMN attendee_email DROP NOT NULL;
 
 ALTER TABLE attendance
     ADD COLUMN attendee_name_enc     text,
@@ -18,6 +21,7 @@ ALTER TABLE attendance
     ADD COLUMN email_index           varchar(64),
     ADD COLUMN name_index            varchar(64),
     ADD COLUMN correction_reason_enc text,
-    ADD COLUMN erased_at             timestamptz;
+    ADD COLUMN erased_at             timestamptz,
+    ALTER COLUMN attendee_name DROP NOT NULL;
 
 ALTER TABLE evaluation ADD COLUMN comments_enc text;

@@ -57,7 +57,8 @@ public class ContactsEncrypted implements FlywayConfigurationCustomizer {
         try (Statement select = c.createStatement();
                 PreparedStatement update = c.prepareStatement("""
                         UPDATE organisation SET contact_name_enc = ?, contact_email_enc = ?, contact_phone_enc = ?,
-                               contact_email_index = ?, contact_name_index = ? WHERE id = ?""");
+                               contact_email_index = ?, contact_name_index = ?,
+                               contact_name = NULL, contact_email = NULL, contact_phone = NULL WHERE id = ?""");
                 ResultSet rs = select.executeQuery("""
                         SELECT id, contact_name, contact_email, contact_phone FROM organisation
                         WHERE contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL""")) {

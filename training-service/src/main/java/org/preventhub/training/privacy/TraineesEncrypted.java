@@ -18,7 +18,9 @@ import io.quarkus.flyway.FlywayConfigurationCustomizer;
 /**
  * The migration between the one that adds the encrypted columns and the one that drops the text: encrypts the
  * trainees already held (bookings, register, evaluations' comments) with the service's keys, in the migration's
- * transaction, before the service serves anything; the next migration drops the text columns. A Java migration, since it needs the keys; given to Flyway here,
+ * transaction, before the service serves anything. It empties the text as it goes, so the row versions it writes
+ * hold none (dropping a column does not rewrite the rows that still hold it); the next migration drops the columns.
+ * The row versions it replaces are dead and go at the next vacuum (README, "Decisions"). A Java migration, since it needs the keys; given to Flyway here,
  * because it needs them from the service's configuration.
  */
 @Singleton
@@ -63,7 +65,7 @@ public class TraineesEncrypted implements FlywayConfigurationCustomizer {
         people(c, "attendance", "SELECT id, attendee_name, attendee_email, organisation, job_role, correction_reason "
                 + "FROM attendance WHERE attendee_name_enc IS NULL AND attendee_name IS NOT NULL");
         try (Statement select = c.createStatement();
-                PreparedStatement update = c.prepareStatement("UPDATE evaluation SET comments_enc = ? WHERE id = ?")) {
+                PreparedStatement update = c.prepareStatement("UPDATE evaluation SET comments_enc = ?, comments = NULL WHERE id = ?")) {
             select.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rs = select.executeQuery("SELECT id, comments FROM evaluation WHERE comments IS NOT NULL")) {
@@ -87,7 +89,8 @@ public class TraineesEncrypted implements FlywayConfigurationCustomizer {
         try (Statement select = c.createStatement();
                 PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET attendee_name_enc = ?, "
                         + "attendee_email_enc = ?, organisation_enc = ?, job_role_enc = ?, email_index = ?, name_index = ?"
-                        + (table.equals("attendance") ? ", correction_reason_enc = ?" : "") + " WHERE id = ?")) {
+                        + (table.equals("attendance") ? ", correction_reason_enc = ?, correction_reason = NULL" : "")
+                        + ", attendee_name = NULL, attendee_email = NULL, organisation = NULL, job_role = NULL WHERE id = ?")) {
             select.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rs = select.executeQuery(query)) {

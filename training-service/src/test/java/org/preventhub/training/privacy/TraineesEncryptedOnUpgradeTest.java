@@ -89,6 +89,15 @@ class TraineesEncryptedOnUpgradeTest {
                     evaluation, mark, session, course);
         }
 
+        flyway(url, "2026.12.08.13", encryption).migrate();
+        // Before the text columns are dropped, the rows no longer hold the text (dropping a column does not rewrite
+        // the rows that still hold it).
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, "")) {
+            assertThat(text(c, "SELECT id::text FROM booking WHERE attendee_name IS NOT NULL OR attendee_email IS NOT NULL "
+                    + "OR organisation IS NOT NULL OR job_role IS NOT NULL UNION ALL SELECT id::text FROM attendance "
+                    + "WHERE attendee_name IS NOT NULL OR correction_reason IS NOT NULL UNION ALL SELECT id::text FROM "
+                    + "evaluation WHERE comments IS NOT NULL")).isEmpty();
+        }
         flyway(url, null, encryption).migrate();
 
         try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, "")) {
