@@ -129,7 +129,7 @@ public final class FeedBenchmark {
 
     private static long write(Path file, int rows) throws IOException {
         String run = Long.toString(System.nanoTime(), 36);
-        String[] sectors = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "POLICE", "VOLUNTARY_COMMUNITY" };
+        String[] sectors = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "POLICE", "COMMUNITY" };
         String[] areas = { "warwick", "rugby", "nuneaton-and-bedworth", "stratford-on-avon", "north-warwickshire" };
         String[] modes = { "e-learning", "online", "in-person" };
         LocalDate base = LocalDate.of(2020, 1, 1);

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
-import org.preventhub.contracts.Sector;
 
 /**
  * One person's attendance of a session, as reporting needs it (no name, email or organisation).
@@ -13,6 +12,6 @@ import org.preventhub.contracts.Sector;
  * @param bookingId null for a walk-in
  */
 public record AttendanceSnapshot(UUID attendanceId, UUID sessionId, UUID bookingId, UUID courseId, String courseCode,
-        Priority priority, Instant sessionStartsAt, DeliveryMode mode, String area, Sector sector, boolean attended,
+        Priority priority, Instant sessionStartsAt, DeliveryMode mode, String area, String sector, boolean attended,
         boolean walkIn) {
 }

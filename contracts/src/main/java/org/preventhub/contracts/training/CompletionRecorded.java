@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 
 /**
  * Payload of {@code training.completion.recorded.v1}: a council's learning system reported that someone attended
@@ -25,7 +24,7 @@ public record CompletionRecorded(
         DeliveryMode mode,
         boolean elearning,
         String area,
-        Sector sector,
+        String sector,
         boolean completed,
         UUID importId) {
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 
 /**
  * Payload of {@code training.completions.recorded.v1}: part of a council feed import, the records it created or
@@ -34,7 +33,7 @@ public record CompletionsRecorded(UUID importId, String source, int part, Record
             List<DeliveryMode> mode,
             List<Boolean> elearning,
             List<String> area,
-            List<Sector> sector,
+            List<String> sector,
             List<Boolean> completed) {
 
         public int size() {

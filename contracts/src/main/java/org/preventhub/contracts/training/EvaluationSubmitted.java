@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 
 /**
  * Payload of {@code training.evaluation.submitted.v1}: the answers of a post-course evaluation, without the free
@@ -15,7 +14,7 @@ import org.preventhub.contracts.Sector;
  * @param submittedVia {@code ATTENDEE} (online form) or {@code STAFF} (from a paper form)
  */
 public record EvaluationSubmitted(UUID evaluationId, UUID attendanceId, UUID sessionId, UUID courseId,
-        String courseCode, Instant sessionStartsAt, DeliveryMode mode, String area, Sector sector,
+        String courseCode, Instant sessionStartsAt, DeliveryMode mode, String area, String sector,
         boolean understandsHowToShareConcern, int confidenceBefore, int confidenceAfter, int usefulness,
         String submittedVia) {
 }

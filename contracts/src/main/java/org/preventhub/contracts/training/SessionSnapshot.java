@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
-import org.preventhub.contracts.Sector;
 
 /**
  * A training session as reporting needs it: no trainer name, no venue address, no link.
@@ -27,6 +26,6 @@ public record SessionSnapshot(
         int capacity,
         String access,
         String organisation,
-        Sector audienceSector,
+        String audienceSector,
         String status) {
 }

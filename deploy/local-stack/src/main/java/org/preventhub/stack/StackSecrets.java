@@ -21,8 +21,10 @@ import java.util.Properties;
 final class StackSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The referral service's field-encryption key id; a rotation would add another and make it active. */
+    /** The field-encryption key id of each service that has one; a rotation would add another and make it active. */
     static final String REFERRAL_KEY_ID = "local1";
+    static final String TRAINING_KEY_ID = "local1";
+    static final String ENGAGEMENT_KEY_ID = "local1";
 
     private final Properties values;
 
@@ -42,7 +44,9 @@ final class StackSecrets {
             boolean changed = false;
             for (String name : new String[] { "idempotency.training-service", "idempotency.referral-service",
                     "idempotency.engagement-service", "idempotency.reporting-service", "referral.database-password",
-                    "referral.key." + REFERRAL_KEY_ID, "referral.index-key", "referral.pseudonym-key" }) {
+                    "referral.key." + REFERRAL_KEY_ID, "referral.index-key", "referral.pseudonym-key",
+                    "training.key." + TRAINING_KEY_ID, "training.index-key", "engagement.key." + ENGAGEMENT_KEY_ID,
+                    "engagement.index-key" }) {
                 if (values.getProperty(name) == null) {
                     values.setProperty(name, random());
                     changed = true;
@@ -77,6 +81,18 @@ final class StackSecrets {
                     values.getProperty("referral.key." + REFERRAL_KEY_ID));
             env.put("HUB_REFERRAL_CRYPTO_INDEX_KEY", values.getProperty("referral.index-key"));
             env.put("HUB_REFERRAL_CRYPTO_PSEUDONYM_KEY", values.getProperty("referral.pseudonym-key"));
+        }
+        if (service.name().equals("training-service")) {
+            env.put("HUB_TRAINING_CRYPTO_ACTIVE_KEY_ID", TRAINING_KEY_ID);
+            env.put("HUB_TRAINING_CRYPTO_KEYS_" + TRAINING_KEY_ID.toUpperCase(java.util.Locale.ROOT),
+                    values.getProperty("training.key." + TRAINING_KEY_ID));
+            env.put("HUB_TRAINING_CRYPTO_INDEX_KEY", values.getProperty("training.index-key"));
+        }
+        if (service.name().equals("engagement-service")) {
+            env.put("HUB_ENGAGEMENT_CRYPTO_ACTIVE_KEY_ID", ENGAGEMENT_KEY_ID);
+            env.put("HUB_ENGAGEMENT_CRYPTO_KEYS_" + ENGAGEMENT_KEY_ID.toUpperCase(java.util.Locale.ROOT),
+                    values.getProperty("engagement.key." + ENGAGEMENT_KEY_ID));
+            env.put("HUB_ENGAGEMENT_CRYPTO_INDEX_KEY", values.getProperty("engagement.index-key"));
         }
         return env;
     }

@@ -17,9 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * WRAP 5 sessions; Prevent Update 44 in-person sessions to mid-March 2020, then 41 online events; Prevent Online
  * Grooming 8 events for parents; the bespoke sessions the report names (NHS CCG trainers, youth justice staff,
  * 39 commissioning staff in August 2020) within those counts; and the programme planned into 2021.
- * Each past session gets its register (from sign-in sheets: walk-ins), is marked delivered, and gets its paper
- * evaluations, so the report's figures come out of the service: WRAP 60 people, Prevent Update 1,306 in person
- * and 494 online, Online Grooming 240, and 97% of evaluated attendees understanding how to share a concern.
+ * Each past session gets its bookings, recorded by its trainer from the booking sheet as they were made (most of
+ * those booked come, some do not show), its register (attended or no-show for each booking, and a few walk-ins
+ * from the sign-in sheet), is marked delivered, and gets its paper evaluations, so the report's figures come out of
+ * the service: WRAP 60 people, Prevent Update 1,306 in person and 494 online, Online Grooming 240, and 97% of
+ * evaluated attendees understanding how to share a concern; and its bookings are the year's bookings.
  * A few sessions in the coming weeks take bookings, one of them with a waiting list.
  * Generated deterministically, so every start produces the same year.
  */
@@ -40,8 +42,8 @@ final class TrainingDemoData {
             "rugby", "Benn Partnership Centre, Rugby",
             "stratford-on-avon", "Stratford Primary School, Stratford-upon-Avon",
             "north-warwickshire", "Coleshill Community Centre");
-    private static final String[] SECTORS = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "VOLUNTARY_COMMUNITY",
-            "POLICE", "EDUCATION", "LOCAL_AUTHORITY", "HEALTH", "CRIMINAL_JUSTICE", "BUSINESS" };
+    private static final String[] SECTORS = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "COMMUNITY",
+            "POLICE", "EDUCATION", "LOCAL_AUTHORITY", "HEALTH", "PROBATION", "BUSINESS" };
 
     private final ApiClient api;
     private final String baseUrl;
@@ -51,10 +53,14 @@ final class TrainingDemoData {
     private int participant;
 
     /** A past session and how many came. */
-    private record Held(String sessionId, int attended, String sector) {
+    private record Held(String sessionId, int attended, Scheduled session) {
     }
 
-    private final Map<String, String> sectorOf = new java.util.HashMap<>();
+    /** What the loader said about a session it scheduled. */
+    private record Scheduled(OffsetDateTime startsAt, int capacity, String organisation, String sector) {
+    }
+
+    private final Map<String, Scheduled> scheduledAs = new java.util.HashMap<>();
 
     TrainingDemoData(ApiClient api, String baseUrl) {
         this.api = api;
@@ -107,7 +113,8 @@ final class TrainingDemoData {
                 sector = "HEALTH";
             } else if (i == 26) {
                 organisation = "Warwickshire Youth Justice Service";
-                sector = "CRIMINAL_JUSTICE";
+                // A youth justice service is the county council's (with its partners): the local authority sector.
+                sector = "LOCAL_AUTHORITY";
             }
             hold(session(courses.get("PREVENT-UPDATE"), inPerson.get(i), i % 4 == 3 ? LocalTime.of(13, 30) : LocalTime.of(9, 30),
                     120, "IN_PERSON", VENUES.get(area), area, 40, organisation, sector), inPersonCounts[i]);
@@ -162,21 +169,42 @@ final class TrainingDemoData {
         }
     }
 
-    /** The register from the sign-in sheet, delivery, then the paper evaluations (about 85% return them). */
-    private void register(Held session) {
-        List<Map<String, Object>> walkIns = new ArrayList<>();
-        for (int i = 0; i < session.attended(); i++) {
+    /**
+     * The bookings from the booking sheet (made one to four weeks before), the register (each booking attended or a
+     * no-show, and walk-ins from the sign-in sheet), delivery, then the paper evaluations (about 85% return them).
+     * Of the people who came, a few walked in; the rest had booked, and 5 to 12% of those booked did not come, as
+     * far as the session's seats allow (a session that was full had no room for no-shows).
+     */
+    private void register(Held held) {
+        Scheduled session = held.session();
+        int attended = held.attended();
+        int bookedAndCame = Math.min(session.capacity(), attended - Math.min(attended, attended / 15 + random.nextInt(2)));
+        int walkIns = attended - bookedAndCame;
+        int noShows = Math.min(session.capacity() - bookedAndCame,
+                Math.round(bookedAndCame * (5 + random.nextInt(8)) / 100f));
+        List<Map<String, Object>> marks = new ArrayList<>();
+        for (int i = 0; i < bookedAndCame + noShows; i++) {
             String sector = i % 3 == 0 ? session.sector() : SECTORS[random.nextInt(SECTORS.length)];
-            walkIns.add(attendee(sector, false));
+            Map<String, Object> person = attendee(sector, true);
+            if (session.organisation() != null) {
+                person.put("organisation", session.organisation());
+            }
+            person.put("bookedAt", session.startsAt().minusDays(7 + random.nextInt(22)).withHour(10).toString());
+            JsonNode booking = api.post(baseUrl + "/sessions/" + held.sessionId() + "/bookings", "trainer", person);
+            marks.add(Map.of("bookingId", booking.get("id").asText(), "attended", i < bookedAndCame));
         }
-        api.send("PUT", baseUrl + "/sessions/" + session.sessionId() + "/attendance", "trainer",
-                Map.of("walkIns", walkIns), null);
-        api.post(baseUrl + "/sessions/" + session.sessionId() + "/delivery", "trainer", null);
-        // One page holds a whole register here (at most 45 people a session).
-        JsonNode register = api.get(baseUrl + "/sessions/" + session.sessionId() + "/attendance?size=100", "trainer");
+        List<Map<String, Object>> walkInList = new ArrayList<>();
+        for (int i = 0; i < walkIns; i++) {
+            walkInList.add(attendee(i % 2 == 0 ? session.sector() : SECTORS[random.nextInt(SECTORS.length)], false));
+        }
+        api.send("PUT", baseUrl + "/sessions/" + held.sessionId() + "/attendance", "trainer",
+                Map.of("bookings", marks, "walkIns", walkInList), null);
+        api.post(baseUrl + "/sessions/" + held.sessionId() + "/delivery", "trainer", null);
+        // One page holds a whole register here (at most 45 booked and a few walk-ins a session).
+        JsonNode register = api.get(baseUrl + "/sessions/" + held.sessionId() + "/attendance?size=100", "trainer");
         List<Map<String, Object>> forms = new ArrayList<>();
         for (JsonNode mark : register.get("items")) {
-            if (random.nextInt(100) >= 85) {
+            if (!mark.get("attended").asBoolean() || random.nextInt(100) >= 85) {
                 continue;
             }
             int before = 1 + random.nextInt(3);
@@ -189,7 +217,7 @@ final class TrainingDemoData {
             forms.add(form);
         }
         if (!forms.isEmpty()) {
-            api.post(baseUrl + "/sessions/" + session.sessionId() + "/evaluations", "trainer", forms);
+            api.post(baseUrl + "/sessions/" + held.sessionId() + "/evaluations", "trainer", forms);
         }
     }
 
@@ -208,12 +236,12 @@ final class TrainingDemoData {
 
     private static final Map<String, String> ORGANISATIONS = Map.of(
             "EDUCATION", "Warwickshire schools", "HEALTH", "South Warwickshire NHS Foundation Trust",
-            "LOCAL_AUTHORITY", "Warwickshire County Council", "VOLUNTARY_COMMUNITY", "Warwickshire CAVA",
-            "POLICE", "Warwickshire Police", "CRIMINAL_JUSTICE", "Warwickshire Youth Justice Service",
+            "LOCAL_AUTHORITY", "Warwickshire County Council", "COMMUNITY", "Warwickshire CAVA",
+            "POLICE", "Warwickshire Police", "PROBATION", "Probation Service, Warwickshire",
             "BUSINESS", "Warwickshire businesses", "PUBLIC", "Parents and carers");
 
     private void hold(String sessionId, int attended) {
-        held.add(new Held(sessionId, attended, sectorOf.get(sessionId)));
+        held.add(new Held(sessionId, attended, scheduledAs.get(sessionId)));
     }
 
     /** {@code total} people over {@code sessions} sessions, each between min and max, deterministically uneven. */
@@ -265,7 +293,7 @@ final class TrainingDemoData {
         body.put("audienceSector", sector);
         scheduled++;
         String id = api.post(baseUrl + "/sessions", "trainer", body).get("id").asText();
-        sectorOf.put(id, sector);
+        scheduledAs.put(id, new Scheduled(start, capacity, organisation, sector));
         return id;
     }
 

@@ -54,6 +54,39 @@ class DemonstrationSecretsIT {
     }
 
     @Test
+    void theTrainingAndEngagementServicesRefuseToStartWithoutTheirOwnPersonalDataKeys() throws Exception {
+        for (String service : List.of("training", "engagement")) {
+            String module = service + "-service";
+            String prefix = "HUB_" + service.toUpperCase() + "_CRYPTO_";
+            assertThat(refusedStart(module, Map.of())).as(module).contains("hub." + service + ".crypto.active-key-id");
+            // With the key's id alone, the keys themselves are named.
+            assertThat(refusedStart(module, Map.of(prefix + "ACTIVE_KEY_ID", "k2026a"))).as(module)
+                    .containsPattern(prefix + "KEYS_[^\\n]*must be this deployment's own secret")
+                    .containsPattern(prefix + "INDEX_KEY[^\\n]*must be this deployment's own secret");
+        }
+    }
+
+    @Test
+    void theTrainingAndEngagementServicesRefuseTheDemonstrationKeysTheRepositoryShips() throws Exception {
+        for (String service : List.of("training", "engagement")) {
+            String module = service + "-service";
+            String prefix = "HUB_" + service.toUpperCase() + "_CRYPTO_";
+            Map<String, String> copied = new HashMap<>();
+            copied.put("HUB_IDEMPOTENCY_SECRET", demonstrationValue("platform", "hub.idempotency.secret"));
+            copied.put(prefix + "ACTIVE_KEY_ID", "demo-1");
+            copied.put(prefix + "KEYS_DEMO_1", demonstrationValue(module, "hub." + service + ".crypto.keys.demo-1"));
+            copied.put(prefix + "INDEX_KEY", demonstrationValue(module, "hub." + service + ".crypto.index-key"));
+            String output = refusedStart(module, copied);
+            for (String variable : List.of(prefix + "KEYS_", prefix + "INDEX_KEY")) {
+                assertThat(output).as(module).containsPattern(variable + "[^\\n]*must be this deployment's own secret");
+            }
+            // The values themselves are never printed (the key id is no secret).
+            copied.values().stream().filter(value -> !value.equals("demo-1"))
+                    .forEach(value -> assertThat(output).doesNotContain(value));
+        }
+    }
+
+    @Test
     void everyOtherServiceRefusesToStartWithoutItsIdempotencySecret() throws Exception {
         for (String service : List.of("training-service", "engagement-service", "reporting-service")) {
             assertThat(refusedStart(service, Map.of())).as(service).contains("HUB_IDEMPOTENCY_SECRET", "is not set");

@@ -98,11 +98,47 @@ class SuiteEndToEndIT {
         assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "WRAP")).isEqualTo(5);
         assertThat(cell(report, "AWARENESS_LEARNING", "training.people-trained", "WRAP")).isEqualTo(60);
         assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "ONLINE-GROOMING")).isEqualTo(8);
+        // The year's bookings, recorded by the trainers as they were made: most of the people trained had booked,
+        // and some who booked did not come (a few September bookings were made in August, the year before).
+        assertThat(cell(report, "AWARENESS_LEARNING", "training.bookings", "WRAP")).isBetween(45, 75);
+        assertThat(cell(report, "AWARENESS_LEARNING", "training.bookings", "ONLINE-GROOMING")).isBetween(220, 260);
         assertThat(cell(report, "COMMUNITY_ENGAGEMENT", "engagement.events-held", "PUBLIC_MEETING")).isEqualTo(3);
         // Prevent Update: 44 sessions in person before lockdown, 41 online after, as the course-by-mode table says.
         assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "PREVENT-UPDATE,IN_PERSON")).isEqualTo(44);
         assertThat(cell(report, "AWARENESS_LEARNING", "training.sessions-delivered", "PREVENT-UPDATE,ONLINE")).isEqualTo(41);
         assertThat(report.path("sections")).hasSize(6);
+    }
+
+    @Test
+    @Order(1)
+    void aTraineeOfTheSeedYearErasedOnRequestLeavesTheYearsReportExactlyAsItWas() throws InterruptedException {
+        String lead = tokens.forUser("lead-wcc");
+        JsonNode before = eventually(Duration.ofMinutes(3), () -> {
+            JsonNode annual = suite.get("/api/reporting/reports/annual?year=2019&format=json").token(lead)
+                    .send().expect(200).json();
+            assertThat(cell(annual, "AWARENESS_LEARNING", "training.people-trained", "ONLINE-GROOMING")).isEqualTo(240);
+            return annual;
+        });
+        // Someone booked on the year's first WRAP session: the Prevent lead finds their address as staff would.
+        String wrapSession = suite.get("/api/training/sessions?courseCode=WRAP&from=2019-09-01&to=2020-08-31&size=1")
+                .token(lead).send().expect(200).json().path("items").get(0).path("id").asText();
+        String email = suite.get("/api/training/bookings?session=" + wrapSession + "&size=1").token(lead).send()
+                .expect(200).json().path("items").get(0).path("attendee").path("email").asText();
+        assertThat(email).endsWith("@demo.prevent-hub.org");
+        JsonNode export = suite.post("/api/training/subject-access").token(lead).header("X-Access-Purpose", "SAR e2e")
+                .json(Map.of("email", email)).send().expect(200).json();
+        assertThat(export.path("bookings")).isNotEmpty();
+
+        suite.post("/api/training/subject-access/erasure").token(lead).header("X-Access-Purpose", "Erasure e2e")
+                .json(Map.of("email", email)).send().expect(200);
+
+        assertThat(suite.post("/api/training/subject-access").token(lead).header("X-Access-Purpose", "Check e2e")
+                .json(Map.of("email", email)).send().expect(200).json().path("bookings")).isEmpty();
+        // Nothing was published that reporting could count: the report stays exactly as it was, for longer than the
+        // suite's promised freshness.
+        Thread.sleep(FRESHNESS.toMillis());
+        JsonNode after = suite.get("/api/reporting/reports/annual?year=2019&format=json").token(lead).send().expect(200).json();
+        assertThat(after.path("sections")).isEqualTo(before.path("sections"));
     }
 
     @Test
@@ -141,8 +177,18 @@ class SuiteEndToEndIT {
         session.put("startsAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).withNano(0).toString());
         session.put("endsAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
         suite.put("/api/training/sessions/" + sessionId).token(trainer).json(session).send().expect(200);
+        // The booking website can no longer book it; the trainer records a booking from the booking sheet, as made.
+        Map<String, Object> fromTheSheet = Map.of("name", "Pat Example", "email", "pat.e2e@example.org",
+                "organisation", "Probation Service", "sector", "PROBATION",
+                "bookedAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0).toString());
+        suite.post("/api/training/sessions/" + sessionId + "/bookings").token(booking).json(fromTheSheet).send()
+                .expect(409);
+        JsonNode recorded = suite.post("/api/training/sessions/" + sessionId + "/bookings").token(trainer)
+                .json(fromTheSheet).send().expect(201).json();
         suite.put("/api/training/sessions/" + sessionId + "/attendance").token(trainer)
-                .json(Map.of("bookings", List.of(Map.of("bookingId", booked.path("id").asText(), "attended", true))))
+                .json(Map.of("bookings", List.of(Map.of("bookingId", booked.path("id").asText(), "attended", true),
+                        Map.of("bookingId", recorded.path("id").asText(), "attended", true)),
+                        "walkIns", List.of(Map.of("name", "Sam Example", "organisation", "HMP Example", "sector", "PRISONS"))))
                 .send().expect(200);
         suite.post("/api/training/sessions/" + sessionId + "/delivery").token(trainer).json(Map.of()).send().expect(200);
 
@@ -152,7 +198,13 @@ class SuiteEndToEndIT {
                         "confidenceBefore", 2, "confidenceAfter", 5, "usefulness", 5))
                 .send().expect(201);
 
-        awaitIndicatorTotal("training.people-trained", lead, before + 1);
+        awaitIndicatorTotal("training.people-trained", lead, before + 3);
+        // Prisons and Probation are two sectors from the register to the report.
+        JsonNode bySector = suite.get("/api/reporting/indicators/training.people-trained/values?year=" + reportingYear()
+                + "&calendar=reporting&by=sector").token(lead).send().expect(200).json();
+        Map<String, Integer> cells = new HashMap<>();
+        bySector.path("breakdown").path("cells").forEach(c -> cells.put(c.path("key").asText(), c.path("figure").path("value").asInt()));
+        assertThat(cells).containsEntry("PRISONS", 1).containsEntry("PROBATION", 1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.engagement.privacy.Contacts.Contact;
 
 public final class OrganisationDtos {
 
@@ -34,8 +35,9 @@ public final class OrganisationDtos {
             @Schema(maxLength = 40) String contactPhone, boolean active,
             long version) {
 
-        static OrganisationView of(Organisation o) {
-            return new OrganisationView(o.id, o.name, o.type, o.area, o.contactName, o.contactEmail, o.contactPhone,
+        /** @param contact decrypted (empty once erased) */
+        public static OrganisationView of(Organisation o, Contact contact) {
+            return new OrganisationView(o.id, o.name, o.type, o.area, contact.name(), contact.email(), contact.phone(),
                     o.active, o.version);
         }
 

@@ -18,6 +18,8 @@ import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.contracts.engagement.OrganisationRegistered;
 import org.preventhub.contracts.engagement.OrganisationUpdated;
 import org.preventhub.engagement.config.Vocabulary;
+import org.preventhub.engagement.privacy.Contacts;
+import org.preventhub.engagement.privacy.Contacts.Contact;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationRequest;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationView;
 import org.preventhub.engagement.web.ListQuery;
@@ -41,8 +43,11 @@ public class OrganisationService {
     private final Areas areas;
     private final Outbox outbox;
     private final CurrentUser user;
+    private final Contacts contacts;
 
-    public OrganisationService(EntityManager em, Vocabulary vocabulary, Areas areas, Outbox outbox, CurrentUser user) {
+    public OrganisationService(EntityManager em, Vocabulary vocabulary, Areas areas, Outbox outbox, CurrentUser user,
+            Contacts contacts) {
+        this.contacts = contacts;
         this.em = em;
         this.vocabulary = vocabulary;
         this.areas = areas;
@@ -61,7 +66,7 @@ public class OrganisationService {
         outbox.record(EngagementEventTypes.AGGREGATE_ORGANISATION, organisation.id,
                 EngagementEventTypes.ORGANISATION_REGISTERED, new OrganisationRegistered(organisation.id,
                         organisation.name, organisation.type, organisation.area, organisation.active));
-        return OrganisationView.of(organisation);
+        return OrganisationView.of(organisation, organisation.contact(contacts));
     }
 
     @Transactional
@@ -73,7 +78,7 @@ public class OrganisationService {
             outbox.record(EngagementEventTypes.AGGREGATE_ORGANISATION, organisation.id,
                     EngagementEventTypes.ORGANISATION_UPDATED, new OrganisationUpdated(organisation.id, organisation.name,
                             organisation.type, organisation.area, organisation.active));
-            return OrganisationView.of(organisation);
+            return OrganisationView.of(organisation, organisation.contact(contacts));
         });
     }
 
@@ -134,7 +139,7 @@ public class OrganisationService {
     }
 
     private OrganisationView view(Organisation organisation) {
-        return CONTACT_ROLES.stream().anyMatch(user::hasRole) ? OrganisationView.of(organisation)
+        return CONTACT_ROLES.stream().anyMatch(user::hasRole) ? OrganisationView.of(organisation, organisation.contact(contacts))
                 : OrganisationView.withoutContact(organisation);
     }
 
@@ -142,10 +147,13 @@ public class OrganisationService {
         o.name = r.name().strip();
         o.type = vocabulary.organisationType("type", r.type());
         o.area = r.area() == null ? null : areas.require("area", r.area());
-        o.contactName = r.contactName();
-        o.contactEmail = r.contactEmail();
-        o.contactPhone = r.contactPhone();
+        o.contact(contacts, new Contact(blankToNull(r.contactName()), blankToNull(r.contactEmail()),
+                blankToNull(r.contactPhone())));
         o.active = r.active() == null || r.active();
         o.updatedAt = Instant.now();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -147,4 +147,17 @@ public final class Examples {
              "attendanceCountedBy": ["HEADCOUNT", "REGISTER", "BOOKINGS", "ESTIMATE"],
              "partnerRoles": ["ORGANISER", "PARTNER", "FUNDER"],
              "eventStatuses": ["PLANNED", "HELD", "POSTPONED", "CANCELLED"]}""";
+
+    public static final String SUBJECT_REQUEST = """
+            {"email": "events@equip.example.org", "name": "Events coordinator"}""";
+
+    public static final String SUBJECT_EXPORT = """
+            {"email": "events@equip.example.org", "name": "Events coordinator", "organisations": [""" + ORGANISATION + """
+            ], "earlierRequests": []}""";
+
+    public static final String SUBJECT_ACCESS_LOG = """
+            {"items": [{"id": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "action": "ERASE",
+                        "requestedBy": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "requestedAt": "2026-03-03T10:15:00Z",
+                        "purpose": "Erasure request of 3 March", "organisations": 1}],
+             "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
 }

@@ -37,7 +37,8 @@ class OpenApiTest {
             "AttendanceCorrection", EventDtos.AttendanceCorrection.class, "Reason", EventDtos.Reason.class,
             "PostponeRequest", EventDtos.PostponeRequest.class,
             "CommunicationRequest", CommunicationDtos.CommunicationRequest.class,
-            "OrganisationRequest", OrganisationDtos.OrganisationRequest.class);
+            "OrganisationRequest", OrganisationDtos.OrganisationRequest.class,
+            "ContactSubjectAccessRequest", org.preventhub.engagement.privacy.SubjectAccessResource.SubjectRequest.class);
 
     @Test
     void openApiDescribesEveryResourceWithExamplesAndProblems() {

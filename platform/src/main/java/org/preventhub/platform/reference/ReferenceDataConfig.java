@@ -18,6 +18,13 @@ public interface ReferenceDataConfig {
      */
     List<String> areas();
 
+    /**
+     * The deployment's sectors as {@code CODE=Name} entries, one vocabulary for every service (audiences, attendees,
+     * feeds, referrers), e.g. {@code HUB_REFERENCE_SECTORS="EDUCATION=Education,PRISONS=Prisons,..."}; one value, so a
+     * deployment replaces the list whole. Codes are upper case, at most 40 characters.
+     */
+    List<String> sectors();
+
     /** Where the partnership is: dates in filters and reporting periods are days in this zone. */
     @WithDefault("Europe/London")
     ZoneId timezone();

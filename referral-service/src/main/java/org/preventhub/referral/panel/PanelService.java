@@ -19,7 +19,7 @@ import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
-import org.preventhub.referral.crypto.FieldCipher;
+import org.preventhub.platform.crypto.FieldCipher;
 import org.preventhub.referral.panel.PanelRequests.DecisionRequest;
 import org.preventhub.referral.panel.PanelRequests.MemberRequest;
 import org.preventhub.referral.panel.PanelRequests.PanelRequest;

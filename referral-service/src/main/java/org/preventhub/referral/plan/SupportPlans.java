@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
-import org.preventhub.referral.crypto.FieldCipher;
+import org.preventhub.platform.crypto.FieldCipher;
 import org.preventhub.referral.referral.Referral;
 import org.preventhub.referral.referral.StepRequest;
 

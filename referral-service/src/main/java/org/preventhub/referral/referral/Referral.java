@@ -15,7 +15,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.preventhub.referral.referral.Vocabulary.Gender;
-import org.preventhub.referral.referral.Vocabulary.ReferrerSector;
 import org.preventhub.referral.referral.Vocabulary.Urgency;
 
 /**
@@ -42,9 +41,9 @@ public class Referral {
     @Column(name = "referrer_agency", nullable = false)
     public String referrerAgency;
 
-    @Enumerated(EnumType.STRING)
+    /** A code of the deployment's sectors (platform Sectors), as the Home Office counts referrals by sector. */
     @Column(name = "referrer_sector", nullable = false)
-    public ReferrerSector referrerSector;
+    public String referrerSector;
 
     @Column(name = "referrer_contact_enc")
     public String referrerContactEnc;

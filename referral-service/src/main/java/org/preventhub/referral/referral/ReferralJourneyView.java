@@ -17,7 +17,7 @@ public record ReferralJourneyView(
         @Schema(maxLength = 20, example = "CH-2020-0007") String reference,
         ReferralStatus status,
         @Schema(maxItems = 20, description = "The steps that can be taken next.") List<@Size(max = 40) String> allowedActions,
-        @Schema(maxLength = 30) String referrerSector,
+        @Schema(maxLength = 40) String referrerSector,
         @Schema(maxItems = 5) List<@Size(max = 50) String> concernTypes,
         @Schema(maxLength = 20) String urgency,
         ReferralView.Journey journey,
@@ -26,7 +26,7 @@ public record ReferralJourneyView(
         long version) {
 
     static ReferralJourneyView of(Referral r) {
-        return new ReferralJourneyView(r.id, r.reference, r.status, r.status.allowedActions(), r.referrerSector.name(),
+        return new ReferralJourneyView(r.id, r.reference, r.status, r.status.allowedActions(), r.referrerSector,
                 r.concernTypeList(), r.urgency.name(), ReferralView.journey(r), r.legalHold, r.erasedAt != null,
                 r.version);
     }

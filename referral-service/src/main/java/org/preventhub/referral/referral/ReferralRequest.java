@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.referral.referral.Vocabulary.Gender;
-import org.preventhub.referral.referral.Vocabulary.ReferrerSector;
 import org.preventhub.referral.referral.Vocabulary.Urgency;
 
 /** A referral to Channel, as a partner agency makes it. The example person is fictional. */
@@ -34,7 +33,7 @@ public record ReferralRequest(
     public record Referrer(
             @Size(max = 100) @Schema(description = "The referring agency. A referrer's own agency (from the token) "
                     + "is used; the Prevent lead may name one.", example = "nicolas-chamberlaine-school") String agency,
-            @NotNull @Schema(example = "EDUCATION") ReferrerSector sector,
+            @NotBlank @Size(max = 40) @Schema(description = "A sector code of the deployment (one vocabulary for the suite: by default the Home Office's sectors of referral, Prisons and Probation apart).", example = "EDUCATION") String sector,
             @Size(max = 200) @Schema(example = "Designated Safeguarding Lead") String contactName,
             @Email @Size(max = 320) @Schema(example = "dsl@school.example.org") String contactEmail,
             @Size(max = 40) @Schema(example = "024 7600 0000") String contactPhone) {

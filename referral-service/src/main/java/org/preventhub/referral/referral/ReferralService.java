@@ -23,6 +23,7 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
 import org.preventhub.platform.reference.Areas;
 import org.preventhub.platform.reference.ReferenceDataConfig;
+import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Page;
@@ -32,7 +33,7 @@ import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
 import org.preventhub.referral.access.ReferralAccess;
 import org.preventhub.referral.config.ReferralConfig;
-import org.preventhub.referral.crypto.FieldCipher;
+import org.preventhub.platform.crypto.FieldCipher;
 import org.preventhub.referral.crypto.KeyedHashes;
 import org.preventhub.referral.plan.SupportPlans;
 import org.preventhub.referral.referral.Vocabulary.ConsentGivenBy;
@@ -66,10 +67,12 @@ public class ReferralService {
     private final SupportPlans plans;
     private final ObjectMapper mapper;
     private final ZoneId zone;
+    private final Sectors sectors;
 
     public ReferralService(EntityManager em, FieldCipher cipher, KeyedHashes hashes, Outbox outbox, AccessLog accessLog,
             ReferralAccess access, CurrentUser user, Areas areas, ReferralConfig config, SupportPlans plans,
-            ObjectMapper mapper, ReferenceDataConfig reference) {
+            ObjectMapper mapper, ReferenceDataConfig reference, Sectors sectors) {
+        this.sectors = sectors;
         this.em = em;
         this.cipher = cipher;
         this.hashes = hashes;
@@ -100,6 +103,9 @@ public class ReferralService {
         List<Violation> violations = new ArrayList<>();
         if (!areas.isKnown(request.person().area())) {
             violations.add(new Violation("person.area", "unknown area; known areas: " + String.join(", ", areas.all().keySet())));
+        }
+        if (!sectors.isKnown(request.referrer().sector())) {
+            violations.add(new Violation("referrer.sector", sectors.unknown()));
         }
         LinkedHashSet<String> concerns = new LinkedHashSet<>();
         for (int i = 0; i < request.concernTypes().size(); i++) {
@@ -436,7 +442,7 @@ public class ReferralService {
 
     public ReferralView fullView(Referral r) {
         return new ReferralView(r.id, r.reference, r.status, r.status.allowedActions(),
-                new ReferralView.Referrer(r.referrerAgency, r.referrerSector.name(), decrypt(r, "referrerContact", r.referrerContactEnc)),
+                new ReferralView.Referrer(r.referrerAgency, r.referrerSector, decrypt(r, "referrerContact", r.referrerContactEnc)),
                 new ReferralView.Person(decrypt(r, "name", r.personNameEnc), date(decrypt(r, "dateOfBirth", r.dateOfBirthEnc)),
                         r.gender.name(), r.ageBand, decrypt(r, "address", r.addressEnc), r.area,
                         decrypt(r, "schoolOrEmployer", r.schoolOrEmployerEnc), decrypt(r, "ethnicity", r.ethnicityEnc),
@@ -471,7 +477,7 @@ public class ReferralService {
     }
 
     public ReferralSnapshot snapshot(Referral r) {
-        return new ReferralSnapshot(r.pseudonym, r.status.name(), r.receivedOn, r.referrerSector.name(),
+        return new ReferralSnapshot(r.pseudonym, r.status.name(), r.receivedOn, r.referrerSector,
                 r.concernTypeList(), r.ageBand, r.gender.name(), r.area, r.urgency.name(), r.screenedOn,
                 r.screeningOutcome, r.discussedAtPanelOn, r.panelOutcome, r.consentOn, r.consent, r.supportStartedOn,
                 r.exitedOn, r.exitOutcome, r.reviewsDone, r.nextReviewDue, r.closedOn,

@@ -28,7 +28,7 @@ public record ReferralView(
         @Schema(description = "Personal data erased under the retention rules.") boolean erased,
         long version) {
 
-    public record Referrer(@Schema(maxLength = 100) String agency, @Schema(maxLength = 30) String sector,
+    public record Referrer(@Schema(maxLength = 100) String agency, @Schema(maxLength = 40, description = "A sector code of the deployment (one vocabulary for the suite).") String sector,
             @Schema(maxLength = 600) String contact) {
     }
 

@@ -1,14 +1,9 @@
 package org.preventhub.referral.referral;
 
-/** The controlled vocabularies of a referral, as the Home Office publishes its statistics. */
+/** The controlled vocabularies of a referral, as the Home Office publishes its statistics; sectors are the suite's (platform Sectors). */
 public final class Vocabulary {
 
     private Vocabulary() {
-    }
-
-    /** Sector of the referrer. */
-    public enum ReferrerSector {
-        EDUCATION, POLICE, LOCAL_AUTHORITY, HEALTH, COMMUNITY, FRIENDS_AND_FAMILY, PRISONS, PROBATION, OTHER
     }
 
     public enum Gender {

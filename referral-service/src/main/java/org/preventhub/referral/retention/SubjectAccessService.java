@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
-import org.preventhub.referral.crypto.FieldCipher;
+import org.preventhub.platform.crypto.FieldCipher;
 import org.preventhub.referral.crypto.KeyedHashes;
 import org.preventhub.referral.plan.SupportPlans;
 import org.preventhub.referral.referral.Referral;

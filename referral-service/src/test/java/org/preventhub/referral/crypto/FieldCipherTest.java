@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.preventhub.platform.crypto.FieldCipher;
 
 /** Rotation without Quarkus: the cipher as a deployment that changes its active key sees it. */
 class FieldCipherTest {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.preventhub.platform.crypto.FieldCipher;
 import org.preventhub.referral.support.ReferralBuilder;
 import org.preventhub.testing.Sql;
 

@@ -69,6 +69,21 @@ class ReferralIntakeTest {
     }
 
     @Test
+    void theReferrersSectorIsOneOfTheSuitesSectorsWithPrisonsAndProbationApart() {
+        for (String sector : new String[] { "PRISONS", "PROBATION" }) {
+            String id = asReferrer("hmpps-" + sector.toLowerCase()).body(aReferral().sector(sector).build())
+                    .post("/referrals").then().statusCode(201).extract().path("id");
+            assertThat(Sql.rows("SELECT referrer_sector FROM referral WHERE id = ?", UUID.fromString(id)))
+                    .containsExactly(Map.of("referrer_sector", sector));
+        }
+        long before = referrals();
+        asReferrer("bad-input").body(aReferral().sector("CRIMINAL_JUSTICE").build()).post("/referrals").then()
+                .statusCode(400).body("violations.field", hasItems("referrer.sector"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("PRISONS, PROBATION"));
+        assertThat(referrals()).isEqualTo(before);
+    }
+
+    @Test
     void errorsNeverEchoThePersonsData() {
         Map<String, Object> referral = aReferral().name("Unmistakable Name-Zebra").area("atlantis").build();
         String body = asReferrer("echo-test").body(referral).post("/referrals").then().statusCode(400).extract().asString();

@@ -57,6 +57,12 @@ public final class ReferralBuilder {
         return this;
     }
 
+    /** The referrer's sector: a code of the suite's sectors. */
+    public ReferralBuilder sector(String sector) {
+        this.sector = sector;
+        return this;
+    }
+
     public ReferralBuilder agency(String agency) {
         this.agency = agency;
         return this;

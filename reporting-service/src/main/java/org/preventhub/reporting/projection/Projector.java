@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.preventhub.contracts.SectorCodes;
 import org.preventhub.platform.reference.ReferenceDataConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -328,25 +329,28 @@ public class Projector {
             boolean delivered = type.equals("training.session.delivered.v1");
             return List.of(new Row(SESSION, new Object[] { uuid(s, "sessionId"), uuid(s, "courseId"), text(s, "courseCode"),
                     text(s, "priority"), day(s, "startsAt"), text(s, "mode"), text(s, "area"), text(s, "access"),
-                    text(s, "audienceSector"), integer(s, "capacity"), text(s, "status"),
+                    sector(s, "audienceSector"), integer(s, "capacity"), text(s, "status"),
                     delivered ? integer(d, "booked") : null, delivered ? integer(d, "attended") : null,
                     delivered ? integer(d, "noShows") : null, delivered ? integer(d, "walkIns") : null, at }));
         }
         if (type.startsWith("training.booking.")) {
             JsonNode b = required(d, "booking");
+            // The day it was made: staff may record a booking after its session started and say when it was made;
+            // events written before bookedAt was published were made when they were written.
+            Date bookedOn = b.hasNonNull("bookedAt") ? day(b, "bookedAt")
+                    : Date.valueOf(LocalDate.ofInstant(change.time(), zone));
             return List.of(new Row(BOOKING, new Object[] { uuid(b, "bookingId"), uuid(b, "sessionId"),
-                    text(b, "courseCode"), text(b, "status"), text(b, "sector"), text(b, "channel"),
-                    Date.valueOf(LocalDate.ofInstant(change.time(), zone)), at }));
+                    text(b, "courseCode"), text(b, "status"), sector(b, "sector"), text(b, "channel"), bookedOn, at }));
         }
         if (type.startsWith("training.attendance.")) {
             JsonNode a = required(d, "attendance");
             return List.of(new Row(ATTENDANCE, new Object[] { uuid(a, "attendanceId"), uuid(a, "sessionId"),
                     text(a, "courseCode"), text(a, "priority"), day(a, "sessionStartsAt"), text(a, "mode"), text(a, "area"),
-                    text(a, "sector"), bool(a, "attended"), bool(a, "walkIn"), at }));
+                    sector(a, "sector"), bool(a, "attended"), bool(a, "walkIn"), at }));
         }
         if (type.equals("training.completion.recorded.v1")) {
             return List.of(new Row(COMPLETION, new Object[] { uuid(d, "recordId"), text(d, "source"), text(d, "courseCode"),
-                    date(d, "completedOn"), text(d, "mode"), bool(d, "elearning"), text(d, "area"), text(d, "sector"),
+                    date(d, "completedOn"), text(d, "mode"), bool(d, "elearning"), text(d, "area"), sector(d, "sector"),
                     bool(d, "completed"), at }));
         }
         if (type.equals("training.completions.recorded.v1")) {
@@ -354,7 +358,7 @@ public class Projector {
         }
         if (type.equals("training.evaluation.submitted.v1")) {
             return List.of(new Row(EVALUATION, new Object[] { uuid(d, "evaluationId"), uuid(d, "sessionId"),
-                    text(d, "courseCode"), day(d, "sessionStartsAt"), text(d, "mode"), text(d, "area"), text(d, "sector"),
+                    text(d, "courseCode"), day(d, "sessionStartsAt"), text(d, "mode"), text(d, "area"), sector(d, "sector"),
                     bool(d, "understandsHowToShareConcern"), integer(d, "confidenceBefore"), integer(d, "confidenceAfter"),
                     integer(d, "usefulness"), at }));
         }
@@ -363,7 +367,7 @@ public class Projector {
             List<String> concerns = new ArrayList<>();
             required(r, "concernTypes").forEach(n -> concerns.add(n.asText()));
             return List.of(new Row(REFERRAL, new Object[] { requiredText(r, "referralPseudonym"), requiredText(r, "stage"),
-                    date(r, "receivedOn"), text(r, "referrerSector"), concerns.toArray(String[]::new), text(r, "ageBand"),
+                    date(r, "receivedOn"), sector(r, "referrerSector"), concerns.toArray(String[]::new), text(r, "ageBand"),
                     text(r, "gender"), text(r, "area"), text(r, "urgency"), date(r, "screenedOn"),
                     text(r, "screeningOutcome"), date(r, "discussedAtPanelOn"), text(r, "panelOutcome"), date(r, "consentOn"),
                     text(r, "consent"), date(r, "supportStartedOn"), date(r, "exitedOn"), text(r, "exitOutcome"),
@@ -391,7 +395,8 @@ public class Projector {
         for (int i = 0; i < size; i++) {
             rows.add(new Row(COMPLETION, new Object[] { UUID.fromString(present(recordId.get(i), "recordId").asText()),
                     source, textOf(courseCode.get(i)), dateOf(completedOn.get(i)), textOf(mode.get(i)),
-                    present(elearning.get(i), "elearning").asBoolean(), textOf(area.get(i)), textOf(sector.get(i)),
+                    present(elearning.get(i), "elearning").asBoolean(), textOf(area.get(i)),
+                    SectorCodes.current(textOf(sector.get(i))),
                     present(completed.get(i), "completed").asBoolean(), at }));
         }
         return rows;
@@ -425,6 +430,11 @@ public class Projector {
 
     static String text(JsonNode node, String field) {
         return textOf(node.get(field));
+    }
+
+    /** A sector as the suite's vocabulary names it now: events written before carry earlier codes. */
+    static String sector(JsonNode node, String field) {
+        return SectorCodes.current(text(node, field));
     }
 
     static String textOf(JsonNode value) {

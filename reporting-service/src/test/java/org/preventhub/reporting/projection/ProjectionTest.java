@@ -32,7 +32,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
-import org.preventhub.contracts.Sector;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.contracts.training.BookingCancelled;
@@ -72,7 +71,7 @@ class ProjectionTest {
         UUID id = UUID.randomUUID();
         SessionSnapshot session = new SessionSnapshot(id, UUID.randomUUID(), "TWICE", Priority.AWARENESS_LEARNING,
                 Fixture.noon(LocalDate.of(2036, 10, 1)), Fixture.noon(LocalDate.of(2036, 10, 1)), DeliveryMode.IN_PERSON,
-                "warwick", 20, "OPEN", null, Sector.HEALTH, "DELIVERED");
+                "warwick", 20, "OPEN", null, "HEALTH", "DELIVERED");
         String eventId = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
             CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.SESSION_DELIVERED, id.toString(),
@@ -84,6 +83,37 @@ class ProjectionTest {
         assertThat(sessionsIn(2036, Roles.ANALYST)).isEqualTo(2);
         assertThat(Sql.count("SELECT count(*) FROM projection_a.processed_event WHERE id = ?", eventId)
                 + Sql.count("SELECT count(*) FROM projection_b.processed_event WHERE id = ?", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void aBookingRecordedAfterItsSessionCountsOnTheDayItWasMadeAndItsNoShowOnceTheSessionIsDelivered() {
+        String course = "LATE-" + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate day = LocalDate.of(2062, 2, 10);
+        UUID session = UUID.randomUUID();
+        UUID came = Fixture.booking(session, course, "HEALTH", Fixture.noon(day.minusDays(20)));
+        UUID absent = Fixture.booking(session, course, "HEALTH", Fixture.noon(day.minusDays(3)));
+        String year = "year=2061&calendar=reporting&by=course";
+        awaitValues(Roles.ANALYST, "training.bookings", year,
+                v -> assertThat(v.getMap("breakdown.cells.collectEntries { [it.key, it.figure.value] }"))
+                        .containsEntry(course, 2));
+
+        Fixture.mark(session, came, course, day, "HEALTH", true);
+        Fixture.mark(session, absent, course, day, "HEALTH", false);
+        Fixture.delivered(session, course, day, 2, 1, 1, 0);
+        awaitValues(Roles.ANALYST, "training.people-trained", year,
+                v -> assertThat(v.getMap("breakdown.cells.collectEntries { [it.key, it.figure.value] }"))
+                        .containsEntry(course, 1));
+        String schema = generations.active();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Sql.rows("SELECT booked, attended, no_shows FROM " + schema + ".session_fact WHERE session_id = ?", session))
+                .containsExactly(Map.of("booked", 2, "attended", 1, "no_shows", 1)));
+        assertThat(Sql.count("SELECT count(*) FROM " + schema + ".attendance_fact WHERE session_id = ? AND NOT attended "
+                + "AND NOT walk_in", session)).isEqualTo(1);
+        assertThat(Sql.rows("SELECT booked_on FROM " + schema + ".booking_fact WHERE booking_id = ?", absent))
+                .extracting(row -> row.get("booked_on").toString()).containsExactly(day.minusDays(3).toString());
+        // Still counted as booked: a no-show held a seat.
+        assertThat(as(Roles.ANALYST).get("/indicators/training.bookings/values?" + year).then().statusCode(200).extract()
+                .jsonPath().getMap("breakdown.cells.collectEntries { [it.key, it.figure.value] }")).containsEntry(course, 2);
     }
 
     @Inject
@@ -120,14 +150,14 @@ class ProjectionTest {
         Instant day = Fixture.noon(LocalDate.of(2037, 3, 2));
         UUID sessionId = UUID.randomUUID();
         SessionSnapshot delivered = new SessionSnapshot(sessionId, UUID.randomUUID(), "ORDERED", Priority.AWARENESS_LEARNING,
-                day, day, DeliveryMode.IN_PERSON, "warwick", 20, "OPEN", null, Sector.HEALTH, "DELIVERED");
+                day, day, DeliveryMode.IN_PERSON, "warwick", 20, "OPEN", null, "HEALTH", "DELIVERED");
         SessionSnapshot renamedArea = new SessionSnapshot(sessionId, delivered.courseId(), "ORDERED", Priority.AWARENESS_LEARNING,
-                day, day, DeliveryMode.IN_PERSON, "rugby", 20, "OPEN", null, Sector.HEALTH, "DELIVERED");
+                day, day, DeliveryMode.IN_PERSON, "rugby", 20, "OPEN", null, "HEALTH", "DELIVERED");
         UUID bookingId = UUID.randomUUID();
         BookingSnapshot confirmed = new BookingSnapshot(bookingId, sessionId, delivered.courseId(), "ORDERED", "CONFIRMED",
-                Sector.HEALTH, "WEBSITE", null);
+                "HEALTH", "WEBSITE", null, null);
         BookingSnapshot cancelled = new BookingSnapshot(bookingId, sessionId, delivered.courseId(), "ORDERED", "CANCELLED",
-                Sector.HEALTH, "WEBSITE", null);
+                "HEALTH", "WEBSITE", null, null);
         List<ConsumerRecord<String, String>> batch = List.of(
                 cloudEvent(TrainingEventTypes.BOOKING_CONFIRMED, bookingId, new BookingConfirmed(confirmed), day.minusSeconds(60), 1),
                 cloudEvent(TrainingEventTypes.SESSION_DELIVERED, sessionId, new SessionDelivered(delivered, day, 12, 10, 2, 1), day, 2),
@@ -190,11 +220,11 @@ class ProjectionTest {
         LocalDate day = LocalDate.of(2052, 6, 1); // a year no other test counts
         CompletionsRecorded.Records good = new CompletionsRecorded.Records(List.of(third), List.of(UUID.randomUUID()),
                 List.of("ALIGNED"), List.of(day), List.of(DeliveryMode.ONLINE), List.of(true), List.of("warwick"),
-                List.of(Sector.HEALTH), List.of(true));
+                List.of("HEALTH"), List.of(true));
         CompletionsRecorded.Records shifted = new CompletionsRecorded.Records(List.of(first, second),
                 List.of(UUID.randomUUID(), UUID.randomUUID()), List.of("ALIGNED", "ALIGNED"), List.of(day, day),
                 List.of(DeliveryMode.ONLINE, DeliveryMode.ONLINE), List.of(true, true), List.of("rugby"),
-                List.of(Sector.HEALTH, Sector.HEALTH), List.of(true, false));
+                List.of("HEALTH", "HEALTH"), List.of(true, false));
         UUID importId = UUID.randomUUID();
         Instant at = Fixture.noon(day);
         String schema = generations.active();
@@ -413,7 +443,7 @@ class ProjectionTest {
         // Someone fixes the body and sends it back where it came from, with its id and type.
         SessionSnapshot session = new SessionSnapshot(sessionId, UUID.randomUUID(), "REPLAYED", Priority.AWARENESS_LEARNING,
                 Fixture.noon(LocalDate.of(2049, 10, 1)), Fixture.noon(LocalDate.of(2049, 10, 1)), DeliveryMode.IN_PERSON,
-                "warwick", 20, "OPEN", null, Sector.HEALTH, "DELIVERED");
+                "warwick", 20, "OPEN", null, "HEALTH", "DELIVERED");
         Map<String, String> headers = new HashMap<>(dead.headers());
         headers.keySet().removeIf(name -> name.startsWith("dlq_"));
         CloudEventProducer.send(dead.headers().get("dlq_topic"), dead.key(), JsonBodies.MAPPER.writeValueAsString(

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
-import org.preventhub.contracts.Sector;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
@@ -19,6 +18,8 @@ import org.preventhub.contracts.referral.ReferralSnapshot;
 import org.preventhub.contracts.referral.ReferralStageChanged;
 import org.preventhub.contracts.training.AttendanceRecorded;
 import org.preventhub.contracts.training.AttendanceSnapshot;
+import org.preventhub.contracts.training.BookingConfirmed;
+import org.preventhub.contracts.training.BookingSnapshot;
 import org.preventhub.contracts.training.CompletionRecorded;
 import org.preventhub.contracts.training.CompletionsRecorded;
 import org.preventhub.contracts.training.EvaluationSubmitted;
@@ -43,16 +44,16 @@ public final class Fixture {
     public static UUID deliveredSession(String course, LocalDate day, DeliveryMode mode, String area, int attended, int absent) {
         UUID id = UUID.randomUUID();
         SessionSnapshot session = new SessionSnapshot(id, UUID.randomUUID(), course, Priority.AWARENESS_LEARNING,
-                noon(day), noon(day).plusSeconds(5400), mode, area, 30, "OPEN", null, Sector.EDUCATION, "DELIVERED");
+                noon(day), noon(day).plusSeconds(5400), mode, area, 30, "OPEN", null, "EDUCATION", "DELIVERED");
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.SESSION_DELIVERED, id.toString(),
                 new SessionDelivered(session, noon(day), attended + absent, attended, absent, 0));
         for (int i = 0; i < attended + absent; i++) {
-            attendance(id, course, day, mode, area, i % 2 == 0 ? Sector.HEALTH : Sector.EDUCATION, i < attended);
+            attendance(id, course, day, mode, area, i % 2 == 0 ? "HEALTH" : "EDUCATION", i < attended);
         }
         return id;
     }
 
-    public static UUID attendance(UUID session, String course, LocalDate day, DeliveryMode mode, String area, Sector sector,
+    public static UUID attendance(UUID session, String course, LocalDate day, DeliveryMode mode, String area, String sector,
             boolean attended) {
         UUID id = UUID.randomUUID();
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, id.toString(),
@@ -61,18 +62,49 @@ public final class Fixture {
         return id;
     }
 
+    /**
+     * A booking confirmed as training-service publishes it: made at {@code bookedAt}, recorded (the event's time)
+     * now, as staff record the bookings of a session that has started.
+     */
+    public static UUID booking(UUID session, String course, String sector, Instant bookedAt) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.BOOKING_CONFIRMED, id.toString(),
+                new BookingConfirmed(new BookingSnapshot(id, session, UUID.randomUUID(), course, "CONFIRMED", sector,
+                        "STAFF", null, bookedAt)));
+        return id;
+    }
+
+    /** The register's mark of a booking: attended, or a no-show. */
+    public static UUID mark(UUID session, UUID booking, String course, LocalDate day, String sector, boolean attended) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, id.toString(),
+                new AttendanceRecorded(new AttendanceSnapshot(id, session, booking, UUID.randomUUID(), course,
+                        Priority.AWARENESS_LEARNING, noon(day), DeliveryMode.IN_PERSON, "warwick", sector, attended, false)));
+        return id;
+    }
+
+    /** A session delivered with these counts (its marks are published apart). */
+    public static void delivered(UUID session, String course, LocalDate day, int booked, int attended, int noShows,
+            int walkIns) {
+        SessionSnapshot snapshot = new SessionSnapshot(session, UUID.randomUUID(), course, Priority.AWARENESS_LEARNING,
+                noon(day), noon(day).plusSeconds(5400), DeliveryMode.IN_PERSON, "warwick", 30, "OPEN", null,
+                "EDUCATION", "DELIVERED");
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.SESSION_DELIVERED, session.toString(),
+                new SessionDelivered(snapshot, Instant.now(), booked, attended, noShows, walkIns));
+    }
+
     public static void evaluation(UUID session, String course, LocalDate day, String area, boolean understands) {
         UUID id = UUID.randomUUID();
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.EVALUATION_SUBMITTED, id.toString(),
                 new EvaluationSubmitted(id, UUID.randomUUID(), session, UUID.randomUUID(), course, noon(day),
-                        DeliveryMode.IN_PERSON, area, Sector.HEALTH, understands, 2, 4, 5, "STAFF"));
+                        DeliveryMode.IN_PERSON, area, "HEALTH", understands, 2, 4, 5, "STAFF"));
     }
 
     public static void completion(String course, LocalDate day, String area, boolean completed) {
         UUID id = UUID.randomUUID();
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.COMPLETION_RECORDED, id.toString(),
                 new CompletionRecorded(id, "warwick-district-council", UUID.randomUUID(), course, day,
-                        DeliveryMode.ONLINE, true, area, Sector.LOCAL_AUTHORITY, completed, UUID.randomUUID()));
+                        DeliveryMode.ONLINE, true, area, "LOCAL_AUTHORITY", completed, UUID.randomUUID()));
     }
 
     /** One record of a feed import, for {@link #completions}. */
@@ -93,7 +125,7 @@ public final class Fixture {
                 records.stream().map(r -> DeliveryMode.ONLINE).toList(),
                 records.stream().map(r -> true).toList(),
                 records.stream().map(Completion::area).toList(),
-                records.stream().map(r -> Sector.LOCAL_AUTHORITY).toList(),
+                records.stream().map(r -> "LOCAL_AUTHORITY").toList(),
                 records.stream().map(Completion::completed).toList());
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.COMPLETIONS_RECORDED, importId.toString(),
                 new CompletionsRecorded(importId, "warwick-district-council", 1, columns), UUID.randomUUID().toString(), time);

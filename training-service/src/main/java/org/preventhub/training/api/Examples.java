@@ -71,7 +71,7 @@ public final class Examples {
                          "courseTitle": "Workshop to Raise Awareness of Prevent (WRAP)", "startsAt": "2019-10-03T08:30:00Z"},
              "attendee": {"name": "Sam Taylor", "email": "sam.taylor@example.org", "organisation": "Rugby Borough Council",
                           "sector": "LOCAL_AUTHORITY", "jobRole": "Family support worker"},
-             "channel": "WEB", "createdAt": "2019-09-12T08:01:00Z\"""";
+             "channel": "WEB", "createdAt": "2019-09-12T08:01:00Z", "bookedAt": "2019-09-12T08:01:00Z\"""";
 
     public static final String BOOKING_CREATED = "{" + BOOKING_START + """
              "cancellationSecret": "q3Vh1xYcTj2cW0m9aQ7sZg", "status": "CONFIRMED",""" + BOOKING_REST
@@ -170,4 +170,48 @@ public final class Examples {
 
     private Examples() {
     }
+
+    public static final String SUBJECT_REQUEST = """
+            {"email": "sam.taylor@example.org", "name": "Sam Taylor"}""";
+
+    public static final String SUBJECT_EXPORT = """
+            {"email": "sam.taylor@example.org", "name": "Sam Taylor",
+             "bookings": [{"id": "a1c2e3f4-1b2d-4c5e-8f90-112233445566", "reference": "K7M2Q9XD", "status": "CONFIRMED",
+                           "session": {"id": "3f2b8c1e-7a4d-4e6f-9b0a-2c5d8e1f4a7b", "courseCode": "WRAP",
+                                       "courseTitle": "Workshop to Raise Awareness of Prevent (WRAP)", "startsAt": "2019-10-03T08:30:00Z"},
+                           "attendee": {"name": "Sam Taylor", "email": "sam.taylor@example.org",
+                                        "organisation": "Rugby Borough Council", "sector": "LOCAL_AUTHORITY",
+                                        "jobRole": "Family support worker"},
+                           "channel": "WEB", "createdAt": "2019-09-12T08:01:00Z", "bookedAt": "2019-09-12T08:01:00Z",
+                           "confirmedAt": "2019-09-12T08:01:00Z"}],
+             "attendance": [{"id": "5b7d9f1a-3c5e-4a7b-9d1f-2e4a6c8e0b13", "sessionId": "3f2b8c1e-7a4d-4e6f-9b0a-2c5d8e1f4a7b",
+                             "bookingId": "a1c2e3f4-1b2d-4c5e-8f90-112233445566", "name": "Sam Taylor",
+                             "email": "sam.taylor@example.org", "organisation": "Rugby Borough Council",
+                             "sector": "LOCAL_AUTHORITY", "jobRole": "Family support worker", "attended": true,
+                             "walkIn": false, "recordedAt": "2019-10-03T11:05:00Z", "version": 0}],
+             "evaluations": [{"id": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", "attendanceId": "5b7d9f1a-3c5e-4a7b-9d1f-2e4a6c8e0b13",
+                              "sessionId": "3f2b8c1e-7a4d-4e6f-9b0a-2c5d8e1f4a7b", "understandsHowToShareConcern": true,
+                              "confidenceBefore": 2, "confidenceAfter": 4, "usefulness": 5,
+                              "comments": "Clear and practical.", "submittedVia": "ATTENDEE",
+                              "submittedAt": "2019-10-04T19:20:00Z"}],
+             "councilRecords": [{"id": "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b", "source": "warwick-district-council",
+                                 "recordId": "LMS-2020-000123", "courseCode": "PREVENT-UPDATE", "completedOn": "2020-05-14",
+                                 "mode": "ONLINE", "elearning": true, "person": "Sam Taylor",
+                                 "email": "sam.taylor@example.org", "organisation": "Warwick District Council",
+                                 "sector": "LOCAL_AUTHORITY", "completed": true}],
+             "earlierRequests": []}""";
+
+    public static final String ERASURE = """
+            {"bookings": 2, "bookingsCancelled": 1, "attendance": 1, "evaluations": 1, "completions": 1}""";
+
+    public static final String SUBJECT_ACCESS_LOG = """
+            {"items": [{"id": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "action": "ERASE",
+                        "requestedBy": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "requestedAt": "2026-03-03T10:15:00Z",
+                        "purpose": "Erasure request of 3 March (ref SAR-2026-014)", "bookings": 2, "attendance": 1,
+                        "evaluations": 1, "completions": 1}],
+             "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
+
+    public static final String RETENTION_RUN = """
+            {"before": "2023-12-08", "identityKeptFor": "P3Y", "dryRun": false, "bookings": 412, "attendance": 398,
+             "evaluations": 61, "completions": 1250}""";
 }

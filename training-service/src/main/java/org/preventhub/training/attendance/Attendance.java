@@ -14,8 +14,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.preventhub.contracts.Sector;
 import org.preventhub.training.booking.Booking;
+import org.preventhub.training.privacy.PersonalData;
+import org.preventhub.training.privacy.Trainee;
 import org.preventhub.training.session.TrainingSession;
 
 /** Whether a booked attendee came (or did not), or a walk-in who came without a booking. */
@@ -34,20 +35,33 @@ public class Attendance {
     @JoinColumn(name = "booking_id")
     public Booking booking;
 
-    @Column(name = "attendee_name", nullable = false)
-    public String attendeeName;
+    /** The attendee's name, e-mail address, organisation and job role, each encrypted (see {@link #attendee}). */
+    @Column(name = "attendee_name_enc")
+    public String nameEnc;
 
-    @Column(name = "attendee_email")
-    public String attendeeEmail;
+    @Column(name = "attendee_email_enc")
+    public String emailEnc;
 
-    public String organisation;
+    @Column(name = "organisation_enc")
+    public String organisationEnc;
 
-    @Enumerated(EnumType.STRING)
+    @Column(name = "job_role_enc")
+    public String jobRoleEnc;
+
+    /** Blind indexes of the e-mail address and the name. */
+    @Column(name = "email_index")
+    public String emailIndex;
+
+    @Column(name = "name_index")
+    public String nameIndex;
+
+    /** When the attendee's identity was erased (on request or by the retention rule); the mark stays. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** A code of the deployment's sectors (platform Sectors). */
     @Column(nullable = false)
-    public Sector sector;
-
-    @Column(name = "job_role")
-    public String jobRole;
+    public String sector;
 
     @Column(nullable = false)
     public boolean attended;
@@ -64,9 +78,51 @@ public class Attendance {
     @Column(name = "corrected_at")
     public Instant correctedAt;
 
-    @Column(name = "correction_reason")
-    public String correctionReason;
+    /** Staff's reason for a correction, encrypted: it may name people. */
+    @Column(name = "correction_reason_enc")
+    public String correctionReasonEnc;
 
     @Version
     public long version;
+
+    /** Who came (or did not), decrypted. */
+    public Trainee attendee(PersonalData personal) {
+        return new Trainee(personal.open(nameEnc, context("name")), personal.open(emailEnc, context("email")),
+                personal.open(organisationEnc, context("organisation")), personal.open(jobRoleEnc, context("jobRole")));
+    }
+
+    /** Sets who came (or did not): encrypted, with the blind indexes. */
+    public void attendee(PersonalData personal, Trainee attendee) {
+        nameEnc = personal.seal(attendee.name(), context("name"));
+        emailEnc = personal.seal(attendee.email(), context("email"));
+        organisationEnc = personal.seal(attendee.organisation(), context("organisation"));
+        jobRoleEnc = personal.seal(attendee.jobRole(), context("jobRole"));
+        emailIndex = personal.emailIndex(attendee.email());
+        nameIndex = personal.nameIndex(attendee.name());
+    }
+
+    public String correctionReason(PersonalData personal) {
+        return personal.open(correctionReasonEnc, context("correctionReason"));
+    }
+
+    public void correctionReason(PersonalData personal, String reason) {
+        correctionReasonEnc = personal.seal(reason, context("correctionReason"));
+    }
+
+    /** Forgets who it was about (and the correction's reason, which may name them). */
+    public void erase(Instant now) {
+        nameEnc = null;
+        emailEnc = null;
+        organisationEnc = null;
+        jobRoleEnc = null;
+        emailIndex = null;
+        nameIndex = null;
+        correctionReasonEnc = null;
+        erasedAt = now;
+    }
+
+    /** Binds each encrypted value to this mark and field. */
+    public String context(String field) {
+        return "attendance/" + id + "/" + field;
+    }
 }

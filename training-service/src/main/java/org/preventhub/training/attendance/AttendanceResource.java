@@ -64,7 +64,7 @@ public class AttendanceResource {
     @GET
     @Path("/{sessionId}/attendance")
     @Operation(summary = "The session's register",
-            description = "Paged; booked attendees first, then walk-ins. Sort by recordedAt, name, attended or walkIn.")
+            description = "Paged; booked attendees first, then walk-ins. Sort by recordedAt, attended or walkIn (not by name: it is encrypted).")
     @APIResponse(responseCode = "200", description = "One page of the register.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "register", value = Examples.REGISTER_PAGE)))
     public Page<AttendanceResponse> list(@PathParam("sessionId") UUID sessionId, @Valid @BeanParam PageParams page) {

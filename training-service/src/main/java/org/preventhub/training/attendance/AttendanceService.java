@@ -22,6 +22,7 @@ import org.preventhub.contracts.training.TrainingEventTypes;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
+import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.training.booking.Booking;
 import org.preventhub.platform.web.Page;
@@ -29,6 +30,8 @@ import org.preventhub.platform.web.PageParams;
 import org.preventhub.training.booking.BookingRepository;
 import org.preventhub.training.booking.BookingService;
 import org.preventhub.training.booking.BookingStatus;
+import org.preventhub.training.privacy.PersonalData;
+import org.preventhub.training.privacy.Trainee;
 import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.SessionRepository;
 import org.preventhub.training.session.SessionService;
@@ -44,8 +47,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class AttendanceService {
 
-    static final Map<String, String> SORTABLE = Map.of("recordedAt", "recordedAt", "name", "attendeeName",
-            "attended", "attended", "walkIn", "walkIn");
+    /** Not by name: it is encrypted. */
+    static final Map<String, String> SORTABLE = Map.of("recordedAt", "recordedAt", "attended", "attended",
+            "walkIn", "walkIn");
 
     private final SessionRepository sessions;
     private final BookingRepository bookings;
@@ -54,9 +58,14 @@ public class AttendanceService {
     private final CurrentUser user;
     private final BookingService bookingService;
     private final SessionAccess access;
+    private final Sectors sectors;
+    private final PersonalData personal;
 
     public AttendanceService(SessionRepository sessions, BookingRepository bookings, AttendanceRepository attendance,
-            Outbox outbox, CurrentUser user, BookingService bookingService, SessionAccess access) {
+            Outbox outbox, CurrentUser user, BookingService bookingService, SessionAccess access, Sectors sectors,
+            PersonalData personal) {
+        this.sectors = sectors;
+        this.personal = personal;
         this.sessions = sessions;
         this.bookings = bookings;
         this.attendance = attendance;
@@ -91,18 +100,21 @@ public class AttendanceService {
                 marked.add(booking);
             }
             List<Attendance> register = attendance.forSession(session.id);
-            WalkInIndex known = new WalkInIndex(register);
+            WalkInIndex known = new WalkInIndex(register, personal);
             Set<String> bookedEmails = new HashSet<>();
-            bookings.list("session.id = ?1 and status = ?2", session.id, BookingStatus.CONFIRMED)
-                    .forEach(b -> bookedEmails.add(b.attendeeEmail));
+            bookings.list("session.id = ?1 and status = ?2", session.id, BookingStatus.CONFIRMED).stream()
+                    .filter(b -> b.emailIndex != null).forEach(b -> bookedEmails.add(b.emailIndex));
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < walkIns.size(); i++) {
                 AttendanceSheet.WalkIn walkIn = walkIns.get(i);
                 String email = normalisedEmail(walkIn.email());
+                if (!sectors.isKnown(walkIn.sector())) {
+                    violations.add(new Violation("walkIns[" + i + "].sector", sectors.unknown()));
+                }
                 if (!seen.add(WalkInIndex.identity(walkIn.name(), email, walkIn.organisation()))) {
                     violations.add(new Violation("walkIns[" + i + "]",
                             "appears twice; two people with the same name and organisation need their emails"));
-                } else if (email != null && bookedEmails.contains(email)) {
+                } else if (email != null && bookedEmails.contains(personal.emailIndex(email))) {
                     violations.add(new Violation("walkIns[" + i + "].email",
                             "has a booking on this session: mark the booking instead"));
                 }
@@ -139,11 +151,9 @@ public class AttendanceService {
                 Attendance mark = new Attendance();
                 mark.id = UUID.randomUUID();
                 mark.session = session;
-                mark.attendeeName = walkIn.name().strip();
-                mark.attendeeEmail = email;
-                mark.organisation = blankToNull(walkIn.organisation());
+                mark.attendee(personal, new Trainee(walkIn.name().strip(), email, blankToNull(walkIn.organisation()),
+                        blankToNull(walkIn.jobRole())));
                 mark.sector = walkIn.sector();
-                mark.jobRole = blankToNull(walkIn.jobRole());
                 mark.attended = true;
                 mark.walkIn = true;
                 mark.recordedAt = now;
@@ -151,25 +161,23 @@ public class AttendanceService {
                 attendance.persist(mark);
                 publish(mark);
             }
-            return attendance.forSession(session.id).stream().map(AttendanceResponse::of).toList();
+            return attendance.forSession(session.id).stream().map(this::view).toList();
         });
     }
 
     /** A walk-in sent again: its details may have been completed; only a reportable change is published. */
     private void update(Attendance mark, AttendanceSheet.WalkIn walkIn, String email, Instant now) {
-        boolean reportable = mark.sector != walkIn.sector();
-        boolean changed = reportable || !Objects.equals(mark.attendeeEmail, email)
-                || !Objects.equals(mark.organisation, blankToNull(walkIn.organisation()))
-                || !Objects.equals(mark.jobRole, blankToNull(walkIn.jobRole()));
+        Trainee held = mark.attendee(personal);
+        boolean reportable = !mark.sector.equals(walkIn.sector());
+        boolean changed = reportable || (email != null && !Objects.equals(held.email(), email))
+                || !Objects.equals(held.organisation(), blankToNull(walkIn.organisation()))
+                || !Objects.equals(held.jobRole(), blankToNull(walkIn.jobRole()));
         if (!changed) {
             return;
         }
-        if (email != null) {
-            mark.attendeeEmail = email;
-        }
-        mark.organisation = blankToNull(walkIn.organisation());
+        mark.attendee(personal, new Trainee(held.name(), email != null ? email : held.email(),
+                blankToNull(walkIn.organisation()), blankToNull(walkIn.jobRole())));
         mark.sector = walkIn.sector();
-        mark.jobRole = blankToNull(walkIn.jobRole());
         mark.recordedAt = now;
         mark.recordedBy = user.id();
         if (reportable) {
@@ -183,7 +191,7 @@ public class AttendanceService {
         return sessions.findByIdOptional(sessionId).map(session -> {
             access.requireRunByCaller(session);
             var query = attendance.find("session.id = ?1", sort, sessionId).page(page.page, page.size);
-            return Page.of(query.list().stream().map(AttendanceResponse::of).toList(), page, query.count());
+            return Page.of(query.list().stream().map(this::view).toList(), page, query.count());
         });
     }
 
@@ -244,11 +252,11 @@ public class AttendanceService {
                     boolean previously = mark.attended;
                     mark.attended = correction.attended();
                     mark.correctedAt = Instant.now();
-                    mark.correctionReason = correction.reason().strip();
+                    mark.correctionReason(personal, correction.reason().strip());
                     attendance.flush();
                     outbox.record(TrainingEventTypes.AGGREGATE_ATTENDANCE, mark.id, TrainingEventTypes.ATTENDANCE_CORRECTED,
                             new AttendanceCorrected(snapshot(mark), previously));
-                    return AttendanceResponse.of(mark);
+                    return view(mark);
                 }));
     }
 
@@ -268,16 +276,17 @@ public class AttendanceService {
         mark.id = UUID.randomUUID();
         mark.session = session;
         mark.booking = booking;
-        mark.attendeeName = booking.attendeeName;
-        mark.attendeeEmail = booking.attendeeEmail;
-        mark.organisation = booking.organisation;
+        mark.attendee(personal, booking.attendee(personal));
         mark.sector = booking.sector;
-        mark.jobRole = booking.jobRole;
         mark.attended = attended;
         mark.walkIn = false;
         mark.recordedAt = now;
         mark.recordedBy = user.id();
         return mark;
+    }
+
+    private AttendanceResponse view(Attendance mark) {
+        return AttendanceResponse.of(mark, mark.attendee(personal), mark.correctionReason(personal));
     }
 
     private void publish(Attendance mark) {
@@ -304,13 +313,18 @@ public class AttendanceService {
         private final Map<String, Attendance> byEmail = new java.util.HashMap<>();
         private final Map<String, Attendance> byName = new java.util.HashMap<>();
 
-        WalkInIndex(List<Attendance> register) {
+        private final Map<Attendance, String> emailOf = new java.util.HashMap<>();
+
+        /** The register decrypted in memory: a session's register is small, and its walk-ins fewer. */
+        WalkInIndex(List<Attendance> register, PersonalData personal) {
             for (Attendance mark : register) {
-                if (mark.walkIn) {
-                    if (mark.attendeeEmail != null) {
-                        byEmail.putIfAbsent(mark.attendeeEmail, mark);
+                if (mark.walkIn && mark.erasedAt == null) {
+                    Trainee who = mark.attendee(personal);
+                    if (who.email() != null) {
+                        byEmail.putIfAbsent(who.email(), mark);
+                        emailOf.put(mark, who.email());
                     }
-                    byName.putIfAbsent(identity(mark.attendeeName, null, mark.organisation), mark);
+                    byName.putIfAbsent(identity(who.name(), null, who.organisation()), mark);
                 }
             }
         }
@@ -325,7 +339,7 @@ public class AttendanceService {
                 return Optional.ofNullable(byWho);
             }
             Attendance found = byEmail.get(email);
-            if (found == null && byWho != null && byWho.attendeeEmail == null) {
+            if (found == null && byWho != null && !emailOf.containsKey(byWho)) {
                 found = byWho;
             }
             return Optional.ofNullable(found);

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.contracts.Sector;
 
 /** Attendance of one session, recorded in bulk from the register. */
 @Schema(description = "Attended or no-show per booking, and walk-ins (people who came without a booking).")
@@ -27,7 +26,7 @@ public record AttendanceSheet(
             @NotBlank @Size(max = 200) @Schema(example = "Alex Morgan") String name,
             @Email @Size(max = 320) String email,
             @Size(max = 200) @Schema(example = "Rugby Borough Council") String organisation,
-            @NotNull Sector sector,
+            @NotBlank @Size(max = 40) @Schema(description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector,
             @Size(max = 200) String jobRole) {
     }
 }

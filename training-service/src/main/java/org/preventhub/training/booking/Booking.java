@@ -14,7 +14,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.preventhub.contracts.Sector;
+import org.preventhub.training.privacy.PersonalData;
+import org.preventhub.training.privacy.Trainee;
 import org.preventhub.training.session.TrainingSession;
 
 /** A seat on a session, or a place on its waiting list. */
@@ -36,20 +37,33 @@ public class Booking {
     @Column(name = "secret_hash", nullable = false)
     public String secretHash;
 
-    @Column(name = "attendee_name", nullable = false)
-    public String attendeeName;
+    /** The attendee's name, e-mail address, organisation and job role, each encrypted (see {@link #attendee}). */
+    @Column(name = "attendee_name_enc")
+    public String nameEnc;
 
-    @Column(name = "attendee_email", nullable = false)
-    public String attendeeEmail;
+    @Column(name = "attendee_email_enc")
+    public String emailEnc;
 
-    public String organisation;
+    @Column(name = "organisation_enc")
+    public String organisationEnc;
 
-    @Enumerated(EnumType.STRING)
+    @Column(name = "job_role_enc")
+    public String jobRoleEnc;
+
+    /** Blind indexes of the e-mail address (one live booking per address and session) and the name. */
+    @Column(name = "email_index")
+    public String emailIndex;
+
+    @Column(name = "name_index")
+    public String nameIndex;
+
+    /** When the attendee's identity was erased (on request or by the retention rule); the booking's facts stay. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** A code of the deployment's sectors (platform Sectors). */
     @Column(nullable = false)
-    public Sector sector;
-
-    @Column(name = "job_role")
-    public String jobRole;
+    public String sector;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -66,8 +80,13 @@ public class Booking {
     @Column(name = "booked_by", nullable = false)
     public String bookedBy;
 
+    /** When it was recorded. */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When it was made: when it was recorded, unless staff recorded it after the session started and said when. */
+    @Column(name = "booked_at", nullable = false)
+    public Instant bookedAt;
 
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
@@ -84,4 +103,36 @@ public class Booking {
 
     @Version
     public long version;
+
+    /** Who the booking is for, decrypted. */
+    public Trainee attendee(PersonalData personal) {
+        return new Trainee(personal.open(nameEnc, context("name")), personal.open(emailEnc, context("email")),
+                personal.open(organisationEnc, context("organisation")), personal.open(jobRoleEnc, context("jobRole")));
+    }
+
+    /** Sets who the booking is for: encrypted, with its blind indexes. */
+    public void attendee(PersonalData personal, Trainee attendee) {
+        nameEnc = personal.seal(attendee.name(), context("name"));
+        emailEnc = personal.seal(attendee.email(), context("email"));
+        organisationEnc = personal.seal(attendee.organisation(), context("organisation"));
+        jobRoleEnc = personal.seal(attendee.jobRole(), context("jobRole"));
+        emailIndex = personal.emailIndex(attendee.email());
+        nameIndex = personal.nameIndex(attendee.name());
+    }
+
+    /** Forgets who the booking was for. */
+    public void erase(Instant now) {
+        nameEnc = null;
+        emailEnc = null;
+        organisationEnc = null;
+        jobRoleEnc = null;
+        emailIndex = null;
+        nameIndex = null;
+        erasedAt = now;
+    }
+
+    /** Binds each encrypted value to this booking and field. */
+    public String context(String field) {
+        return "booking/" + id + "/" + field;
+    }
 }

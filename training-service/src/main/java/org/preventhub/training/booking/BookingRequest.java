@@ -1,12 +1,13 @@
 package org.preventhub.training.booking;
 
+import java.time.OffsetDateTime;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.contracts.Sector;
 
 @Schema(description = "The attendee a seat is booked for.")
 public record BookingRequest(
@@ -14,6 +15,9 @@ public record BookingRequest(
         @NotBlank @Email @Size(max = 320) @Schema(example = "sam.taylor@example.org") String email,
         @Size(max = 200) @Schema(description = "Required for a bespoke session: it must be the session's organisation.",
                 example = "Warwickshire County Council") String organisation,
-        @NotNull @Schema(example = "LOCAL_AUTHORITY") Sector sector,
-        @Size(max = 200) @Schema(example = "Family support worker") String jobRole) {
+        @NotBlank @Size(max = 40) @Schema(description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector,
+        @Size(max = 200) @Schema(example = "Family support worker") String jobRole,
+        @Schema(description = "Staff only: when the booking was made, if that was before it is recorded (not in the "
+                + "future, not after the session started). A booking recorded after the session started is dated "
+                + "the session's start when this is left out.", example = "2026-11-02T10:15:00Z") OffsetDateTime bookedAt) {
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.contracts.Sector;
+import org.preventhub.training.privacy.Trainee;
 
 @Schema(description = "A booking: a confirmed seat, a place on the waiting list, or a cancelled booking.")
 public record BookingResponse(
@@ -20,7 +20,8 @@ public record BookingResponse(
         SessionSummary session,
         Attendee attendee,
         BookingChannel channel,
-        Instant createdAt,
+        @Schema(description = "When it was recorded.") Instant createdAt,
+        @Schema(description = "When it was made: createdAt, unless staff recorded it after the session started.") Instant bookedAt,
         Instant confirmedAt,
         Instant promotedAt,
         Instant cancelledAt,
@@ -31,13 +32,14 @@ public record BookingResponse(
     }
 
     public record Attendee(@Schema(maxLength = 200) String name, @Schema(maxLength = 320) String email,
-            @Schema(maxLength = 200) String organisation, Sector sector, @Schema(maxLength = 200) String jobRole) {
+            @Schema(maxLength = 200) String organisation, @Schema(maxLength = 40, description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector, @Schema(maxLength = 200) String jobRole) {
     }
 
-    static BookingResponse of(Booking b, Integer position, String secret) {
+    /** @param attendee who it is for, decrypted (empty once erased) */
+    public static BookingResponse of(Booking b, Trainee attendee, Integer position, String secret) {
         return new BookingResponse(b.id, b.reference, secret, b.status, position,
                 new SessionSummary(b.session.id, b.session.course.code, b.session.course.title, b.session.startsAt),
-                new Attendee(b.attendeeName, b.attendeeEmail, b.organisation, b.sector, b.jobRole),
-                b.channel, b.createdAt, b.confirmedAt, b.promotedAt, b.cancelledAt, b.cancellationReason);
+                new Attendee(attendee.name(), attendee.email(), attendee.organisation(), b.sector, attendee.jobRole()),
+                b.channel, b.createdAt, b.bookedAt, b.confirmedAt, b.promotedAt, b.cancelledAt, b.cancellationReason);
     }
 }

@@ -19,12 +19,16 @@ import org.preventhub.contracts.training.BookingWaitlisted;
 import org.preventhub.contracts.training.TrainingEventTypes;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
+import org.preventhub.training.privacy.PersonalData;
+import org.preventhub.training.privacy.Trainee;
 import org.preventhub.training.session.Access;
 import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.SessionRepository;
+import org.preventhub.training.session.SessionStatus;
 import org.preventhub.training.session.TrainingSession;
 
 import io.quarkus.panache.common.Parameters;
@@ -38,8 +42,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class BookingService {
 
+    /** Not by name or e-mail address: they are encrypted, and their order would say something about them. */
     static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "status", "status",
-            "email", "attendeeEmail", "name", "attendeeName");
+            "bookedAt", "bookedAt");
     static final Map<String, String> WAITING_SORTABLE = Map.of("position", "waitlistSeq");
 
     private final BookingRepository bookings;
@@ -47,9 +52,13 @@ public class BookingService {
     private final Outbox outbox;
     private final CurrentUser user;
     private final SessionAccess access;
+    private final Sectors sectors;
+    private final PersonalData personal;
 
     public BookingService(BookingRepository bookings, SessionRepository sessions, Outbox outbox, CurrentUser user,
-            SessionAccess access) {
+            SessionAccess access, Sectors sectors, PersonalData personal) {
+        this.sectors = sectors;
+        this.personal = personal;
         this.bookings = bookings;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -57,24 +66,43 @@ public class BookingService {
         this.access = access;
     }
 
-    /** @return empty when the session does not exist */
+    /**
+     * Books a seat. Before the session starts anyone allowed to book does, and a full session puts them on its waiting
+     * list. Once it has started, until it is delivered, only staff of the agency running it (and the Prevent lead)
+     * record bookings, as they were made: each needs a free seat (capacity still holds; someone who came without one
+     * is a walk-in), never joins the waiting list and promotes nobody (see README, "Decisions").
+     *
+     * @return empty when the session does not exist
+     */
     @Transactional
     public Optional<BookingResponse> book(UUID sessionId, BookingRequest request, BookingChannel channel) {
+        sectors.require("sector", request.sector());
         return sessions.lock(sessionId).map(session -> {
-            if (!session.isBookable(Instant.now())) {
+            Instant now = Instant.now();
+            boolean staff = channel == BookingChannel.STAFF;
+            boolean started = !session.startsAt.isAfter(now);
+            if (session.status != SessionStatus.SCHEDULED || (started && !staff)) {
                 throw ProblemException.conflict("session-not-bookable",
                         "This session cannot take bookings: it is " + describe(session) + ".",
                         Map.of("sessionStatus", session.status.name()));
             }
+            if (started) {
+                access.requireRunByCaller(session);
+            }
+            Instant bookedAt = bookedAt(request, session, staff, started, now);
             if (session.access == Access.BESPOKE && (request.organisation() == null
                     || !request.organisation().trim().equalsIgnoreCase(session.organisation))) {
                 throw ProblemException.unprocessable("bespoke-session",
                         "This is a bespoke session for " + session.organisation + " only.");
             }
             String email = request.email().trim().toLowerCase(Locale.ROOT);
-            if (bookings.hasLiveBooking(session.id, email)) {
+            if (bookings.hasLiveBooking(session.id, personal.emailIndex(email))) {
                 throw ProblemException.conflict("already-booked",
                         "This email already holds a booking (or a place on the waiting list) for this session.");
+            }
+            if (started && session.seatsTaken >= session.capacity) {
+                throw ProblemException.conflict("session-full", "The session has started and every seat is booked: "
+                        + "record someone who came without a seat as a walk-in, or raise the capacity if the room held more.");
             }
             String secret = Secrets.secret();
             Booking booking = new Booking();
@@ -82,14 +110,14 @@ public class BookingService {
             booking.session = session;
             booking.reference = Secrets.reference();
             booking.secretHash = Secrets.hash(secret);
-            booking.attendeeName = request.name().strip();
-            booking.attendeeEmail = email;
-            booking.organisation = blankToNull(request.organisation());
+            Trainee attendee = new Trainee(request.name().strip(), email, blankToNull(request.organisation()),
+                    blankToNull(request.jobRole()));
+            booking.attendee(personal, attendee);
             booking.sector = request.sector();
-            booking.jobRole = blankToNull(request.jobRole());
             booking.channel = channel;
             booking.bookedBy = user.id();
-            booking.createdAt = Instant.now();
+            booking.createdAt = now;
+            booking.bookedAt = bookedAt;
             Integer position = null;
             if (session.seatsTaken < session.capacity) {
                 booking.status = BookingStatus.CONFIRMED;
@@ -107,8 +135,31 @@ public class BookingService {
             } else {
                 publish(TrainingEventTypes.BOOKING_WAITLISTED, booking, new BookingWaitlisted(snapshot(booking, position)));
             }
-            return BookingResponse.of(booking, position, secret);
+            return BookingResponse.of(booking, attendee, position, secret);
         });
+    }
+
+    /**
+     * When the booking was made: as given by staff (not in the future, not after the session started), otherwise now,
+     * or for a booking recorded after the session started, its start: the latest it can have been made.
+     */
+    private static Instant bookedAt(BookingRequest request, TrainingSession session, boolean staff, boolean started,
+            Instant now) {
+        if (request.bookedAt() == null) {
+            return started ? session.startsAt : now;
+        }
+        Instant given = request.bookedAt().toInstant();
+        if (!staff) {
+            throw ProblemException.invalidField("bookedAt", "only staff record when a booking was made; leave it out");
+        }
+        if (given.isAfter(now)) {
+            throw ProblemException.invalidField("bookedAt", "must not be in the future");
+        }
+        if (given.isAfter(session.startsAt)) {
+            throw ProblemException.invalidField("bookedAt",
+                    "must not be after the session started; someone who came without a booking is a walk-in");
+        }
+        return given;
     }
 
     /**
@@ -126,7 +177,7 @@ public class BookingService {
             }
             cancel(session, booking, asStaff(staff, booking) ? CancellationReason.STAFF : CancellationReason.ATTENDEE);
             promoteWaiting(session);
-            return BookingResponse.of(booking, null, null);
+            return view(booking, null, null);
         });
     }
 
@@ -142,8 +193,25 @@ public class BookingService {
             }
             cancel(session, booking, CancellationReason.PROMOTION_DECLINED);
             promoteWaiting(session);
-            return BookingResponse.of(booking, null, null);
+            return view(booking, null, null);
         });
+    }
+
+    /**
+     * Before the attendee's identity is erased on request: a live booking of a session that has not started is
+     * cancelled (the seat goes to the next in line), since nobody could tell whom it is for. A booking of a session
+     * that has started keeps its status: it is part of the register.
+     */
+    public void cancelBeforeErasure(Booking found) {
+        if (!found.status.live() || !found.session.isBookable(Instant.now())) {
+            return;
+        }
+        TrainingSession session = sessions.lock(found.session.id).orElseThrow();
+        Booking booking = reread(found);
+        if (booking.status.live() && session.isBookable(Instant.now())) {
+            cancel(session, booking, CancellationReason.ERASURE_REQUESTED);
+            promoteWaiting(session);
+        }
     }
 
     /** After the session's capacity changed (the session is locked by the caller). */
@@ -176,13 +244,13 @@ public class BookingService {
     @Transactional
     public Optional<BookingResponse> get(UUID id) {
         return bookings.findByIdOptional(id).filter(b -> access.isRunByCaller(b.session))
-                .map(b -> BookingResponse.of(b, positionOf(b), null));
+                .map(b -> view(b, positionOf(b), null));
     }
 
     /** For the attendee: their booking, on proof of the secret. */
     @Transactional
     public Optional<BookingResponse> getByReference(String reference, String secret, boolean staff) {
-        return findFor(reference, secret, staff).map(b -> BookingResponse.of(b, positionOf(b), null));
+        return findFor(reference, secret, staff).map(b -> view(b, positionOf(b), null));
     }
 
     @Transactional
@@ -198,8 +266,9 @@ public class BookingService {
             params.and("status", filter.status);
         }
         if (filter.email != null) {
-            clauses.add("attendeeEmail = :email");
-            params.and("email", filter.email.trim().toLowerCase(Locale.ROOT));
+            // By its blind index: the addresses themselves are encrypted.
+            clauses.add("emailIndex = :email");
+            params.and("email", personal.emailIndex(filter.email));
         }
         access.limitedToAgency().ifPresent(agency -> {
             clauses.add("session.runBy = :runBy");
@@ -207,7 +276,7 @@ public class BookingService {
         });
         var query = bookings.find(String.join(" and ", clauses), page.toSort(SORTABLE, "createdAt", "id"), params.map())
                 .page(page.page, page.size);
-        return Page.of(query.list().stream().map(b -> BookingResponse.of(b, positionOf(b), null)).toList(), page,
+        return Page.of(query.list().stream().map(b -> view(b, positionOf(b), null)).toList(), page,
                 query.count());
     }
 
@@ -227,7 +296,7 @@ public class BookingService {
             for (int i = 0; i < waiting.size(); i++) {
                 // waitlistSeq has gaps (cancellations, promotions): the position is the rank, not the number.
                 long position = lastFirst ? total - offset - i : offset + i + 1;
-                items.add(BookingResponse.of(waiting.get(i), (int) position, null));
+                items.add(view(waiting.get(i), (int) position, null));
             }
             return Page.of(items, page, total);
         });
@@ -289,6 +358,10 @@ public class BookingService {
         return staff && access.isRunByCaller(booking.session);
     }
 
+    private BookingResponse view(Booking booking, Integer position, String secret) {
+        return BookingResponse.of(booking, booking.attendee(personal), position, secret);
+    }
+
     private Integer positionOf(Booking booking) {
         return booking.status == BookingStatus.WAITLISTED ? bookings.position(booking) : null;
     }
@@ -299,7 +372,7 @@ public class BookingService {
 
     private static BookingSnapshot snapshot(Booking b, Integer position) {
         return new BookingSnapshot(b.id, b.session.id, b.session.course.id, b.session.course.code, b.status.name(),
-                b.sector, b.channel.name(), position);
+                b.sector, b.channel.name(), position, b.bookedAt);
     }
 
     private static String describe(TrainingSession session) {

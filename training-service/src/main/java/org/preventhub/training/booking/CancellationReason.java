@@ -6,5 +6,7 @@ public enum CancellationReason {
     PROMOTION_DECLINED,
     SESSION_CANCELLED,
     /** The session was delivered while the booking was still on its waiting list. */
-    WAITING_LIST_CLOSED
+    WAITING_LIST_CLOSED,
+    /** The attendee asked for their data to be erased before the session took place: the seat goes to the next. */
+    ERASURE_REQUESTED
 }

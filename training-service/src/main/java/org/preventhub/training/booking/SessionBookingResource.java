@@ -62,6 +62,10 @@ public class SessionBookingResource {
             description = "Confirms a seat, or joins the waiting list when the session is full (status WAITLISTED, "
                     + "with its position). The answer carries a reference and a secret with which the attendee "
                     + "cancels or evaluates without an account: the secret is shown only here. "
+                    + "Once the session has started, until it is delivered, only its agency's trainers and the Prevent "
+                    + "lead record bookings (from the booking sheet, with `bookedAt`): each takes a free seat or is "
+                    + "refused (409 session-full: record a walk-in instead), never waits, and promotes nobody; the "
+                    + "booking website gets 409 session-not-bookable, as for a cancelled or delivered session. "
                     + "Publishes `training.booking.confirmed.v1` or `training.booking.waitlisted.v1`.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BookingRequest.class),

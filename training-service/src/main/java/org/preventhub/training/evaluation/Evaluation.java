@@ -12,6 +12,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 
 import org.preventhub.training.attendance.Attendance;
+import org.preventhub.training.privacy.PersonalData;
 
 /** The post-course form of one attendance. */
 @Entity
@@ -43,7 +44,9 @@ public class Evaluation {
     @Column(nullable = false)
     public short usefulness;
 
-    public String comments;
+    /** The attendee's free comments, encrypted: they may say who they are or name others. */
+    @Column(name = "comments_enc")
+    public String commentsEnc;
 
     @Column(name = "submitted_via", nullable = false)
     public String submittedVia;
@@ -53,4 +56,12 @@ public class Evaluation {
 
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
+
+    public String comments(PersonalData personal) {
+        return personal.open(commentsEnc, "evaluation/" + id + "/comments");
+    }
+
+    public void comments(PersonalData personal, String comments) {
+        commentsEnc = personal.seal(comments, "evaluation/" + id + "/comments");
+    }
 }

@@ -10,8 +10,9 @@ public record EvaluationResponse(UUID id, UUID attendanceId, UUID sessionId, boo
         @Schema(maxLength = 20) String submittedVia,
         Instant submittedAt) {
 
-    static EvaluationResponse of(Evaluation e) {
+    /** @param comments decrypted (null once erased) */
+    public static EvaluationResponse of(Evaluation e, String comments) {
         return new EvaluationResponse(e.id, e.attendance.id, e.sessionId, e.understandsConcern, e.confidenceBefore,
-                e.confidenceAfter, e.usefulness, e.comments, e.submittedVia, e.submittedAt);
+                e.confidenceAfter, e.usefulness, comments, e.submittedVia, e.submittedAt);
     }
 }

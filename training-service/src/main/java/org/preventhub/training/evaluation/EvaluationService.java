@@ -35,6 +35,7 @@ import org.preventhub.training.booking.BookingRepository;
 import org.preventhub.training.booking.BookingSecrets;
 import org.preventhub.training.config.TrainingConfig;
 import org.preventhub.training.course.Course;
+import org.preventhub.training.privacy.PersonalData;
 import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.TrainingSession;
 
@@ -59,9 +60,12 @@ public class EvaluationService {
     private final double target;
     private final ZoneId zone;
     private final SessionAccess access;
+    private final PersonalData personal;
 
     public EvaluationService(EntityManager em, BookingRepository bookings, AttendanceRepository attendance,
-            Outbox outbox, CurrentUser user, TrainingConfig config, ReferenceDataConfig reference, SessionAccess access) {
+            Outbox outbox, CurrentUser user, TrainingConfig config, ReferenceDataConfig reference, SessionAccess access,
+            PersonalData personal) {
+        this.personal = personal;
         this.em = em;
         this.bookings = bookings;
         this.attendance = attendance;
@@ -89,7 +93,7 @@ public class EvaluationService {
                     .orElseThrow(() -> ProblemException.conflict("not-attended",
                             "Only people who attended the session can evaluate it."));
             requireNotEvaluated(mark);
-            return EvaluationResponse.of(save(mark, answers, "ATTENDEE"));
+            return view(save(mark, answers, "ATTENDEE"));
         });
     }
 
@@ -126,7 +130,7 @@ public class EvaluationService {
         List<EvaluationResponse> saved = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
             requireNotEvaluated(marks.get(i));
-            saved.add(EvaluationResponse.of(save(marks.get(i), forms.get(i), "STAFF")));
+            saved.add(view(save(marks.get(i), forms.get(i), "STAFF")));
         }
         return saved;
     }
@@ -145,7 +149,7 @@ public class EvaluationService {
         List<EvaluationResponse> items = em.createQuery("from Evaluation e where e.sessionId = :session order by " + order,
                 Evaluation.class).setParameter("session", sessionId)
                 .setFirstResult(page.page * page.size).setMaxResults(page.size)
-                .getResultList().stream().map(EvaluationResponse::of).toList();
+                .getResultList().stream().map(this::view).toList();
         long total = em.createQuery("select count(e) from Evaluation e where e.sessionId = :session", Long.class)
                 .setParameter("session", sessionId).getSingleResult();
         return Optional.of(Page.of(items, page, total));
@@ -211,7 +215,7 @@ public class EvaluationService {
         evaluation.confidenceBefore = answers.confidenceBefore().shortValue();
         evaluation.confidenceAfter = answers.confidenceAfter().shortValue();
         evaluation.usefulness = answers.usefulness().shortValue();
-        evaluation.comments = answers.comments() == null || answers.comments().isBlank() ? null : answers.comments().strip();
+        evaluation.comments(personal, answers.comments() == null || answers.comments().isBlank() ? null : answers.comments().strip());
         evaluation.submittedVia = via;
         evaluation.submittedBy = user.id();
         evaluation.submittedAt = Instant.now();
@@ -221,6 +225,10 @@ public class EvaluationService {
                         session.startsAt, session.mode, session.area, mark.sector, evaluation.understandsConcern,
                         evaluation.confidenceBefore, evaluation.confidenceAfter, evaluation.usefulness, via));
         return evaluation;
+    }
+
+    private EvaluationResponse view(Evaluation evaluation) {
+        return EvaluationResponse.of(evaluation, evaluation.comments(personal));
     }
 
     private static Double round(Object value) {

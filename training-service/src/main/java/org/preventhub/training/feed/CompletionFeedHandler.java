@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 import org.preventhub.platform.feed.CheckedRecord;
 import org.preventhub.platform.feed.FeedBatch;
 import org.preventhub.platform.feed.FeedContext;
@@ -29,6 +26,7 @@ import org.preventhub.platform.feed.FeedRejection;
 import org.preventhub.platform.feed.FeedWriter;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.reference.Areas;
+import org.preventhub.platform.reference.Sectors;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -48,8 +46,10 @@ public class CompletionFeedHandler implements FeedHandler<Completion> {
     private final AgroalDataSource dataSource;
     private final Areas areas;
     private final Outbox outbox;
+    private final Sectors sectors;
 
-    public CompletionFeedHandler(AgroalDataSource dataSource, Areas areas, Outbox outbox) {
+    public CompletionFeedHandler(AgroalDataSource dataSource, Areas areas, Outbox outbox, Sectors sectors) {
+        this.sectors = sectors;
         this.dataSource = dataSource;
         this.areas = areas;
         this.outbox = outbox;
@@ -73,7 +73,8 @@ public class CompletionFeedHandler implements FeedHandler<Completion> {
                 FeedField.required("person", "Attendee's name (kept in the training service only).", "Sam Taylor"),
                 FeedField.optional("email", "Attendee's email.", "sam.taylor@example.org"),
                 FeedField.optional("organisation", "Where the attendee works.", "Warwick District Council"),
-                FeedField.required("sector", "A sector (EDUCATION, HEALTH, ...) or the council's mapped code.", "LOCAL_AUTHORITY"),
+                FeedField.required("sector", "A sector of the deployment (EDUCATION, PRISONS, PROBATION, ...) or the council's "
+                        + "mapped code.", "LOCAL_AUTHORITY"),
                 FeedField.required("courseCode", "The course, in the council's code (mapped) or ours.", "PREVENT-UPDATE"),
                 FeedField.required("date", "Date attended or completed, YYYY-MM-DD.", "2020-05-14"),
                 FeedField.required("mode", "in-person, online or e-learning.", "e-learning"),
@@ -115,7 +116,7 @@ public class CompletionFeedHandler implements FeedHandler<Completion> {
         if (area != null) {
             area = code(context, "area", "area", area, areas.all().keySet());
         }
-        Sector sector = Sector.valueOf(code(context, "sector", "sector", record.required("sector"), SECTORS));
+        String sector = code(context, "sector", "sector", record.required("sector"), sectors.all().keySet());
         Boolean completed = record.yesNo("completed");
         if (completed == null) {
             throw new FeedRejection("completed is required");
@@ -123,9 +124,6 @@ public class CompletionFeedHandler implements FeedHandler<Completion> {
         return new CheckedRecord<>(record.line(), recordId, new Completion(recordId, person, email, organisation, sector,
                 courses(context).get(courseCode), courseCode, date, mode, elearning, area, completed));
     }
-
-    private static final Set<String> SECTORS = Arrays.stream(Sector.values()).map(Enum::name)
-            .collect(Collectors.toSet());
 
     /** The service's own code taken as is; otherwise the source's mapping; otherwise a rejection. */
     private static String code(FeedContext context, String kind, String field, String value, Set<String> own)

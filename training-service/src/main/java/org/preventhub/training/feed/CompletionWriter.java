@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 import org.preventhub.contracts.training.CompletionsRecorded;
 import org.preventhub.contracts.training.FeedBatchApplied;
 import org.preventhub.contracts.training.TrainingEventTypes;
@@ -139,7 +138,7 @@ final class CompletionWriter implements FeedWriter<Completion> {
                 while (rs.next()) {
                     String recordId = rs.getString(1);
                     held.put(recordId, new Held(rs.getObject(2, UUID.class), new Completion(recordId, rs.getString(3),
-                            rs.getString(4), rs.getString(5), Sector.valueOf(rs.getString(6)), rs.getObject(7, UUID.class),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
                             null, rs.getObject(8, LocalDate.class), DeliveryMode.valueOf(rs.getString(9)),
                             rs.getBoolean(10), rs.getString(11), rs.getBoolean(12))));
                 }
@@ -151,7 +150,7 @@ final class CompletionWriter implements FeedWriter<Completion> {
 
     private void insert(BinaryCopyRows rows, UUID id, Completion c) {
         rows.row(16).uuid(id).text(batch.source()).text(c.recordId()).text(c.person()).text(c.email())
-                .text(c.organisation()).text(c.sector().name()).uuid(c.courseId()).date(c.completedOn())
+                .text(c.organisation()).text(c.sector()).uuid(c.courseId()).date(c.completedOn())
                 .text(c.mode().name()).bool(c.elearning()).text(c.area()).bool(c.completed()).uuid(batch.jobId())
                 .timestamp(now).timestamp(now);
     }
@@ -169,7 +168,7 @@ final class CompletionWriter implements FeedWriter<Completion> {
             columns[1][i] = c.person();
             columns[2][i] = c.email();
             columns[3][i] = c.organisation();
-            columns[4][i] = c.sector().name();
+            columns[4][i] = c.sector();
             columns[5][i] = c.courseId().toString();
             columns[6][i] = c.completedOn().toString();
             columns[7][i] = c.mode().name();
@@ -222,7 +221,7 @@ final class CompletionWriter implements FeedWriter<Completion> {
         private List<DeliveryMode> mode;
         private List<Boolean> elearning;
         private List<String> area;
-        private List<Sector> sector;
+        private List<String> sector;
         private List<Boolean> completed;
 
         Part() {

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 
 /**
  * A session to schedule, or the new details of one (the course cannot change: schedule another session).
@@ -34,5 +33,5 @@ public record SessionRequest(
         @NotNull @Schema(example = "OPEN") Access access,
         @Size(max = 200) @Schema(description = "Required for a bespoke session; must be empty for an open one.",
                 example = "Warwickshire County Council commissioning team") String organisation,
-        @NotNull @Schema(example = "LOCAL_AUTHORITY") Sector audienceSector) {
+        @NotBlank @Size(max = 40) @Schema(description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String audienceSector) {
 }

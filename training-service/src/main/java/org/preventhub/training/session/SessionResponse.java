@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
-import org.preventhub.contracts.Sector;
 
 @Schema(description = "A training session.")
 public record SessionResponse(
@@ -28,7 +27,7 @@ public record SessionResponse(
         String runBy,
         Access access,
         @Schema(maxLength = 200) String organisation,
-        Sector audienceSector,
+        @Schema(maxLength = 40, description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String audienceSector,
         SessionStatus status,
         @Schema(maxLength = 500) String cancellationReason,
         Instant cancelledAt,

@@ -22,6 +22,7 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.problem.Violation;
 import org.preventhub.platform.reference.Areas;
 import org.preventhub.platform.reference.ReferenceDataConfig;
+import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
@@ -47,9 +48,12 @@ public class SessionService {
     private final SessionAccess access;
     private final BookingService bookings;
     private final ZoneId zone;
+    private final Sectors sectors;
 
     public SessionService(SessionRepository sessions, CourseService courses, Outbox outbox, Areas areas,
-            CurrentUser user, SessionAccess access, BookingService bookings, ReferenceDataConfig reference) {
+            CurrentUser user, SessionAccess access, BookingService bookings, ReferenceDataConfig reference,
+            Sectors sectors) {
+        this.sectors = sectors;
         this.sessions = sessions;
         this.courses = courses;
         this.outbox = outbox;
@@ -207,6 +211,9 @@ public class SessionService {
         }
         if (!areas.isKnown(request.area())) {
             violations.add(new Violation("area", "unknown area; known areas: " + String.join(", ", areas.all().keySet())));
+        }
+        if (!sectors.isKnown(request.audienceSector())) {
+            violations.add(new Violation("audienceSector", sectors.unknown()));
         }
         if (!course.offers(request.mode())) {
             violations.add(new Violation("mode", "the course " + course.code + " is not offered " + request.mode()));

@@ -18,7 +18,6 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.OptimisticLock;
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 import org.preventhub.training.course.Course;
 
 /**
@@ -67,9 +66,9 @@ public class TrainingSession {
 
     public String organisation;
 
-    @Enumerated(EnumType.STRING)
+    /** A code of the deployment's sectors (platform Sectors). */
     @Column(name = "audience_sector", nullable = false)
-    public Sector audienceSector;
+    public String audienceSector;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

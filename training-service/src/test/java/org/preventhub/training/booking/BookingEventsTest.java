@@ -40,7 +40,7 @@ class BookingEventsTest {
         String code = CourseBuilder.aCourse().build().code();
         UUID course = TrainingApi.createCourse(CourseBuilder.aCourse().code(code).build());
         UUID session = scheduleSession(aSession(course).build());
-        JsonPath booking = book(session, anAttendee().sector(org.preventhub.contracts.Sector.HEALTH).build());
+        JsonPath booking = book(session, anAttendee().sector("HEALTH").build());
         String id = booking.getString("id");
 
         List<ReceivedEvent> events = KafkaEvents.forKey(Topics.TRAINING, id, 1, Duration.ofSeconds(30));
@@ -86,7 +86,7 @@ class BookingEventsTest {
         personal.addAll(List.of(walkInName, walkInEmail, "Yarrowby Youth Club"));
         asTrainer().body(Map.of("bookings", List.of(Map.of("bookingId", promoted.getString("id"), "attended", true)),
                 "walkIns", List.of(Map.of("name", walkInName, "email", walkInEmail, "organisation", "Yarrowby Youth Club",
-                        "sector", "VOLUNTARY_COMMUNITY", "jobRole", "Youth worker"))))
+                        "sector", "COMMUNITY", "jobRole", "Youth worker"))))
                 .put("/sessions/" + session + "/attendance").then().statusCode(200);
         asTrainer().post("/sessions/" + session + "/delivery").then().statusCode(200);
         String promotedAttendance = asTrainer().get("/sessions/" + session + "/attendance").then().extract().jsonPath()

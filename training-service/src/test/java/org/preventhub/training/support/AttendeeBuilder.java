@@ -1,8 +1,8 @@
 package org.preventhub.training.support;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.preventhub.contracts.Sector;
 import org.preventhub.training.booking.BookingRequest;
 
 /** Test data: an attendee with a unique email. */
@@ -11,7 +11,8 @@ public final class AttendeeBuilder {
     private String name = "Sam Taylor";
     private String email = "sam." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     private String organisation = "Rugby Borough Council";
-    private Sector sector = Sector.LOCAL_AUTHORITY;
+    private String sector = "LOCAL_AUTHORITY";
+    private OffsetDateTime bookedAt;
 
     public static AttendeeBuilder anAttendee() {
         return new AttendeeBuilder();
@@ -32,12 +33,18 @@ public final class AttendeeBuilder {
         return this;
     }
 
-    public AttendeeBuilder sector(Sector sector) {
+    public AttendeeBuilder sector(String sector) {
         this.sector = sector;
         return this;
     }
 
+    /** Staff only: when the booking was made, for one recorded afterwards. */
+    public AttendeeBuilder bookedAt(OffsetDateTime bookedAt) {
+        this.bookedAt = bookedAt;
+        return this;
+    }
+
     public BookingRequest build() {
-        return new BookingRequest(name, email, organisation, sector, "Family support worker");
+        return new BookingRequest(name, email, organisation, sector, "Family support worker", bookedAt);
     }
 }

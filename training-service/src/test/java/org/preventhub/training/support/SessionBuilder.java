@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.preventhub.contracts.DeliveryMode;
-import org.preventhub.contracts.Sector;
 import org.preventhub.training.session.Access;
 import org.preventhub.training.session.SessionRequest;
 
@@ -24,7 +23,7 @@ public final class SessionBuilder {
     private String trainer = "Prevent Officer";
     private Access access = Access.OPEN;
     private String organisation;
-    private Sector sector = Sector.LOCAL_AUTHORITY;
+    private String sector = "LOCAL_AUTHORITY";
 
     public static SessionBuilder aSession(UUID courseId) {
         SessionBuilder builder = new SessionBuilder();

@@ -29,7 +29,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
-import org.preventhub.contracts.Sector;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
@@ -66,7 +65,9 @@ final class Events implements AutoCloseable {
     private static final String[] AREAS = { "north-warwickshire", "nuneaton-and-bedworth", "rugby", "stratford-on-avon",
             "warwick", "county-wide" };
     private static final String[] COURSES = { "WRAP", "PREVENT-UPDATE", "ONLINE-GROOMING", "WRAP3", "BESPOKE" };
-    private static final Sector[] SECTORS = Sector.values();
+    /** The default sector vocabulary (platform's hub.reference.sectors). */
+    private static final String[] SECTORS = { "EDUCATION", "HEALTH", "LOCAL_AUTHORITY", "POLICE", "PRISONS", "PROBATION",
+            "COMMUNITY", "FAITH", "BUSINESS", "FRIENDS_AND_FAMILY", "PUBLIC", "OTHER" };
 
     private final KafkaProducer<String, String> producer;
     private final Random random = new Random(2019);
@@ -134,13 +135,13 @@ final class Events implements AutoCloseable {
         UUID sessionId = UUID.randomUUID();
         Instant starts = noon(day);
         DeliveryMode mode = random.nextInt(3) == 0 ? DeliveryMode.ONLINE : DeliveryMode.IN_PERSON;
-        Sector audience = SECTORS[random.nextInt(SECTORS.length)];
+        String audience = SECTORS[random.nextInt(SECTORS.length)];
         int events = 0;
         for (int b = 0; b < booked; b++) {
             UUID bookingId = UUID.randomUUID();
-            Sector sector = SECTORS[random.nextInt(SECTORS.length)];
+            String sector = SECTORS[random.nextInt(SECTORS.length)];
             publish(Topics.TRAINING, TrainingEventTypes.BOOKING_CONFIRMED, bookingId.toString(), new BookingConfirmed(
-                    new BookingSnapshot(bookingId, sessionId, course(course), course, "CONFIRMED", sector, "WEBSITE", null)),
+                    new BookingSnapshot(bookingId, sessionId, course(course), course, "CONFIRMED", sector, "WEBSITE", null, null)),
                     starts.minus(Duration.ofDays(14)));
             UUID attendanceId = UUID.randomUUID();
             boolean attended = b < booked - 1;
@@ -176,7 +177,7 @@ final class Events implements AutoCloseable {
     Future<RecordMetadata> probe(LocalDate day) {
         UUID sessionId = UUID.randomUUID();
         SessionSnapshot session = new SessionSnapshot(sessionId, course("PROBE"), "PROBE", Priority.AWARENESS_LEARNING, noon(day),
-                noon(day).plus(Duration.ofHours(1)), DeliveryMode.ONLINE, "county-wide", 30, "OPEN", null, Sector.OTHER, "DELIVERED");
+                noon(day).plus(Duration.ofHours(1)), DeliveryMode.ONLINE, "county-wide", 30, "OPEN", null, "OTHER", "DELIVERED");
         return publish(Topics.TRAINING, TrainingEventTypes.SESSION_DELIVERED, sessionId.toString(),
                 new SessionDelivered(session, Instant.now(), 1, 1, 0, 0), Instant.now());
     }
@@ -244,7 +245,7 @@ final class Events implements AutoCloseable {
     /** A referral through its stages, as referral-service publishes them: the whole snapshot after each change. */
     private void referral(LocalDate received) {
         String[] concerns = { "ISLAMIST", "EXTREME_RIGHT_WING", "MIXED_UNCLEAR_UNSTABLE", "NO_IDEOLOGY", "OTHER" };
-        String[] sectors = { "EDUCATION", "POLICE", "LOCAL_AUTHORITY", "HEALTH", "COMMUNITY", "FRIENDS_AND_FAMILY", "OTHER" };
+        String[] sectors = { "EDUCATION", "POLICE", "LOCAL_AUTHORITY", "HEALTH", "COMMUNITY", "FRIENDS_AND_FAMILY", "PRISONS", "PROBATION", "OTHER" };
         String[] ages = { "under-15", "15-17", "18-20", "21-30", "31-40", "41-50", "51-60", "61-plus" };
         String pseudonym = UUID.randomUUID().toString().replace("-", "");
         List<Object> r = new ArrayList<>(List.of(pseudonym, "RECEIVED", received, sectors[random.nextInt(sectors.length)],

@@ -1,4 +1,4 @@
-package org.preventhub.referral.crypto;
+package org.preventhub.platform.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +13,16 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 /**
  * Authenticated encryption of personal fields (AES-256-GCM). A value is stored as
  * {@code v1.<key id>.<base64(iv || ciphertext || tag)>}: the key id lets keys rotate while old records stay
  * readable. The associated data binds each value to its record and field, so a ciphertext copied into another
  * row or column fails to decrypt instead of passing for someone else's data.
+ *
+ * <p>Not a bean: each service that holds personal data makes one from its own keys (its configuration's
+ * {@code @DeploymentSecret}s), so no service can read another's fields.
  */
-@ApplicationScoped
-public class FieldCipher {
+public final class FieldCipher {
 
     private static final String PREFIX = "v1";
     private static final int IV_BYTES = 12;
@@ -32,11 +31,6 @@ public class FieldCipher {
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
-
-    @Inject
-    public FieldCipher(CryptoConfig config) {
-        this(config.keys(), config.activeKeyId());
-    }
 
     /** @param configured key id to base64 AES-256 key */
     public FieldCipher(Map<String, String> configured, String activeKeyId) {
