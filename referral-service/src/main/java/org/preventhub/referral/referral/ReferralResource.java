@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
@@ -66,7 +67,7 @@ public class ReferralResource {
                     + "the age band is derived from the date of birth. Publishes `referral.received.v1` with a "
                     + "pseudonymous id. Send an `Idempotency-Key` to retry safely.")
     @APIResponse(responseCode = "201", description = "Received: its reference and status (read the full record with a purpose).")
-    public Response refer(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Response refer(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String idempotencyKey,
             @Valid @NotNull ReferralRequest request) {
         return idempotency.execute(idempotencyKey, "POST /referrals", request, () -> {
             ReferralStatusView created = referrals.create(request);
@@ -127,10 +128,14 @@ public class ReferralResource {
                     + "steps. With `If-Match`, a step on a stale read is 412; two simultaneous steps: one wins, the other "
                     + "is 409. Answers the journey without personal data.")
     public Response step(@PathParam("id") UUID id, @PathParam("action") String action,
-            @HeaderParam("If-Match") String ifMatch, @Valid StepRequest request) {
-        ReferralJourneyView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
-                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+            @HeaderParam("If-Match") @Parameter(description = "The referral's ETag you read; 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid StepRequest request) {
+        return idempotency.execute(key, "POST /referrals/" + id + "/steps/" + action, request, () -> {
+            ReferralJourneyView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
+                    .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+            return Response.ok(view).tag(Versions.etag(view.version())).build();
+        });
     }
 
     @GET
@@ -146,12 +151,17 @@ public class ReferralResource {
     @Path("/{id}/legal-hold")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Place or lift a legal hold", description = "Answers the journey without personal data.")
-    public ReferralJourneyView legalHold(@PathParam("id") UUID id, @Valid @NotNull LegalHold hold) {
+    @APIResponse(responseCode = "200", description = "The journey.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralJourneyView.class)))
+    public Response legalHold(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull LegalHold hold) {
         if (hold.hold() && (hold.reason() == null || hold.reason().isBlank())) {
             throw ProblemException.invalidField("reason", "say why the record must be kept");
         }
-        return referrals.legalHold(id, hold.hold(), hold.reason())
-                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+        return idempotency.execute(key, "POST /referrals/" + id + "/legal-hold", hold, () -> Response.ok(
+                referrals.legalHold(id, hold.hold(), hold.reason())
+                        .orElseThrow(() -> ProblemException.notFound("Referral " + id))).build());
     }
 
     @GET
