@@ -26,6 +26,7 @@ public final class Write {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private LongSupplier effect;
     private boolean apart;
+    private boolean moment;
 
     private Write(String method, String path) {
         this.method = method;
@@ -77,6 +78,20 @@ public final class Write {
     public Write effect(LongSupplier effect) {
         this.effect = effect;
         return this;
+    }
+
+    /**
+     * The effect is read as a moment (when the work last started), not a count: concurrent retries must change it,
+     * and answer alike, but the change is not a number of calls.
+     */
+    public Write effectIsAMoment(LongSupplier startedAt) {
+        this.effect = startedAt;
+        this.moment = true;
+        return this;
+    }
+
+    public boolean isMoment() {
+        return moment;
     }
 
     /**
