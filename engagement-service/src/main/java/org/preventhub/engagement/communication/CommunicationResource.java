@@ -80,7 +80,7 @@ public class CommunicationResource {
             description = "By channel, priority, audience, incident response, partner and days published; paged, oldest first.")
     @APIResponse(responseCode = "200", description = "One page of communications.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "newsletters", value = Examples.COMMUNICATION_PAGE)))
-    public Page<CommunicationView> list(@BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
+    public Page<CommunicationView> list(@Valid @BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
         return communications.list(filter, page);
     }
 

@@ -83,7 +83,7 @@ public class EventResource {
             + "status; paged, by first day unless sorted by lastDay, title, area, type, status or attendance.")
     @APIResponse(responseCode = "200", description = "One page of events.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "events", value = Examples.EVENT_PAGE)))
-    public Page<EventView> list(@BeanParam EventFilter filter, @Valid @BeanParam PageParams page) {
+    public Page<EventView> list(@Valid @BeanParam EventFilter filter, @Valid @BeanParam PageParams page) {
         return events.list(filter, page);
     }
 

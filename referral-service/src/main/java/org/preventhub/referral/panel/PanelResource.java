@@ -34,6 +34,8 @@ import org.preventhub.referral.panel.PanelRequests.DecisionRequest;
 import org.preventhub.referral.panel.PanelRequests.PanelRequest;
 import org.preventhub.referral.panel.PanelRequests.ScheduleRequest;
 import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 @Path("/panels")
 @Tag(name = "Channel panels", description = "Monthly meetings, agendas and the decisions minuted per referral.")
@@ -78,7 +80,8 @@ public class PanelResource {
     @Operation(summary = "Panel meetings",
             description = "A member sees the panels they sit on, and on their agendas only the referrals whose case is "
                     + "open. No minutes here: read a panel with `X-Access-Purpose` for those. Each item shown is logged.")
-    public List<PanelView> list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    public List<PanelView> list(@QueryParam("from") @PlausibleDate(Kind.FILTER) LocalDate from,
+            @QueryParam("to") @PlausibleDate(Kind.FILTER) LocalDate to,
             @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
         return panels.list(from, to, purpose);
     }

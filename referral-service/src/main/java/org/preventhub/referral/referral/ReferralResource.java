@@ -36,6 +36,8 @@ import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
 import org.preventhub.referral.access.AccessLog;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 @Path("/referrals")
 @Tag(name = "Referrals", description = "Channel referrals from intake to the 12-month review. A referral another "
@@ -81,7 +83,7 @@ public class ReferralResource {
             description = "The Prevent lead: all. A panel member: the open referrals on their panels' agendas. A "
                     + "referrer: their agency's, status only. Every line shown is logged; lines with personal data need "
                     + "`X-Access-Purpose`. To find someone by name, POST /referrals/search (names stay out of URLs).")
-    public Page<Object> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageParams page,
+    public Page<Object> list(@Valid @BeanParam ReferralFilter filter, @Valid @BeanParam PageParams page,
             @QueryParam("name") @Parameter(hidden = true) String name,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         if (name != null) {
@@ -171,7 +173,7 @@ public class ReferralResource {
             description = "No step for longer than the configured period (`hub.referral.stalled-after`, 6 months by "
                     + "default). An open referral is never erased, so its retention only starts once it is moved on to "
                     + "a close; this is the list to work through. Each line is logged.")
-    public List<ReferralSummary> stalled(@QueryParam("asOf") @Parameter(description = "Defaults to today.") LocalDate asOf,
+    public List<ReferralSummary> stalled(@QueryParam("asOf") @Parameter(description = "Defaults to today.") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         return referrals.stalled(asOf == null ? referrals.today() : asOf, purpose);
     }
@@ -180,7 +182,7 @@ public class ReferralResource {
     @Path("/reviews/overdue")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Cases whose 6- or 12-month review is overdue")
-    public List<ReferralSummary> overdue(@QueryParam("asOf") @Parameter(description = "Defaults to today.") LocalDate asOf,
+    public List<ReferralSummary> overdue(@QueryParam("asOf") @Parameter(description = "Defaults to today.") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         return referrals.overdueReviews(asOf == null ? referrals.today() : asOf, purpose);
     }

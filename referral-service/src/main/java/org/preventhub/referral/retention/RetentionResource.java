@@ -23,6 +23,8 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.referral.referral.ReferralService;
 import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 import java.util.List;
 
 @Path("/retention/runs")
@@ -54,7 +56,7 @@ public class RetentionResource {
     public Response run(
             @QueryParam("dryRun") @DefaultValue("false") @Parameter(description = "List what would be erased; erase nothing.") boolean dryRun,
             @QueryParam("asOf") @Parameter(description = "For a dry run: the day to look at (defaults to today).",
-                    example = "2027-01-01") LocalDate asOf,
+                    example = "2027-01-01") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
         if (dryRun) {
             return Response.ok(retention.dryRun(asOf == null ? referrals.today() : asOf)).build();

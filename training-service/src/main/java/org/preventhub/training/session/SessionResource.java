@@ -79,7 +79,7 @@ public class SessionResource {
             + "Sort by startsAt, area, capacity, seatsLeft, status or createdAt.")
     @APIResponse(responseCode = "200", description = "One page of sessions.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "sessions", value = Examples.SESSION_PAGE)))
-    public Page<SessionResponse> list(@BeanParam SessionFilter filter, @Valid @BeanParam PageParams page) {
+    public Page<SessionResponse> list(@Valid @BeanParam SessionFilter filter, @Valid @BeanParam PageParams page) {
         return sessions.list(filter, page);
     }
 
