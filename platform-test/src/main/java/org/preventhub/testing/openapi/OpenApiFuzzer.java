@@ -55,6 +55,7 @@ public final class OpenApiFuzzer {
     private final Set<String> skippedOperations = new java.util.HashSet<>();
     private final Set<String> volatileTables = new java.util.HashSet<>(Set.of("flyway_schema_history"));
     private int tries = 40;
+    private Runnable settle = () -> { };
     private long seed = Long.getLong("fuzz.seed", 20261206L);
     private Random random;
     private final List<String> failures = new ArrayList<>();
@@ -92,6 +93,20 @@ public final class OpenApiFuzzer {
         return this;
     }
 
+    /** Waits for work that earlier requests started (feed jobs) before counting the tables. */
+    public OpenApiFuzzer settleWith(Runnable settle) {
+        this.settle = settle;
+        return this;
+    }
+
+    /** Waits for every feed import to finish: their jobs write on their own threads after the upload was answered. */
+    public OpenApiFuzzer settlingFeedJobs() {
+        return settleWith(() -> org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> Sql.count("SELECT count(*) FROM feed_import WHERE status IN ('RECEIVED', 'VALIDATING', "
+                        + "'APPLYING')") == 0));
+    }
+
     /** Operations not fuzzed, each for a reason the caller states (e.g. it erases data by design). */
     public OpenApiFuzzer skip(String operation) {
         skippedOperations.add(operation);
@@ -115,6 +130,7 @@ public final class OpenApiFuzzer {
                 .filter(op -> !skippedOperations.contains(op.id())).toList();
         for (ServiceDocument.Operation operation : operations) {
             for (int batch = 0; batch < tries; batch += BATCH) {
+                settle.run();
                 Map<String, Long> before = tableCounts();
                 boolean allRefused = true;
                 List<String> sentInBatch = new ArrayList<>();
@@ -127,6 +143,7 @@ public final class OpenApiFuzzer {
                     allRefused &= response.statusCode() >= 400;
                 }
                 if (allRefused) {
+                    settle.run();
                     Map<String, Long> after = tableCounts();
                     if (!after.equals(before)) {
                         failures.add(operation.id() + ": refused requests changed the tables " + diff(before, after)

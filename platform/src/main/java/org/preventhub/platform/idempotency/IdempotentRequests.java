@@ -68,6 +68,8 @@ public class IdempotentRequests {
     /** Marks the sealed format of {@code body}: nonce and AES-GCM ciphertext, base64. */
     private static final String SEALED = "v2:";
     private static final int NONCE_BYTES = 12;
+    /** The length of {@code idempotency_record.scope}. */
+    private static final int MAX_SCOPE = 400;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
@@ -145,8 +147,21 @@ public class IdempotentRequests {
         return key;
     }
 
+    /**
+     * The caller and the operation (with the record it addresses); a long one (paths may carry 500-character segments)
+     * is kept as a digest, so that it fits its column.
+     */
     private String scope(String operation) {
-        return user.id() + " " + operation;
+        String scope = user.id() + " " + operation;
+        if (scope.length() <= MAX_SCOPE) {
+            return scope;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(scope.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Keys keysFor(String key, String operation) {

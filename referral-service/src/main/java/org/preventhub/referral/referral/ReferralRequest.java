@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,8 +28,10 @@ public record ReferralRequest(
         @NotBlank @Size(max = 5000) @Schema(description = "What prompted the referral.",
                 example = "Shared extreme right-wing videos in class and spoke of wanting to 'do something'.") String prompt,
         @Schema(description = "Defaults to ROUTINE.") Urgency urgency,
-        @PastOrPresent @Schema(description = "When the referral was received; defaults to today. The Prevent lead "
-                + "may enter earlier referrals.", example = "2020-02-11") @PlausibleDate(Kind.PAST) LocalDate receivedOn) {
+        @PlausibleDate(Kind.PAST) @Schema(description = "When the referral was received; defaults to today, never later. "
+                + "A referrer may date it at most 7 days back (the day its form or system recorded it); the Prevent "
+                + "lead may enter earlier referrals, back to 1990-01-01. Otherwise 400.", example = "2020-02-11")
+        LocalDate receivedOn) {
 
     @Schema(description = "Who refers.")
     public record Referrer(

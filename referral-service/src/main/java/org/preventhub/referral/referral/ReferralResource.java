@@ -65,7 +65,10 @@ public class ReferralResource {
     @POST
     @RolesAllowed({ Roles.REFERRER, Roles.PREVENT_LEAD })
     @Operation(summary = "Refer someone to Channel",
-            description = "A referrer refers for their own agency (from the token). Personal fields are encrypted; "
+            description = "A referrer refers for their own agency (from the token); the Prevent lead names the agency "
+                    + "in `referrer.agency`. Received today unless `receivedOn` says otherwise: a referrer may date it "
+                    + "at most 7 days back, the Prevent lead any day from 1990-01-01 (earlier referrals entered from "
+                    + "paper or another system). Personal fields are encrypted; "
                     + "the age band is derived from the date of birth. Publishes `referral.received.v1` with a "
                     + "pseudonymous id. Send an `Idempotency-Key` to retry safely.")
     @APIResponse(responseCode = "201", description = "Received: its reference and status (read the full record with a purpose).")
