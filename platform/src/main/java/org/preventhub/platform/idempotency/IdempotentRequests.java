@@ -40,8 +40,9 @@ import io.quarkus.scheduler.Scheduled;
  * The {@code Idempotency-Key} header on writes: every state-changing POST and PUT of every service takes it. The key
  * is claimed in the same transaction as the write: a concurrent retry blocks on the key's row until the first
  * commits, then replays its answer (status, {@code Location}, {@code ETag} and body), so twenty simultaneous retries
- * have one effect. The same key with a different request (body, or the record addressed) is 422. Failed requests
- * are not remembered (their transaction rolls back), so they can be retried.
+ * have one effect. A key belongs to one caller and one operation on one record (the operation names the record,
+ * e.g. {@code POST /events/<id>/held}); the same key with another body there is 422. Failed requests are not
+ * remembered (their transaction rolls back), so they can be retried.
  *
  * <p>Work that must not run inside the claim's transaction (a feed upload, whose job runs on other threads and
  * connections; a projection rebuild) uses {@link #executeApart}: the claim commits first, and a concurrent retry
@@ -62,7 +63,7 @@ public class IdempotentRequests {
     /** The header's description in every operation's OpenAPI text. */
     public static final String DOC = "Makes retries safe: a retry with the same key answers as the first call did "
             + "(marked `Idempotent-Replayed: true`) and changes nothing; concurrent retries have one effect; the same "
-            + "key with another request is 422. Remembered for a day, per caller.";
+            + "key with another body is 422. Remembered for a day, per caller.";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
     /** Marks the sealed format of {@code body}: nonce and AES-GCM ciphertext, base64. */
