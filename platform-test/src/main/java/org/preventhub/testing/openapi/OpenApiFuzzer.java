@@ -75,7 +75,11 @@ public final class OpenApiFuzzer {
         return this;
     }
 
-    /** Real values for a path parameter (e.g. an existing session's id), used for half the requests. */
+    /**
+     * Real values for a path parameter (e.g. an existing session's id), used for half the requests. Every operation
+     * that takes the parameter gets them, DELETE and PUT included: give records made for the fuzz test, never ones
+     * other tests rely on.
+     */
     public OpenApiFuzzer pathValues(String parameter, String... values) {
         pathValues.computeIfAbsent(parameter, p -> new ArrayList<>()).addAll(List.of(values));
         return this;
@@ -152,6 +156,7 @@ public final class OpenApiFuzzer {
                 }
             }
         }
+        settle.run(); // leave nothing running for the tests after this one
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("OpenApiFuzzer: %d requests to %d operations in %d ms (seed %d, %d tries each)%n", sent,
                 operations.size(), millis, seed, tries);

@@ -28,11 +28,36 @@ class EveryOperationFuzzTest {
         String action = as(Roles.PREVENT_LEAD).body(Map.of("priority", "AWARENESS_LEARNING", "title", "Fuzzed action",
                 "ownerOrganisation", "Prevent team", "status", "NOT_STARTED", "rag", "AMBER")).post("/actions").then()
                 .statusCode(201).extract().path("id");
+        // Records of its own: the fuzz test changes and deletes what it is given, and the standard indicators are
+        // other tests' (a real definition gets its values computed, so the engine is reached).
+        String indicator = "fuzz." + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> definition = new java.util.HashMap<>();
+        definition.put("id", indicator);
+        definition.put("name", "Fuzzed sessions delivered");
+        definition.put("priority", "AWARENESS_LEARNING");
+        definition.put("fact", "session_fact");
+        definition.put("dateColumn", "starts_on");
+        definition.put("measure", "count");
+        definition.put("filters", Map.of("status", "DELIVERED"));
+        definition.put("unit", "sessions");
+        definition.put("direction", "UP");
+        definition.put("breakdowns", java.util.List.of("area"));
+        definition.put("aboutPeopleReferred", false);
+        definition.put("displayOrder", 99);
+        as(Roles.PREVENT_LEAD).body(definition).put("/indicators/" + indicator).then().statusCode(201);
+        try {
+            fuzz(action, indicator);
+        } finally {
+            as(Roles.PREVENT_LEAD).delete("/indicators/" + indicator);
+        }
+    }
+
+    private static void fuzz(String action, String indicator) {
         String token = TestTokens.as(Roles.PREVENT_LEAD, Roles.ADMIN).agency("warwickshire-county-council")
                 .username("fuzz-lead").token();
         OpenApiFuzzer.of(ServiceDocument.read())
                 .as(() -> given().auth().oauth2(token))
-                .pathValues("id", action, "training.people-trained", "referrals.received", "training.sessions-delivered")
+                .pathValues("id", action, indicator)
                 .volatileTables("dead_letter", "processed_event")
                 // A rebuild runs on its own thread: wait for it before counting, and leave none running.
                 .settleWith(() -> Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(
