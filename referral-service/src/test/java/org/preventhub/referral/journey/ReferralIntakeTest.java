@@ -72,7 +72,8 @@ class ReferralIntakeTest {
     @Test
     void aNulInAQueryParameterOrAPathIsRefusedNamingItNeverStored() {
         asLead().urlEncodingEnabled(false).get("/referrals?area=rug%00by").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItems("area"));
+                .contentType("application/problem+json").body("violations.field", hasItems("area"))
+                .body("violations.message", hasItems(org.hamcrest.Matchers.containsString("NUL")));
         asLead().urlEncodingEnabled(false).get("/panels/ab%00cd").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItems("path"));
     }

@@ -34,7 +34,6 @@ class EveryOperationFuzzTest {
                 .pathValues("referralId", referral.toString())
                 .pathValues("action", "start-screening", "no-further-action", "signpost", "list-for-panel", "consent",
                         "support-plan", "exit", "review")
-                .volatileTables("access_log")
                 .tries(Integer.getInteger("fuzz.tries", 120))
                 .run();
     }

@@ -133,7 +133,8 @@ class BadRequestsTest {
     @Test
     void aNulInAQueryParameterIsRefusedNamingIt() {
         asTrainer().urlEncodingEnabled(false).get("/sessions?area=war%00wick").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("area"));
+                .contentType("application/problem+json").body("violations.field", hasItem("area"))
+                .body("violations.message", hasItem(containsString("NUL")));
         asTrainer().urlEncodingEnabled(false).get("/sessions?from=%2B999999999-01-01").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("from"));
     }
