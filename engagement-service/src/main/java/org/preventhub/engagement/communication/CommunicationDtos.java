@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.Priority;
 import org.preventhub.engagement.organisation.PartnerRole;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 public final class CommunicationDtos {
 
@@ -28,7 +30,7 @@ public final class CommunicationDtos {
                     example = "BULLETIN") String channel,
             @Size(max = 40) @NotBlank @Schema(example = "PROFESSIONALS") String audience,
             @NotNull @Schema(example = "INTELLIGENCE_COMMUNICATIONS") Priority priority,
-            @NotNull @PastOrPresent @Schema(example = "2020-07-15") LocalDate publishedOn,
+            @NotNull @PlausibleDate(Kind.PAST) @Schema(example = "2020-07-15") LocalDate publishedOn,
             @Min(0) @Max(10_000_000) @Schema(description = "People it was sent to, where known.", example = "850") Integer recipients,
             @Min(0) @Max(100_000_000) @Schema(description = "Views, where known.", example = "1200") Integer views,
             @Schema(description = "Published in response to an incident (e.g. supportive messages after an attack).",

@@ -7,6 +7,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.contracts.Priority;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 public class CommunicationFilter {
 
@@ -33,9 +35,11 @@ public class CommunicationFilter {
 
     @QueryParam("from")
     @Parameter(description = "Published on or after this day.", example = "2019-09-01")
+    @PlausibleDate(Kind.FILTER)
     public LocalDate from;
 
     @QueryParam("to")
     @Parameter(description = "Published on or before this day.", example = "2020-08-31")
+    @PlausibleDate(Kind.FILTER)
     public LocalDate to;
 }

@@ -2,6 +2,7 @@ package org.preventhub.engagement.communication;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -79,7 +80,7 @@ public class CommunicationResource {
             description = "By channel, priority, audience, incident response, partner and days published; paged, oldest first.")
     @APIResponse(responseCode = "200", description = "One page of communications.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "newsletters", value = Examples.COMMUNICATION_PAGE)))
-    public Page<CommunicationView> list(@BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
+    public Page<CommunicationView> list(@Valid @BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
         return communications.list(filter, page);
     }
 
@@ -104,10 +105,14 @@ public class CommunicationResource {
     @APIResponse(responseCode = "200", description = "The corrected communication.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CommunicationView.class), examples = @ExampleObject(name = "newsletter", value = Examples.COMMUNICATION)))
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull CommunicationRequest request) {
-        CommunicationView view = communications.update(id, request, Versions.fromIfMatch(ifMatch))
-                .orElseThrow(() -> ProblemException.notFound("Communication " + id));
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return idempotency.execute(key, "PUT /communications/" + id, request, () -> {
+            CommunicationView view = communications.update(id, request, Versions.fromIfMatch(ifMatch))
+                    .orElseThrow(() -> ProblemException.notFound("Communication " + id));
+            return Response.ok(view).tag(Versions.etag(view.version())).build();
+        });
     }
 }

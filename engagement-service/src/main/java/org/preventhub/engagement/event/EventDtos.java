@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
 import org.preventhub.engagement.organisation.PartnerRole;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 public final class EventDtos {
 
@@ -27,7 +29,7 @@ public final class EventDtos {
     public record EventRequest(
             @NotBlank @Size(max = 300) @Schema(example = "We Stand Together – Nuneaton") String title,
             @Size(max = 40) @NotBlank @Schema(description = "A configured event type.", example = "PUBLIC_MEETING") String type,
-            @NotEmpty @Size(max = 60) @Schema(description = "Every day it runs.", example = "[\"2019-09-26\"]") List<@NotNull LocalDate> dates,
+            @NotEmpty @Size(max = 60) @Schema(description = "Every day it runs.", example = "[\"2019-09-26\"]") List<@NotNull @PlausibleDate(Kind.RECORD) LocalDate> dates,
             @NotNull DeliveryMode mode,
             @Size(max = 300) @Schema(example = "Nuneaton Town Hall") String venue,
             @Size(max = 80) @NotBlank @Schema(example = "nuneaton-and-bedworth") String area,
@@ -61,7 +63,7 @@ public final class EventDtos {
 
     @Schema(description = "Why the event was postponed, and its new days when known.")
     public record PostponeRequest(@NotBlank @Size(max = 500) @Schema(example = "COVID-19 restrictions") String reason,
-            @Size(max = 60) @Schema(example = "[\"2020-11-23\"]") List<@NotNull LocalDate> newDates) {
+            @Size(max = 60) @Schema(example = "[\"2020-11-23\"]") List<@NotNull @PlausibleDate(Kind.RECORD) LocalDate> newDates) {
     }
 
     @Schema(description = "One attendance figure: recorded after the event (RECORDED) or a later correction (CORRECTED).")

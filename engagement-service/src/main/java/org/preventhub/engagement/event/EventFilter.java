@@ -8,6 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 public class EventFilter {
 
@@ -39,9 +41,11 @@ public class EventFilter {
 
     @QueryParam("from")
     @Parameter(description = "Events running on or after this day.", example = "2019-09-01")
+    @PlausibleDate(Kind.FILTER)
     public LocalDate from;
 
     @QueryParam("to")
     @Parameter(description = "Events running on or before this day.", example = "2020-08-31")
+    @PlausibleDate(Kind.FILTER)
     public LocalDate to;
 }

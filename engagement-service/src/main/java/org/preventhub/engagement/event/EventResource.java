@@ -49,7 +49,7 @@ import org.preventhub.platform.web.Versions;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-    private static final String RETRY_SAFE = "Makes retries safe: a retry with the same key gets the first answer.";
+    private static final String RETRY_SAFE = IdempotentRequests.DOC;
 
     private final EventService events;
     private final IdempotentRequests idempotency;
@@ -83,7 +83,7 @@ public class EventResource {
             + "status; paged, by first day unless sorted by lastDay, title, area, type, status or attendance.")
     @APIResponse(responseCode = "200", description = "One page of events.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "events", value = Examples.EVENT_PAGE)))
-    public Page<EventView> list(@BeanParam EventFilter filter, @Valid @BeanParam PageParams page) {
+    public Page<EventView> list(@Valid @BeanParam EventFilter filter, @Valid @BeanParam PageParams page) {
         return events.list(filter, page);
     }
 
@@ -112,10 +112,13 @@ public class EventResource {
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response update(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if the event changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = RETRY_SAFE) String key,
             @Valid @NotNull EventRequest request) {
-        EventView event = events.update(id, request, Versions.fromIfMatch(ifMatch))
-                .orElseThrow(() -> ProblemException.notFound("Event " + id));
-        return Response.ok(event).tag(Versions.etag(event.version())).build();
+        return idempotency.execute(key, "PUT /events/" + id, request, () -> {
+            EventView event = events.update(id, request, Versions.fromIfMatch(ifMatch))
+                    .orElseThrow(() -> ProblemException.notFound("Event " + id));
+            return Response.ok(event).tag(Versions.etag(event.version())).build();
+        });
     }
 
     @POST

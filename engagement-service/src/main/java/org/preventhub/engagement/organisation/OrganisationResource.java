@@ -2,6 +2,7 @@ package org.preventhub.engagement.organisation;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -112,10 +113,14 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "The changed organisation.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrganisationView.class), examples = @ExampleObject(name = "equip", value = Examples.ORGANISATION)))
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull OrganisationRequest request) {
-        OrganisationView organisation = organisations.update(id, request, Versions.fromIfMatch(ifMatch))
-                .orElseThrow(() -> ProblemException.notFound("Organisation " + id));
-        return Response.ok(organisation).tag(Versions.etag(organisation.version())).build();
+        return idempotency.execute(key, "PUT /organisations/" + id, request, () -> {
+            OrganisationView organisation = organisations.update(id, request, Versions.fromIfMatch(ifMatch))
+                    .orElseThrow(() -> ProblemException.notFound("Organisation " + id));
+            return Response.ok(organisation).tag(Versions.etag(organisation.version())).build();
+        });
     }
 }

@@ -108,6 +108,26 @@ class BadRequestsTest {
     }
 
     @Test
+    void eventDaysOutsideThePlausibleWindowAreRefusedNamingTheFieldNotA500() {
+        for (String day : List.of("+999999999-12-31", "0001-01-01", "1989-12-31",
+                LocalDate.now().plusYears(10).plusDays(1).toString())) {
+            Map<String, Object> event = event("Forum", List.of(day));
+            before = stored();
+            invalid(asOfficer().body(event).post("/events").then(), "dates[0]");
+            nothingStored();
+        }
+        String id = plan(event("Forum", List.of(LocalDate.now().plusDays(3).toString())));
+        before = stored();
+        invalid(asOfficer().body(Map.of("reason", "Moved", "newDates", List.of("+999999999-01-01")))
+                .post("/events/" + id + "/postponement").then(), "newDates[0]");
+        Map<String, Object> newsletter = communication("Old news");
+        newsletter.put("publishedOn", "1989-12-31");
+        invalid(asOfficer().body(newsletter).post("/communications").then(), "publishedOn");
+        invalid(asOfficer().queryParam("from", "+999999999-01-01").get("/events").then(), "from");
+        nothingStored();
+    }
+
+    @Test
     void badAttendanceIsRefusedAndTheEventKeepsItsFigure() {
         String planned = plan(event("Bad attendance", List.of(YESTERDAY)));
         String held = heldEvent("Bad correction", 30);

@@ -154,10 +154,43 @@ public class FeedImports {
         }
     }
 
-    /** Stores the upload and queues it, or answers the earlier import when this file or batch was sent before. */
-    public Submission submit(FeedHandler<?> handler, String source, String batchId, String contentType, boolean dryRun,
-            InputStream body, String submittedBy) {
-        boolean json = isJson(contentType);
+    /** An upload stored in a spool file, with its SHA-256: what a resent file or an {@code Idempotency-Key} compares. */
+    public static final class Spooled implements AutoCloseable {
+        private Path file;
+        private final String hash;
+        private final long bytes;
+
+        Spooled(Path file, String hash, long bytes) {
+            this.file = file;
+            this.hash = hash;
+            this.bytes = bytes;
+        }
+
+        public String hash() {
+            return hash;
+        }
+
+        Path take() {
+            Path taken = file;
+            file = null;
+            return taken;
+        }
+
+        /** Deletes the spool file unless an import took it. */
+        @Override
+        public void close() {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a leftover spool file is harmless
+                }
+            }
+        }
+    }
+
+    /** Reads the upload into a spool file, refusing an empty or oversized one. */
+    public Spooled spool(InputStream body) {
         Path file = null;
         try {
             file = spoolFile();
@@ -173,19 +206,10 @@ public class FeedImports {
             if (bytes == 0) {
                 throw ProblemException.badRequest("The file is empty.");
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
-            UUID id = UUID.randomUUID();
-            String type = json ? "application/json" : "text/csv";
-            if (!jobs.insert(id, handler.name(), source, batchId, hash, type, bytes, dryRun, submittedBy)) {
-                UUID duplicate = jobs.insertDuplicate(handler.name(), source, batchId, hash, type, bytes, submittedBy);
-                Files.deleteIfExists(file);
-                return new Submission(job(duplicate).orElseThrow(), CompletableFuture.completedFuture(null));
-            }
-            FileImport<?> upload = new FileImport<>(handler, id, source, dryRun, json, file, bytes);
-            file = null; // the import owns it now
-            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> process(upload), checkingThread);
-            return new Submission(job(id).orElseThrow(), done);
-        } catch (IOException | SQLException | NoSuchAlgorithmException e) {
+            Spooled spooled = new Spooled(file, HexFormat.of().formatHex(sha.digest()), bytes);
+            file = null;
+            return spooled;
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not store the upload", e);
         } finally {
             if (file != null) {
@@ -195,6 +219,39 @@ public class FeedImports {
                     // a leftover spool file is harmless
                 }
             }
+        }
+    }
+
+    /** Stores the upload and queues it, or answers the earlier import when this file or batch was sent before. */
+    public Submission submit(FeedHandler<?> handler, String source, String batchId, String contentType, boolean dryRun,
+            InputStream body, String submittedBy) {
+        boolean json = isJson(contentType);
+        try (Spooled spooled = spool(body)) {
+            return submit(handler, source, batchId, json, dryRun, spooled, submittedBy);
+        }
+    }
+
+    /** As above, for an upload already spooled; the import takes its file unless it is a duplicate. */
+    public Submission submit(FeedHandler<?> handler, String source, String batchId, String contentType, boolean dryRun,
+            Spooled spooled, String submittedBy) {
+        return submit(handler, source, batchId, isJson(contentType), dryRun, spooled, submittedBy);
+    }
+
+    private Submission submit(FeedHandler<?> handler, String source, String batchId, boolean json, boolean dryRun,
+            Spooled spooled, String submittedBy) {
+        try {
+            UUID id = UUID.randomUUID();
+            String type = json ? "application/json" : "text/csv";
+            if (!jobs.insert(id, handler.name(), source, batchId, spooled.hash, type, spooled.bytes, dryRun, submittedBy)) {
+                UUID duplicate = jobs.insertDuplicate(handler.name(), source, batchId, spooled.hash, type, spooled.bytes,
+                        submittedBy);
+                return new Submission(job(duplicate).orElseThrow(), CompletableFuture.completedFuture(null));
+            }
+            FileImport<?> upload = new FileImport<>(handler, id, source, dryRun, json, spooled.take(), spooled.bytes);
+            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> process(upload), checkingThread);
+            return new Submission(job(id).orElseThrow(), done);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the upload", e);
         }
     }
 

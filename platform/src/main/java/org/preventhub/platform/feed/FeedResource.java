@@ -49,6 +49,7 @@ import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 /**
  * The feed endpoints. A service that takes feeds declares {@code @Path("/feeds") class XFeedResource extends
@@ -78,6 +79,9 @@ public abstract class FeedResource {
 
     @Inject
     FeedConfig config;
+
+    @Inject
+    IdempotentRequests idempotency;
 
     @Schema(description = "A kind of feed this service takes, and the fields of its records.")
     public record FeedDescription(@Schema(maxLength = 60) String name, @Schema(maxLength = 1000) String description,
@@ -131,6 +135,8 @@ public abstract class FeedResource {
             @HeaderParam("X-Batch-Id") @Parameter(description = "The sender's id for this batch; a batch is applied once.") String batchId,
             @HeaderParam("Prefer") @Parameter(description = "`wait=N`: wait up to N seconds for the result.") String prefer,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC
+                    + " A file is also applied once without it (the same file or `X-Batch-Id` is DUPLICATE).") String key,
             InputStream body) {
         FeedHandler<?> handler = handler(feed);
         String source = user.agency().orElseThrow(() -> ProblemException.forbidden(
@@ -138,7 +144,17 @@ public abstract class FeedResource {
         if (batchId != null && (batchId.isBlank() || batchId.length() > 200)) {
             throw ProblemException.invalidField("X-Batch-Id", "1 to 200 characters");
         }
-        FeedImports.Submission submission = imports.submit(handler, source, batchId, contentType, dryRun, body, user.name());
+        FeedImports.isJson(contentType);
+        try (FeedImports.Spooled spooled = imports.spool(body)) {
+            // The job runs on threads and connections of its own, so the key is claimed apart from it.
+            return idempotency.executeApart(key, "POST /feeds/" + feed + "/imports",
+                    List.of(source, String.valueOf(batchId), String.valueOf(dryRun), contentType, spooled.hash()),
+                    () -> answer(feed, prefer, imports.submit(handler, source, batchId, contentType, dryRun, spooled,
+                            user.name())));
+        }
+    }
+
+    private Response answer(String feed, String prefer, FeedImports.Submission submission) {
         FeedJob job = submission.job();
         if (job.status() == FeedStatus.DUPLICATE) {
             return Response.ok(job).location(location(feed, job.id())).build();
@@ -244,15 +260,22 @@ public abstract class FeedResource {
     @APIResponse(responseCode = "200", description = "The mapping as stored.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedMappings.Mapping.class),
             examples = @ExampleObject(name = "course", value = FeedExamples.MAPPING)))
-    public FeedMappings.Mapping putMapping(@PathParam("source") @Size(max = 100) String source,
+    public Response putMapping(@PathParam("source") @Size(max = 100) String source,
             @PathParam("kind") @Size(max = 60) String kind, @PathParam("code") @Size(max = 200) String code,
-            @Valid MappingValue value) throws SQLException {
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid MappingValue value) {
         if (value == null) {
             throw ProblemException.badRequest("The body must name the internal code.");
         }
         FeedMappings.Mapping mapping = new FeedMappings.Mapping(source, kind, code, value.internalCode().trim());
-        mappings.put(mapping, user.name());
-        return mapping;
+        return idempotency.execute(key, "PUT /feeds/mappings/" + source + "/" + kind + "/" + code, value, () -> {
+            try {
+                mappings.put(mapping, user.name());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not store the mapping", e);
+            }
+            return Response.ok(mapping).build();
+        });
     }
 
     @SecurityRequirement(name = "bearer")

@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,13 +33,20 @@ import org.preventhub.platform.security.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The {@code Idempotency-Key} header on writes. The key is claimed in the same transaction as the write:
- * a concurrent retry blocks on the key's row until the first commits, then replays its answer, so twenty
- * simultaneous retries create one record. The same key with a different body is 422. Failed requests are
- * not remembered (their transaction rolls back), so they can be retried.
+ * The {@code Idempotency-Key} header on writes: every state-changing POST and PUT of every service takes it. The key
+ * is claimed in the same transaction as the write: a concurrent retry blocks on the key's row until the first
+ * commits, then replays its answer (status, {@code Location}, {@code ETag} and body), so twenty simultaneous retries
+ * have one effect. A key belongs to one caller and one operation on one record (the operation names the record,
+ * e.g. {@code POST /events/<id>/held}); the same key with another body there is 422. Failed requests are not
+ * remembered (their transaction rolls back), so they can be retried.
+ *
+ * <p>Work that must not run inside the claim's transaction (a feed upload, whose job runs on other threads and
+ * connections; a projection rebuild) uses {@link #executeApart}: the claim commits first, and a concurrent retry
+ * while the first is still running is 409 {@code idempotency-in-progress} instead of waiting.
  *
  * <p>The first answer may hold secrets (a booking's cancellation secret) and personal data, and must be kept for
  * the retry. It is therefore stored sealed: every value stored is derived from the caller's key, which the table
@@ -52,11 +60,17 @@ public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** The header's description in every operation's OpenAPI text. */
+    public static final String DOC = "Makes retries safe: a retry with the same key answers as the first call did "
+            + "(marked `Idempotent-Replayed: true`) and changes nothing; concurrent retries have one effect; the same "
+            + "key with another body is 422. Remembered for a day, per caller.";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
     /** Marks the sealed format of {@code body}: nonce and AES-GCM ciphertext, base64. */
     private static final String SEALED = "v2:";
     private static final int NONCE_BYTES = 12;
+    /** The length of {@code idempotency_record.scope}. */
+    private static final int MAX_SCOPE = 400;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
@@ -85,38 +99,102 @@ public class IdempotentRequests {
         if (key == null) {
             return action.get();
         }
+        String scope = scope(operation);
+        Keys keys = keysFor(checked(key), operation);
+        String hash = keys.requestHash(operation, json(request));
+        if (!claim(scope, keys, hash)) {
+            return replay(scope, keys, hash);
+        }
+        Response response = action.get();
+        remember(scope, keys, response);
+        return response;
+    }
+
+    /**
+     * As {@link #execute}, for work that must not run inside the claim's transaction: the claim is committed on its
+     * own before {@code action} runs (outside any transaction), and the answer in another one after it. A retry while
+     * the first request is still running is 409 {@code idempotency-in-progress}; a failed first request is forgotten.
+     */
+    public Response executeApart(String key, String operation, Object request, Supplier<Response> action) {
+        if (key == null) {
+            return action.get();
+        }
+        Keys keys = keysFor(checked(key), operation);
+        String scope = scope(operation);
+        String hash = keys.requestHash(operation, json(request));
+        Response replayed = QuarkusTransaction.requiringNew().call(() -> claim(scope, keys, hash) ? null
+                : replay(scope, keys, hash));
+        if (replayed != null) {
+            return replayed;
+        }
+        Response response;
+        try {
+            response = action.get();
+        } catch (RuntimeException | Error e) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "DELETE FROM idempotency_record WHERE scope = ?1 AND idem_key = ?2")
+                    .setParameter(1, scope).setParameter(2, keys.lookup()).executeUpdate());
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> remember(scope, keys, response));
+        return response;
+    }
+
+    private String checked(String key) {
         if (!KEY.matcher(key).matches()) {
             throw ProblemException.badRequest("The Idempotency-Key header is not valid.",
                     new Violation(HEADER, "1 to 255 visible ASCII characters"));
         }
+        return key;
+    }
+
+    /**
+     * The caller and the operation (with the record it addresses); a long one (paths may carry 500-character segments)
+     * is kept as a digest, so that it fits its column.
+     */
+    private String scope(String operation) {
         String scope = user.id() + " " + operation;
-        Keys keys = keys(scope, key);
-        String hash = keys.requestHash(operation, json(request));
-        int claimed = em.createNativeQuery("""
+        if (scope.length() <= MAX_SCOPE) {
+            return scope;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(scope.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Keys keysFor(String key, String operation) {
+        return keys(scope(operation), key);
+    }
+
+    private boolean claim(String scope, Keys keys, String hash) {
+        return em.createNativeQuery("""
                 INSERT INTO idempotency_record (scope, idem_key, request_hash, created_at)
                 VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING""")
                 .setParameter(1, scope).setParameter(2, keys.lookup()).setParameter(3, hash)
-                .executeUpdate();
-        if (claimed == 0) {
-            return replay(scope, keys, hash);
-        }
-        Response response = action.get();
+                .executeUpdate() == 1;
+    }
+
+    private void remember(String scope, Keys keys, Response response) {
         String body = body(response);
+        EntityTag etag = response.getEntityTag();
         em.createNativeQuery("""
-                UPDATE idempotency_record SET status_code = ?1, location = ?2, body = ?3
-                WHERE scope = ?4 AND idem_key = ?5""")
+                UPDATE idempotency_record SET status_code = ?1, location = ?2, body = ?3, etag = ?4
+                WHERE scope = ?5 AND idem_key = ?6""")
                 .setParameter(1, response.getStatus())
                 .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
                 .setParameter(3, body == null ? null : keys.seal(body))
-                .setParameter(4, scope).setParameter(5, keys.lookup())
+                .setParameter(4, etag == null ? null : (etag.isWeak() ? "W/" : "") + "\"" + etag.getValue() + "\"")
+                .setParameter(5, scope).setParameter(6, keys.lookup())
                 .executeUpdate();
-        return response;
     }
 
     private Response replay(String scope, Keys keys, String hash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT request_hash, status_code, location, body FROM idempotency_record
+                SELECT request_hash, status_code, location, body, etag FROM idempotency_record
                 WHERE scope = ?1 AND idem_key = ?2""")
                 .setParameter(1, scope).setParameter(2, keys.lookup())
                 .getResultList();
@@ -137,6 +215,9 @@ public class IdempotentRequests {
                 .header(REPLAYED_HEADER, "true");
         if (row[2] != null) {
             replay.location(URI.create((String) row[2]));
+        }
+        if (row[4] != null) {
+            replay.header(HttpHeaders.ETAG, row[4]);
         }
         if (row[3] != null) {
             replay.entity(keys.open((String) row[3])).header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);

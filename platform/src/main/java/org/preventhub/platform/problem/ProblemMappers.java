@@ -268,6 +268,12 @@ public class ProblemMappers {
                 case METHOD, CONSTRUCTOR, CROSS_PARAMETER -> {
                 }
                 case PARAMETER -> parameter = node.getName();
+                // The element of a list ({@code List<@NotNull LocalDate> dates}): its index names it, not "<list element>".
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null && !field.isEmpty()) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
                 default -> {
                     if (node.getIndex() != null && !field.isEmpty()) {
                         field.append('[').append(node.getIndex()).append(']');

@@ -60,7 +60,10 @@ public class HttpFilters {
         ctx.next();
     }
 
-    /** Headers, query parameters and path segments longer than {@link RequestLimits} allows are 400. */
+    /**
+     * Headers, query parameters and path segments longer than {@link RequestLimits} allows are 400, and so is a NUL
+     * character in any of them.
+     */
     private void parameterLengths(RoutingContext ctx) {
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<String, Integer> header : RequestLimits.HEADERS.entrySet()) {
@@ -91,12 +94,43 @@ public class HttpFilters {
                 }
             }
         }
+        storable(ctx, violations);
         if (!violations.isEmpty()) {
             problems.write(ctx, problems.problem(400, "validation", "Invalid request",
                     "The request has " + violations.size() + " invalid field(s).", path, violations, null));
             return;
         }
         ctx.next();
+    }
+
+    private static final String NUL = "must not contain the NUL character (U+0000), which cannot be stored";
+
+    /**
+     * A NUL character (sent as {@code %00}, or raw in a header) cannot be stored in PostgreSQL text: refused here,
+     * naming the header, parameter or path, rather than reaching the database as a 500. JSON bodies are checked by
+     * {@link StrictJson}.
+     */
+    private static void storable(RoutingContext ctx, List<Violation> violations) {
+        for (Map.Entry<String, String> header : ctx.request().headers()) {
+            if (header.getValue().indexOf('\0') >= 0 || header.getKey().indexOf('\0') >= 0) {
+                String name = header.getKey().replace("\0", "");
+                violations.add(new Violation(name.length() > 100 ? name.substring(0, 100) : name, NUL));
+                break;
+            }
+        }
+        String query = ctx.request().query();
+        if (query != null && (query.contains("%00") || query.indexOf('\0') >= 0)) {
+            new QueryStringDecoder(query, false).parameters().forEach((name, values) -> {
+                if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+                    String shown = name.replace("\0", "");
+                    violations.add(new Violation(shown.length() > 100 ? shown.substring(0, 100) : shown, NUL));
+                }
+            });
+        }
+        String path = ctx.request().path();
+        if (path != null && (path.contains("%00") || path.indexOf('\0') >= 0)) {
+            violations.add(new Violation("path", NUL));
+        }
     }
 
     private void requestId(RoutingContext ctx) {

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.referral.referral.Vocabulary.PanelDecision;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 /** Requests of the panel feature. */
 public final class PanelRequests {
@@ -32,14 +34,14 @@ public final class PanelRequests {
 
     @Schema(description = "A Channel panel meeting.")
     public record PanelRequest(
-            @NotNull @Schema(example = "2020-03-10") LocalDate meetsOn,
+            @NotNull @PlausibleDate(Kind.RECORD) @Schema(example = "2020-03-10") LocalDate meetsOn,
             @NotNull @Valid MemberRequest chair,
             @Size(max = 40) List<@Valid @NotNull MemberRequest> members) {
     }
 
     @Schema(description = "Monthly meetings: the nth weekday of each month.")
     public record ScheduleRequest(
-            @NotNull @Schema(example = "2020-09") YearMonth from,
+            @NotNull @PlausibleDate(Kind.RECORD) @Schema(example = "2020-09") YearMonth from,
             @NotNull @Min(1) @Max(24) @Schema(example = "12") Integer months,
             @NotNull @Schema(example = "TUESDAY") DayOfWeek weekday,
             @NotNull @Min(1) @Max(4) @Schema(description = "1 for the first in the month.", example = "2") Integer week,

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.referral.access.AccessLog;
@@ -31,6 +33,9 @@ import org.preventhub.referral.panel.PanelRequests.AgendaRequest;
 import org.preventhub.referral.panel.PanelRequests.DecisionRequest;
 import org.preventhub.referral.panel.PanelRequests.PanelRequest;
 import org.preventhub.referral.panel.PanelRequests.ScheduleRequest;
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 @Path("/panels")
 @Tag(name = "Channel panels", description = "Monthly meetings, agendas and the decisions minuted per referral.")
@@ -40,18 +45,23 @@ import org.preventhub.referral.panel.PanelRequests.ScheduleRequest;
 public class PanelResource {
 
     private final PanelService panels;
+    private final IdempotentRequests idempotency;
 
-    public PanelResource(PanelService panels) {
+    public PanelResource(PanelService panels, IdempotentRequests idempotency) {
         this.panels = panels;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Arrange a panel meeting")
     @APIResponse(responseCode = "201", description = "Arranged.")
-    public Response create(@Valid @NotNull PanelRequest request) {
-        PanelView panel = panels.create(request);
-        return Response.created(URI.create("/panels/" + panel.id())).entity(panel).build();
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull PanelRequest request) {
+        return idempotency.execute(key, "POST /panels", request, () -> {
+            PanelView panel = panels.create(request);
+            return Response.created(URI.create("/panels/" + panel.id())).entity(panel).build();
+        });
     }
 
     @POST
@@ -59,8 +69,10 @@ public class PanelResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Arrange monthly meetings", description = "The nth weekday of each month, e.g. the second Tuesday.")
     @APIResponse(responseCode = "201", description = "Arranged.")
-    public Response schedule(@Valid @NotNull ScheduleRequest request) {
-        return Response.status(Response.Status.CREATED).entity(panels.schedule(request)).build();
+    public Response schedule(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull ScheduleRequest request) {
+        return idempotency.execute(key, "POST /panels/schedule", request,
+                () -> Response.status(Response.Status.CREATED).entity(panels.schedule(request)).build());
     }
 
     @GET
@@ -68,7 +80,8 @@ public class PanelResource {
     @Operation(summary = "Panel meetings",
             description = "A member sees the panels they sit on, and on their agendas only the referrals whose case is "
                     + "open. No minutes here: read a panel with `X-Access-Purpose` for those. Each item shown is logged.")
-    public List<PanelView> list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    public List<PanelView> list(@QueryParam("from") @PlausibleDate(Kind.FILTER) LocalDate from,
+            @QueryParam("to") @PlausibleDate(Kind.FILTER) LocalDate to,
             @HeaderParam(AccessLog.PURPOSE_HEADER) String purpose) {
         return panels.list(from, to, purpose);
     }
@@ -98,8 +111,14 @@ public class PanelResource {
     @Path("/{id}/agenda")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Put a referral listed for panel on the agenda")
-    public PanelView addToAgenda(@PathParam("id") UUID id, @Valid @NotNull AgendaRequest request) {
-        return panels.addToAgenda(id, request.referralId()).orElseThrow(() -> ProblemException.notFound("Panel " + id));
+    @APIResponse(responseCode = "200", description = "The panel with its agenda.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PanelView.class)))
+    public Response addToAgenda(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull AgendaRequest request) {
+        return idempotency.execute(key, "POST /panels/" + id + "/agenda", request, () -> Response.ok(
+                panels.addToAgenda(id, request.referralId()).orElseThrow(() -> ProblemException.notFound("Panel " + id)))
+                .build());
     }
 
     @POST
@@ -109,8 +128,13 @@ public class PanelResource {
             description = "Adopted as a Channel case, or not adopted (signposted, or no further action). Publishes "
                     + "`referral.adopted.v1` or `referral.not-adopted.v1`; the minutes stay here, encrypted (the answer "
                     + "carries none). A member may minute only an open referral on a panel they sit on.")
-    public PanelView decide(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
+    @APIResponse(responseCode = "200", description = "The panel with its decisions.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PanelView.class)))
+    public Response decide(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull DecisionRequest request) {
-        return panels.decide(id, referralId, request).orElseThrow(() -> ProblemException.notFound("Panel " + id));
+        return idempotency.execute(key, "POST /panels/" + id + "/agenda/" + referralId + "/decision", request,
+                () -> Response.ok(panels.decide(id, referralId, request)
+                        .orElseThrow(() -> ProblemException.notFound("Panel " + id))).build());
     }
 }

@@ -23,6 +23,7 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Versions;
 import org.preventhub.referral.access.AccessLog;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/referrals")
 @Tag(name = "Support plans", description = "A Channel case's intervention providers and actions, revision by revision.")
@@ -32,9 +33,11 @@ import org.preventhub.referral.access.AccessLog;
 public class SupportPlanResource {
 
     private final SupportPlanService plans;
+    private final IdempotentRequests idempotency;
 
-    public SupportPlanResource(SupportPlanService plans) {
+    public SupportPlanResource(SupportPlanService plans, IdempotentRequests idempotency) {
         this.plans = plans;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -58,10 +61,14 @@ public class SupportPlanResource {
             description = "While the case is in support (409 otherwise). The previous revisions are kept; the revision "
                     + "is recorded in the history with who, when and why, and logged. With `If-Match` (the referral's "
                     + "ETag), a revision on a stale read is 412; of two at once, one wins and the other is 409.")
-    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response revise(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The referral's ETag you read; 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull SupportPlanRevision revision) {
-        SupportPlanView.Change change = plans.revise(id, revision, Versions.fromIfMatch(ifMatch))
-                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
-        return Response.ok(change).tag(Versions.etag(change.version())).build();
+        return idempotency.execute(key, "PUT /referrals/" + id + "/support-plan", revision, () -> {
+            SupportPlanView.Change change = plans.revise(id, revision, Versions.fromIfMatch(ifMatch))
+                    .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+            return Response.ok(change).tag(Versions.etag(change.version())).build();
+        });
     }
 }

@@ -10,10 +10,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.referral.referral.StepRequest;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 @Schema(description = "A revised support plan: the whole plan as now agreed, and why it changed.")
 public record SupportPlanRevision(
         @NotNull @Valid StepRequest.SupportPlan plan,
         @NotBlank @Size(max = 4000) @Schema(example = "Mentoring moved online during lockdown.") String reason,
-        @PastOrPresent @Schema(description = "The day it was agreed; defaults to today.") LocalDate on) {
+        @PlausibleDate(Kind.PAST) @Schema(description = "The day it was agreed; defaults to today.") LocalDate on) {
 }

@@ -9,12 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.referral.referral.Vocabulary.Gender;
 import org.preventhub.referral.referral.Vocabulary.Urgency;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 /** A referral to Channel, as a partner agency makes it. The example person is fictional. */
 @Schema(description = "A referral to Channel.")
@@ -26,8 +27,10 @@ public record ReferralRequest(
         @NotBlank @Size(max = 5000) @Schema(description = "What prompted the referral.",
                 example = "Shared extreme right-wing videos in class and spoke of wanting to 'do something'.") String prompt,
         @Schema(description = "Defaults to ROUTINE.") Urgency urgency,
-        @PastOrPresent @Schema(description = "When the referral was received; defaults to today. The Prevent lead "
-                + "may enter earlier referrals.", example = "2020-02-11") LocalDate receivedOn) {
+        @PlausibleDate(Kind.PAST) @Schema(description = "When the referral was received; defaults to today, never later. "
+                + "A referrer may date it at most 7 days back (the day its form or system recorded it); the Prevent "
+                + "lead may enter earlier referrals, back to 1990-01-01. Otherwise 400.", example = "2020-02-11")
+        LocalDate receivedOn) {
 
     @Schema(description = "Who refers.")
     public record Referrer(
@@ -42,7 +45,7 @@ public record ReferralRequest(
     @Schema(description = "The person referred. Stored encrypted, except gender, area and the age band.")
     public record Person(
             @NotBlank @Size(max = 200) @Schema(example = "Jamie Example") String name,
-            @NotNull @Past @Schema(example = "2005-06-14") LocalDate dateOfBirth,
+            @NotNull @Past @PlausibleDate(Kind.BIRTH) @Schema(example = "2005-06-14") LocalDate dateOfBirth,
             @NotNull @Schema(example = "MALE") Gender gender,
             @Size(max = 500) @Schema(example = "1 Example Road, Nuneaton") String address,
             @Size(max = 80) @NotBlank @Schema(description = "Area code of the deployment.", example = "nuneaton-and-bedworth") String area,

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
@@ -35,6 +36,8 @@ import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
 import org.preventhub.referral.access.AccessLog;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 @Path("/referrals")
 @Tag(name = "Referrals", description = "Channel referrals from intake to the 12-month review. A referral another "
@@ -62,11 +65,14 @@ public class ReferralResource {
     @POST
     @RolesAllowed({ Roles.REFERRER, Roles.PREVENT_LEAD })
     @Operation(summary = "Refer someone to Channel",
-            description = "A referrer refers for their own agency (from the token). Personal fields are encrypted; "
+            description = "A referrer refers for their own agency (from the token); the Prevent lead names the agency "
+                    + "in `referrer.agency`. Received today unless `receivedOn` says otherwise: a referrer may date it "
+                    + "at most 7 days back, the Prevent lead any day from 1990-01-01 (earlier referrals entered from "
+                    + "paper or another system). Personal fields are encrypted; "
                     + "the age band is derived from the date of birth. Publishes `referral.received.v1` with a "
                     + "pseudonymous id. Send an `Idempotency-Key` to retry safely.")
     @APIResponse(responseCode = "201", description = "Received: its reference and status (read the full record with a purpose).")
-    public Response refer(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Response refer(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String idempotencyKey,
             @Valid @NotNull ReferralRequest request) {
         return idempotency.execute(idempotencyKey, "POST /referrals", request, () -> {
             ReferralStatusView created = referrals.create(request);
@@ -80,7 +86,7 @@ public class ReferralResource {
             description = "The Prevent lead: all. A panel member: the open referrals on their panels' agendas. A "
                     + "referrer: their agency's, status only. Every line shown is logged; lines with personal data need "
                     + "`X-Access-Purpose`. To find someone by name, POST /referrals/search (names stay out of URLs).")
-    public Page<Object> list(@BeanParam ReferralFilter filter, @Valid @BeanParam PageParams page,
+    public Page<Object> list(@Valid @BeanParam ReferralFilter filter, @Valid @BeanParam PageParams page,
             @QueryParam("name") @Parameter(hidden = true) String name,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         if (name != null) {
@@ -127,10 +133,14 @@ public class ReferralResource {
                     + "steps. With `If-Match`, a step on a stale read is 412; two simultaneous steps: one wins, the other "
                     + "is 409. Answers the journey without personal data.")
     public Response step(@PathParam("id") UUID id, @PathParam("action") String action,
-            @HeaderParam("If-Match") String ifMatch, @Valid StepRequest request) {
-        ReferralJourneyView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
-                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+            @HeaderParam("If-Match") @Parameter(description = "The referral's ETag you read; 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid StepRequest request) {
+        return idempotency.execute(key, "POST /referrals/" + id + "/steps/" + action, request, () -> {
+            ReferralJourneyView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
+                    .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+            return Response.ok(view).tag(Versions.etag(view.version())).build();
+        });
     }
 
     @GET
@@ -146,12 +156,17 @@ public class ReferralResource {
     @Path("/{id}/legal-hold")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Place or lift a legal hold", description = "Answers the journey without personal data.")
-    public ReferralJourneyView legalHold(@PathParam("id") UUID id, @Valid @NotNull LegalHold hold) {
+    @APIResponse(responseCode = "200", description = "The journey.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralJourneyView.class)))
+    public Response legalHold(@PathParam("id") UUID id,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull LegalHold hold) {
         if (hold.hold() && (hold.reason() == null || hold.reason().isBlank())) {
             throw ProblemException.invalidField("reason", "say why the record must be kept");
         }
-        return referrals.legalHold(id, hold.hold(), hold.reason())
-                .orElseThrow(() -> ProblemException.notFound("Referral " + id));
+        return idempotency.execute(key, "POST /referrals/" + id + "/legal-hold", hold, () -> Response.ok(
+                referrals.legalHold(id, hold.hold(), hold.reason())
+                        .orElseThrow(() -> ProblemException.notFound("Referral " + id))).build());
     }
 
     @GET
@@ -161,7 +176,7 @@ public class ReferralResource {
             description = "No step for longer than the configured period (`hub.referral.stalled-after`, 6 months by "
                     + "default). An open referral is never erased, so its retention only starts once it is moved on to "
                     + "a close; this is the list to work through. Each line is logged.")
-    public List<ReferralSummary> stalled(@QueryParam("asOf") @Parameter(description = "Defaults to today.") LocalDate asOf,
+    public List<ReferralSummary> stalled(@QueryParam("asOf") @Parameter(description = "Defaults to today.") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         return referrals.stalled(asOf == null ? referrals.today() : asOf, purpose);
     }
@@ -170,7 +185,7 @@ public class ReferralResource {
     @Path("/reviews/overdue")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Cases whose 6- or 12-month review is overdue")
-    public List<ReferralSummary> overdue(@QueryParam("asOf") @Parameter(description = "Defaults to today.") LocalDate asOf,
+    public List<ReferralSummary> overdue(@QueryParam("asOf") @Parameter(description = "Defaults to today.") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         return referrals.overdueReviews(asOf == null ? referrals.today() : asOf, purpose);
     }

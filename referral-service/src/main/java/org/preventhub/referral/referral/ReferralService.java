@@ -87,6 +87,14 @@ public class ReferralService {
         this.zone = reference.timezone();
     }
 
+    /**
+     * How far back a referrer may date a referral: the day its form or partner system recorded it, across a weekend or
+     * an outage of the system that submits it. Earlier dates would move a referral into an earlier reporting year and
+     * shorten its retention and reviews, which run from it; the Prevent lead, who keeps the caseload, enters earlier
+     * (paper, migrated) referrals, back to the PAST window's start (1990).
+     */
+    public static final int REFERRER_DAYS_BACK = 7;
+
     public LocalDate today() {
         return LocalDate.now(zone);
     }
@@ -115,6 +123,11 @@ public class ReferralService {
                         + String.join(", ", config.concernTypes())));
             }
             concerns.add(type);
+        }
+        if (receivedOn.isBefore(today.minusDays(REFERRER_DAYS_BACK)) && !user.hasRole(Roles.PREVENT_LEAD)) {
+            violations.add(new Violation("receivedOn", "a referrer may date a referral at most " + REFERRER_DAYS_BACK
+                    + " days back (from " + today.minusDays(REFERRER_DAYS_BACK) + "); only the Prevent lead enters "
+                    + "earlier referrals"));
         }
         if (request.person().dateOfBirth().isAfter(receivedOn)) {
             violations.add(new Violation("person.dateOfBirth", "must be before the day the referral was received"));

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.referral.referral.Vocabulary.ConsentGivenBy;
 import org.preventhub.referral.referral.Vocabulary.ExitOutcome;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 /**
  * A step of the journey. Which members matter depends on the step: {@code consentGiven} and
@@ -22,7 +24,7 @@ import org.preventhub.referral.referral.Vocabulary.ExitOutcome;
 public record StepRequest(
         @Size(max = 4000) @Schema(description = "Why (required for screening outcomes and exits).",
                 example = "Deconfliction complete; vulnerabilities identified; listed for the March panel.") String reason,
-        @PastOrPresent @Schema(description = "The day it happened; defaults to today.") LocalDate on,
+        @PlausibleDate(Kind.PAST) @Schema(description = "The day it happened; defaults to today.") LocalDate on,
         Boolean consentGiven,
         ConsentGivenBy consentGivenBy,
         @Valid SupportPlan plan,
@@ -42,6 +44,6 @@ public record StepRequest(
     public record PlanAction(
             @NotBlank @Size(max = 500) @Schema(example = "Weekly mentoring sessions") String description,
             @NotBlank @Size(max = 200) @Schema(example = "Youth mentor") String owner,
-            @NotNull @Schema(example = "2020-06-30") LocalDate due) {
+            @NotNull @PlausibleDate(Kind.RECORD) @Schema(example = "2020-06-30") LocalDate due) {
     }
 }

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.referral.access.AccessLog;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 /** A subject access request: everything held about one person, for the Prevent lead to answer it. */
 @Path("/subject-access")
@@ -40,7 +42,7 @@ public class SubjectAccessResource {
     @Schema(description = "Whom the request is about. In the body: a name and date of birth never belong in a URL.")
     public record SubjectAccessRequest(
             @NotBlank @Size(max = 200) @Schema(example = "Jamie Example") String name,
-            @Schema(description = "Tells namesakes apart.", example = "2005-06-14") LocalDate dateOfBirth) {
+            @PlausibleDate(Kind.BIRTH) @Schema(description = "Tells namesakes apart.", example = "2005-06-14") LocalDate dateOfBirth) {
     }
 
     @POST

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.referral.support.ReferralApi;
 import org.preventhub.testing.Sql;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,19 @@ class PanelMinutesTest {
 
     private static RequestSpecification member(String username) {
         return as(Roles.CHANNEL_PANEL, "warwickshire-police", username);
+    }
+
+    @Test
+    void aMemberIsKnownToPanelsByTheSameUserIdThePanelListsThemBy() {
+        String username = "me-member-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID panel = panel(username);
+        String userId = member(username).get("/panels/me").then().statusCode(200)
+                .body("$", not(org.hamcrest.Matchers.hasKey("id")))
+                .body("panels", hasItem(panel.toString()))
+                .extract().path("userId");
+        assertThat(userId).isEqualTo(ReferralApi.userId(username));
+        asLead().header(PURPOSE, "Arranging the panel").get("/panels/" + panel).then().statusCode(200)
+                .body("members.userId", hasItem(userId));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.preventhub.referral.support.ReferralApi.asLead;
 import static org.preventhub.referral.support.ReferralApi.asReferrer;
 import static org.preventhub.referral.support.ReferralApi.panel;
 import static org.preventhub.referral.support.ReferralApi.refer;
+import static org.preventhub.referral.support.ReferralApi.referEarlier;
 import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
 
@@ -162,7 +163,7 @@ class ChannelJourneyTest {
 
     @Test
     void overdueReviewsAreListed() {
-        UUID referral = refer("police-a", aReferral().adult().receivedOn(LocalDate.now().minusYears(1)).build());
+        UUID referral = referEarlier("police-a", aReferral().adult().receivedOn(LocalDate.now().minusYears(1)).build());
         UUID panel = panel();
         org.preventhub.referral.support.ReferralApi.adopted(referral, panel);
         step(referral, "consent", Map.of("consentGiven", true, "consentGivenBy", "PERSON")).statusCode(200);

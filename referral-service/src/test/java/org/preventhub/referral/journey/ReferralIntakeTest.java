@@ -23,6 +23,62 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ReferralIntakeTest {
 
+    @Test
+    void aReferrerMayDateAReferralAtMostSevenDaysBackAndOnlyThePreventLeadEarlier() {
+        String agency = "backdating-" + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate today = LocalDate.now();
+        asReferrer(agency).body(aReferral().receivedOn(today.minusDays(7)).build()).post("/referrals").then()
+                .statusCode(201);
+        long before = Sql.count("SELECT count(*) FROM referral WHERE referrer_agency = ?", agency);
+
+        asReferrer(agency).body(aReferral().receivedOn(today.minusDays(8)).build()).post("/referrals").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("receivedOn"));
+        asReferrer(agency).body(aReferral().receivedOn(today.minusYears(2)).build()).post("/referrals").then()
+                .statusCode(400).body("violations.field", hasItems("receivedOn"));
+        assertThat(Sql.count("SELECT count(*) FROM referral WHERE referrer_agency = ?", agency)).isEqualTo(before);
+
+        asLead().body(aReferral().agency(agency).receivedOn(today.minusYears(2)).build()).post("/referrals").then()
+                .statusCode(201);
+        // Never in the future, and not before the window's start, whoever enters it.
+        asLead().body(aReferral().agency(agency).receivedOn(today.plusDays(1)).build()).post("/referrals").then()
+                .statusCode(400).body("violations.field", hasItems("receivedOn"));
+        asLead().body(aReferral().agency(agency).receivedOn(LocalDate.of(1989, 12, 31)).build()).post("/referrals")
+                .then().statusCode(400).body("violations.field", hasItems("receivedOn"));
+    }
+
+    @Test
+    void datesOutsideTheirPlausibleWindowAreRefusedNamingTheFieldNeverA500() {
+        Map<String, Object> referral = aReferral().agency("window-agency").build();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> person = (Map<String, Object>) referral.get("person");
+        person.put("dateOfBirth", "1899-12-31");
+        asLead().body(referral).post("/referrals").then().statusCode(400)
+                .body("violations.field", hasItems("person.dateOfBirth"));
+        person.put("dateOfBirth", "+999999999-12-31");
+        asLead().body(referral).post("/referrals").then().statusCode(400).contentType("application/problem+json");
+
+        Map<String, Object> chair = Map.of("userId", "user-lead", "name", "Chair", "agency", "warwickshire-county-council");
+        for (String day : List.of("+999999999-01-01", "0001-01-01", "1989-12-31", LocalDate.now().plusYears(10).plusDays(1).toString())) {
+            asLead().body(Map.of("meetsOn", day, "chair", chair)).post("/panels").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItems("meetsOn"));
+        }
+        asLead().body(Map.of("meetsOn", LocalDate.now().plusYears(10).toString(), "chair", chair)).post("/panels")
+                .then().statusCode(201);
+        asLead().body(Map.of("name", "Jamie Example", "from", "-999999999-01-01")).post("/referrals/search").then()
+                .statusCode(400).body("violations.field", hasItems("from"));
+    }
+
+    @Test
+    void aNulInAQueryParameterOrAPathIsRefusedNamingItNeverStored() {
+        asLead().urlEncodingEnabled(false).get("/referrals?area=rug%00by").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItems("area"))
+                .body("violations.message", hasItems(org.hamcrest.Matchers.containsString("NUL")));
+        asLead().urlEncodingEnabled(false).get("/panels/ab%00cd").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItems("path"));
+    }
+
+
     private static long referrals() {
         return Sql.count("SELECT count(*) FROM referral");
     }

@@ -11,6 +11,7 @@ import static org.preventhub.referral.support.ReferralApi.as;
 import static org.preventhub.referral.support.ReferralApi.asLead;
 import static org.preventhub.referral.support.ReferralApi.panel;
 import static org.preventhub.referral.support.ReferralApi.refer;
+import static org.preventhub.referral.support.ReferralApi.referEarlier;
 import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralApi.userId;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
@@ -116,7 +117,7 @@ class SupportPlanTest {
     void erasureTakesThePlansButKeepsThatTheCaseHadOne() {
         LocalDate exit = LocalDate.now().minusYears(6).minusDays(1);
         LocalDate received = exit.minusMonths(5);
-        UUID referral = refer("plan-school", aReferral().adult().receivedOn(received).build());
+        UUID referral = referEarlier("plan-school", aReferral().adult().receivedOn(received).build());
         step(referral, "start-screening", Map.of("on", received.toString())).statusCode(200);
         step(referral, "list-for-panel", Map.of("reason", "Listed", "on", received.plusDays(7).toString())).statusCode(200);
         Map<String, Object> panel = Map.of("meetsOn", received.plusMonths(1).toString(),

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.preventhub.referral.support.ReferralApi.asLead;
 import static org.preventhub.referral.support.ReferralApi.refer;
+import static org.preventhub.referral.support.ReferralApi.referEarlier;
 import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
 
@@ -34,7 +35,7 @@ class RetentionTest {
 
     /** A referral screened out (no further action) on the given day: kept three years from then. */
     private static UUID screenedOutOn(LocalDate closedOn, ReferralBuilder builder) {
-        UUID referral = refer("retention-school", builder.receivedOn(closedOn.minusDays(9))
+        UUID referral = referEarlier("retention-school", builder.receivedOn(closedOn.minusDays(9))
                 .bornOn(closedOn.minusYears(16)).build());
         step(referral, "start-screening", Map.of("on", closedOn.minusDays(8).toString())).statusCode(200);
         step(referral, "no-further-action", Map.of("reason", "No concerns found", "on", closedOn.toString()))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.preventhub.referral.support.ReferralApi.asLead;
 import static org.preventhub.referral.support.ReferralApi.refer;
+import static org.preventhub.referral.support.ReferralApi.referEarlier;
 import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
 
@@ -25,13 +26,13 @@ class StalledReferralsTest {
     @Test
     void openReferralsWithNoStepForSixMonthsAreListedAndClosedOnesAreNot() {
         LocalDate sevenMonthsAgo = LocalDate.now().minusMonths(7);
-        UUID forgotten = refer("stalled-school", aReferral().receivedOn(sevenMonthsAgo).build());
-        UUID screenedLater = refer("stalled-school", aReferral().receivedOn(sevenMonthsAgo).build());
+        UUID forgotten = referEarlier("stalled-school", aReferral().receivedOn(sevenMonthsAgo).build());
+        UUID screenedLater = referEarlier("stalled-school", aReferral().receivedOn(sevenMonthsAgo).build());
         step(screenedLater, "start-screening").statusCode(200);
-        UUID closed = refer("stalled-school", aReferral().receivedOn(sevenMonthsAgo).build());
+        UUID closed = referEarlier("stalled-school", aReferral().receivedOn(sevenMonthsAgo).build());
         step(closed, "start-screening", Map.of("on", sevenMonthsAgo.toString())).statusCode(200);
         step(closed, "no-further-action", Map.of("reason", "No concerns", "on", sevenMonthsAgo.toString())).statusCode(200);
-        UUID recent = refer("stalled-school", aReferral().receivedOn(LocalDate.now().minusMonths(5)).build());
+        UUID recent = referEarlier("stalled-school", aReferral().receivedOn(LocalDate.now().minusMonths(5)).build());
 
         asLead(null).get("/referrals/stalled").then().statusCode(400);
         asLead("Monthly case review").get("/referrals/stalled").then().statusCode(200)

@@ -48,6 +48,17 @@ public final class ReferralApi {
                 .extract().path("id"));
     }
 
+    /**
+     * An earlier referral of the given agency, entered by the Prevent lead: only the lead may date a referral more than
+     * seven days back. Returns its id.
+     */
+    @SuppressWarnings("unchecked")
+    public static UUID referEarlier(String agency, Map<String, Object> referral) {
+        ((Map<String, Object>) referral.get("referrer")).put("agency", agency);
+        return UUID.fromString(asLead().body(referral).post("/referrals").then().statusCode(201)
+                .extract().path("id"));
+    }
+
     public static ValidatableResponse step(UUID referral, String action, Map<String, Object> body) {
         return asLead().body(body).post("/referrals/" + referral + "/steps/" + action).then();
     }

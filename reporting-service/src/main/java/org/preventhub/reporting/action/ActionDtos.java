@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 /** Requests and answers of the action plan. */
 public final class ActionDtos {
@@ -24,7 +26,7 @@ public final class ActionDtos {
             @NotBlank @Size(max = 300) @Schema(example = "Promote the online Prevent Update course") String title,
             @Size(max = 4000) String description,
             @NotBlank @Size(max = 200) @Schema(example = "Warwickshire County Council Prevent team") String ownerOrganisation,
-            @Schema(example = "2021-03-31") LocalDate dueOn,
+            @PlausibleDate(Kind.RECORD) @Schema(example = "2021-03-31") LocalDate dueOn,
             @Size(max = 20) @NotNull @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|DEFERRED") @Schema(example = "IN_PROGRESS") String status,
             @Size(max = 10) @NotNull @Pattern(regexp = "RED|AMBER|GREEN") @Schema(description = "Red, amber or green: how it is going.",
                     example = "GREEN") String rag,
@@ -33,7 +35,7 @@ public final class ActionDtos {
 
     @Schema(description = "A progress update.")
     public record ProgressRequest(
-            @NotNull @Schema(example = "2020-07-15") LocalDate on,
+            @NotNull @PlausibleDate(Kind.PAST) @Schema(example = "2020-07-15") LocalDate on,
             @NotBlank @Size(max = 4000) @Schema(example = "Course promoted through the July newsletter.") String note,
             @Size(max = 20) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|COMPLETED|DEFERRED") String status,
             @Size(max = 10) @Pattern(regexp = "RED|AMBER|GREEN") String rag) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
@@ -52,7 +53,7 @@ public class ActionResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Add a recommended action")
     @APIResponse(responseCode = "201", description = "Added.")
-    public Response create(@HeaderParam(IdempotentRequests.HEADER) String key, @Valid @NotNull ActionRequest request) {
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key, @Valid @NotNull ActionRequest request) {
         return idempotency.execute(key, "POST /actions", request, () -> {
             ActionView created = actions.create(request);
             return Response.created(URI.create("/actions/" + created.id())).entity(created)
@@ -82,11 +83,15 @@ public class ActionResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Change an action", description = "The change is kept in its history, before and after.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull ActionRequest request) {
-        ActionView action = actions.update(id, request, Versions.fromIfMatch(ifMatch))
-                .orElseThrow(() -> ProblemException.notFound("Action " + id));
-        return Response.ok(action).tag(Versions.etag(action.version())).build();
+        return idempotency.execute(key, "PUT /actions/" + id, request, () -> {
+            ActionView action = actions.update(id, request, Versions.fromIfMatch(ifMatch))
+                    .orElseThrow(() -> ProblemException.notFound("Action " + id));
+            return Response.ok(action).tag(Versions.etag(action.version())).build();
+        });
     }
 
     @POST
@@ -94,7 +99,7 @@ public class ActionResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Record progress", description = "A dated note, and optionally a new status or RAG rating. "
             + "With Idempotency-Key, a retry records the note once and returns the first answer.")
-    public Response progress(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+    public Response progress(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull ProgressRequest request) {
         return idempotency.execute(key, "POST /actions/" + id + "/progress", request, () -> {
             ActionView action = actions.progress(id, request).orElseThrow(() -> ProblemException.notFound("Action " + id));

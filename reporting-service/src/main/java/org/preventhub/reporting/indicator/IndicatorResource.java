@@ -26,6 +26,7 @@ import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Versions;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/indicators")
 @Tag(name = "Indicators", description = "Indicators defined as data, computed from the projections of every service's "
@@ -40,8 +41,11 @@ public class IndicatorResource {
     private final IndicatorEngine engine;
     private final CsvExport csv;
     private final CurrentUser user;
+    private final IdempotentRequests idempotency;
 
-    public IndicatorResource(IndicatorRepository indicators, IndicatorEngine engine, CsvExport csv, CurrentUser user) {
+    public IndicatorResource(IndicatorRepository indicators, IndicatorEngine engine, CsvExport csv, CurrentUser user,
+            IdempotentRequests idempotency) {
+        this.idempotency = idempotency;
         this.indicators = indicators;
         this.engine = engine;
         this.csv = csv;
@@ -71,20 +75,24 @@ public class IndicatorResource {
     @Operation(summary = "Define or change an indicator",
             description = "Filters and breakdowns may only name the columns of the chosen fact. With If-Match, a change "
                     + "based on a stale read is 412.")
-    public Response put(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    public Response put(@PathParam("id") String id,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull IndicatorDefinition definition) {
         if (!id.equals(definition.id())) {
             throw ProblemException.invalidField("id", "must be the id in the address");
         }
         engine.validate(definition);
-        boolean existed = indicators.find(id).isPresent();
-        if (!indicators.save(definition.normalised(), Versions.fromIfMatch(ifMatch), user.name())) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                    "The indicator changed since you read it.", null, null);
-        }
-        IndicatorDefinition saved = find(id);
-        return (existed ? Response.ok(saved) : Response.created(URI.create("/indicators/" + id)).entity(saved))
-                .tag(Versions.etag(saved.version())).build();
+        return idempotency.execute(key, "PUT /indicators/" + id, definition, () -> {
+            boolean existed = indicators.find(id).isPresent();
+            if (!indicators.save(definition.normalised(), Versions.fromIfMatch(ifMatch), user.name())) {
+                throw new ProblemException(412, "precondition-failed", "Precondition failed",
+                        "The indicator changed since you read it.", null, null);
+            }
+            IndicatorDefinition saved = find(id);
+            return (existed ? Response.ok(saved) : Response.created(URI.create("/indicators/" + id)).entity(saved))
+                    .tag(Versions.etag(saved.version())).build();
+        });
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package org.preventhub.reporting.indicator;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +59,29 @@ public record ReportingPeriod(LocalDate from, LocalDate to,
      * or statistical), {@code quarter} (2020-Q1) or {@code month} (2020-03).
      */
     public static ReportingPeriod parse(String from, String to, Integer year, String calendar, String quarter, String month) {
+        String field = from != null || to != null ? (from != null ? "from" : "to")
+                : quarter != null ? "quarter" : month != null ? "month" : "year";
+        ReportingPeriod period;
+        try {
+            period = parsed(from, to, year, calendar, quarter, month);
+        } catch (DateTimeParseException e) {
+            throw e;
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField(field, WINDOW);
+        }
+        // The FILTER window of every service's dates (PlausibleDate): a year PostgreSQL cannot store is a 400, not a 500.
+        if (period.from().isBefore(EARLIEST) || period.to().isAfter(LATEST)) {
+            throw ProblemException.invalidField(field, WINDOW);
+        }
+        return period;
+    }
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    private static final String WINDOW = "a period within 1900-01-01 to 9999-12-31";
+
+    private static ReportingPeriod parsed(String from, String to, Integer year, String calendar, String quarter,
+            String month) {
         try {
             if (from != null || to != null) {
                 if (from == null || to == null) {

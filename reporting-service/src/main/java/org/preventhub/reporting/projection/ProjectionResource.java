@@ -9,12 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/projections/rebuild")
 @Tag(name = "Projections", description = "Rebuilding every projection from the topics.")
@@ -23,9 +26,11 @@ import org.preventhub.platform.security.Roles;
 public class ProjectionResource {
 
     private final RebuildService rebuilds;
+    private final IdempotentRequests idempotency;
 
-    public ProjectionResource(RebuildService rebuilds) {
+    public ProjectionResource(RebuildService rebuilds, IdempotentRequests idempotency) {
         this.rebuilds = rebuilds;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -33,8 +38,11 @@ public class ProjectionResource {
     @Operation(summary = "Rebuild the projections from the topics",
             description = "The service keeps answering from the current projections until the new ones are complete.")
     @APIResponse(responseCode = "202", description = "Started; follow it at Location.")
-    public Response rebuild() {
-        return Response.accepted(rebuilds.start()).location(URI.create("/projections/rebuild")).build();
+    public Response rebuild(
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
+        // The rebuild runs on a thread and connections of its own, so the key is claimed apart from it.
+        return idempotency.executeApart(key, "POST /projections/rebuild", null,
+                () -> Response.accepted(rebuilds.start()).location(URI.create("/projections/rebuild")).build());
     }
 
     @GET

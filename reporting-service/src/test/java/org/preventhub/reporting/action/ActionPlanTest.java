@@ -24,6 +24,23 @@ class ActionPlanTest {
     }
 
     @Test
+    void anActionDueOutsideThePlausibleWindowOrProgressInTheFutureIsRefusedNamingTheField() {
+        for (String day : List.of("0001-01-01", "1989-12-31", "+999999999-12-31",
+                java.time.LocalDate.now().plusYears(10).plusDays(1).toString())) {
+            Map<String, Object> action = new java.util.HashMap<>(action("NOT_STARTED", "AMBER"));
+            action.put("dueOn", day);
+            as(Roles.PREVENT_LEAD).body(action).post("/actions").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", org.hamcrest.Matchers.hasItem("dueOn"));
+        }
+        String id = as(Roles.PREVENT_LEAD).body(action("NOT_STARTED", "AMBER")).post("/actions").then().statusCode(201)
+                .extract().path("id");
+        as(Roles.PREVENT_LEAD).body(Map.of("on", java.time.LocalDate.now().plusDays(1).toString(), "note", "Tomorrow"))
+                .post("/actions/" + id + "/progress").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("on"));
+    }
+
+    @Test
     void anActionKeepsItsProgressAndEveryChangeBeforeAndAfter() {
         String id = as(Roles.PREVENT_LEAD).body(action("NOT_STARTED", "AMBER")).post("/actions").then().statusCode(201)
                 .extract().path("id");

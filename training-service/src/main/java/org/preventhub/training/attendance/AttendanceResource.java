@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,10 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/sessions")
 @Tag(name = "Attendance", description = "The register: attended or no-show, walk-ins, delivery and corrections.")
@@ -40,9 +44,11 @@ import org.preventhub.platform.web.PageParams;
 public class AttendanceResource {
 
     private final AttendanceService attendance;
+    private final IdempotentRequests idempotency;
 
-    public AttendanceResource(AttendanceService attendance) {
+    public AttendanceResource(AttendanceService attendance, IdempotentRequests idempotency) {
         this.attendance = attendance;
+        this.idempotency = idempotency;
     }
 
     @PUT
@@ -57,8 +63,12 @@ public class AttendanceResource {
             examples = @ExampleObject(name = "register", value = Examples.ATTENDANCE_SHEET)))
     @APIResponse(responseCode = "200", description = "The register.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceResponse.class), examples = @ExampleObject(name = "register", value = Examples.REGISTER)))
-    public List<AttendanceResponse> record(@PathParam("sessionId") UUID sessionId, @Valid @NotNull AttendanceSheet sheet) {
-        return attendance.record(sessionId, sheet).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    public Response record(@PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull AttendanceSheet sheet) {
+        return idempotency.execute(key, "PUT /sessions/" + sessionId + "/attendance", sheet, () -> Response.ok(
+                attendance.record(sessionId, sheet).orElseThrow(() -> ProblemException.notFound("Session " + sessionId)))
+                .build());
     }
 
     @GET
@@ -79,8 +89,11 @@ public class AttendanceResource {
                     + "WAITING_LIST_CLOSED). Publishes `training.session.delivered.v1` with the counts.")
     @APIResponse(responseCode = "200", description = "The final counts.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeliveryResponse.class), examples = @ExampleObject(name = "delivered", value = Examples.DELIVERY)))
-    public DeliveryResponse deliver(@PathParam("sessionId") UUID sessionId) {
-        return attendance.deliver(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+    public Response deliver(@PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
+        return idempotency.execute(key, "POST /sessions/" + sessionId + "/delivery", null, () -> Response.ok(
+                attendance.deliver(sessionId).orElseThrow(() -> ProblemException.notFound("Session " + sessionId)))
+                .build());
     }
 
     @POST
@@ -93,9 +106,12 @@ public class AttendanceResource {
             examples = @ExampleObject(name = "late", value = Examples.CORRECTION_REQUEST)))
     @APIResponse(responseCode = "200", description = "The corrected mark.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AttendanceResponse.class), examples = @ExampleObject(name = "corrected", value = Examples.CORRECTED)))
-    public AttendanceResponse correct(@PathParam("sessionId") UUID sessionId,
-            @PathParam("attendanceId") UUID attendanceId, @Valid @NotNull AttendanceCorrection correction) {
-        return attendance.correct(sessionId, attendanceId, correction)
-                .orElseThrow(() -> ProblemException.notFound("Attendance " + attendanceId));
+    public Response correct(@PathParam("sessionId") UUID sessionId,
+            @PathParam("attendanceId") UUID attendanceId,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull AttendanceCorrection correction) {
+        return idempotency.execute(key, "POST /sessions/" + sessionId + "/attendance/" + attendanceId + "/correction",
+                correction, () -> Response.ok(attendance.correct(sessionId, attendanceId, correction)
+                        .orElseThrow(() -> ProblemException.notFound("Attendance " + attendanceId))).build());
     }
 }

@@ -1,6 +1,7 @@
 package org.preventhub.training.booking;
 
 import java.util.UUID;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/bookings")
 @Tag(name = "Bookings")
@@ -44,10 +48,12 @@ public class BookingResource {
 
     private final BookingService bookings;
     private final CurrentUser user;
+    private final IdempotentRequests idempotency;
 
-    public BookingResource(BookingService bookings, CurrentUser user) {
+    public BookingResource(BookingService bookings, CurrentUser user, IdempotentRequests idempotency) {
         this.bookings = bookings;
         this.user = user;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -97,9 +103,12 @@ public class BookingResource {
     @APIResponse(responseCode = "200", description = "The cancelled booking.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "cancelled", value = Examples.BOOKING_CANCELLED)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public BookingResponse cancel(@PathParam("reference") String reference, @Valid CancellationRequest request) {
-        return bookings.cancel(reference, request == null ? null : request.secret(), isStaff())
-                .orElseThrow(BookingSecrets::noSuchBooking);
+    public Response cancel(@PathParam("reference") String reference,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid CancellationRequest request) {
+        return idempotency.execute(key, "POST /bookings/" + reference + "/cancellation", request, () -> Response.ok(
+                bookings.cancel(reference, request == null ? null : request.secret(), isStaff())
+                        .orElseThrow(BookingSecrets::noSuchBooking)).build());
     }
 
     @POST
@@ -114,9 +123,12 @@ public class BookingResource {
     @APIResponse(responseCode = "200", description = "The declined booking, now cancelled.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BookingResponse.class), examples = @ExampleObject(name = "declined", value = Examples.BOOKING_PROMOTION_DECLINED)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public BookingResponse decline(@PathParam("reference") String reference, @Valid CancellationRequest request) {
-        return bookings.declinePromotion(reference, request == null ? null : request.secret(), isStaff())
-                .orElseThrow(BookingSecrets::noSuchBooking);
+    public Response decline(@PathParam("reference") String reference,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid CancellationRequest request) {
+        return idempotency.execute(key, "POST /bookings/" + reference + "/promotion-declined", request, () -> Response.ok(
+                bookings.declinePromotion(reference, request == null ? null : request.secret(), isStaff())
+                        .orElseThrow(BookingSecrets::noSuchBooking)).build());
     }
 
     private boolean isStaff() {

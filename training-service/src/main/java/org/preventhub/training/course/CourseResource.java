@@ -105,9 +105,10 @@ public class CourseResource {
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version: someone changed the course since you read it.")
     public Response update(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you read; the update fails with 412 if it changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull CourseRequest request) {
-        return courses.update(id, request, Versions.fromIfMatch(ifMatch))
+        return idempotency.execute(key, "PUT /courses/" + id, request, () -> courses.update(id, request, Versions.fromIfMatch(ifMatch))
                 .map(course -> Response.ok(course).tag(Versions.etag(course.version())).build())
-                .orElseThrow(() -> ProblemException.notFound("Course " + id));
+                .orElseThrow(() -> ProblemException.notFound("Course " + id)));
     }
 }

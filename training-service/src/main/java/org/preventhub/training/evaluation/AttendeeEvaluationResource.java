@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,8 +24,10 @@ import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.training.booking.BookingSecrets;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 /** The attendee's own evaluation, made with the booking's reference and secret. */
 @Path("/bookings")
@@ -35,9 +38,11 @@ import org.preventhub.training.booking.BookingSecrets;
 public class AttendeeEvaluationResource {
 
     private final EvaluationService evaluations;
+    private final IdempotentRequests idempotency;
 
-    public AttendeeEvaluationResource(EvaluationService evaluations) {
+    public AttendeeEvaluationResource(EvaluationService evaluations, IdempotentRequests idempotency) {
         this.evaluations = evaluations;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -55,9 +60,13 @@ public class AttendeeEvaluationResource {
             + "the two are answered alike.")
     @APIResponse(responseCode = "403", description = "The caller's role does not allow this operation; or, for staff, "
             + "the secret is not the booking's.")
-    public Response byAttendee(@PathParam("reference") String reference, @Valid @NotNull EvaluationAnswers answers) {
-        EvaluationResponse saved = evaluations.submitByAttendee(reference, answers)
-                .orElseThrow(BookingSecrets::noSuchBooking);
-        return Response.created(URI.create("/sessions/" + saved.sessionId() + "/evaluations")).entity(saved).build();
+    public Response byAttendee(@PathParam("reference") String reference,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
+            @Valid @NotNull EvaluationAnswers answers) {
+        return idempotency.execute(key, "POST /bookings/" + reference + "/evaluation", answers, () -> {
+            EvaluationResponse saved = evaluations.submitByAttendee(reference, answers)
+                    .orElseThrow(BookingSecrets::noSuchBooking);
+            return Response.created(URI.create("/sessions/" + saved.sessionId() + "/evaluations")).entity(saved).build();
+        });
     }
 }

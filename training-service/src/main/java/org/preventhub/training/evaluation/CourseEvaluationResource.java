@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 import io.quarkus.security.Authenticated;
 
@@ -47,8 +49,8 @@ public class CourseEvaluationResource {
     @APIResponse(responseCode = "200", description = "The figures.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EvaluationSummary.class), examples = @ExampleObject(name = "figures", value = Examples.SUMMARY)))
     public EvaluationSummary courseSummary(@PathParam("courseId") UUID courseId,
-            @QueryParam("from") @Parameter(example = "2019-09-01") LocalDate from,
-            @QueryParam("to") @Parameter(example = "2020-08-31") LocalDate to) {
+            @QueryParam("from") @Parameter(example = "2019-09-01") @PlausibleDate(Kind.FILTER) LocalDate from,
+            @QueryParam("to") @Parameter(example = "2020-08-31") @PlausibleDate(Kind.FILTER) LocalDate to) {
         return evaluations.courseSummary(courseId, from, to).orElseThrow(() -> ProblemException.notFound("Course " + courseId));
     }
 }

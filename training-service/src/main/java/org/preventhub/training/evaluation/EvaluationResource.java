@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,10 +30,12 @@ import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
+import org.preventhub.platform.idempotency.IdempotentRequests;
 
 import io.quarkus.security.Authenticated;
 
@@ -45,9 +48,11 @@ import io.quarkus.security.Authenticated;
 public class EvaluationResource {
 
     private final EvaluationService evaluations;
+    private final IdempotentRequests idempotency;
 
-    public EvaluationResource(EvaluationService evaluations) {
+    public EvaluationResource(EvaluationService evaluations, IdempotentRequests idempotency) {
         this.evaluations = evaluations;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -63,9 +68,11 @@ public class EvaluationResource {
             schema = @Schema(type = SchemaType.ARRAY, maxItems = 500, implementation = EvaluationResponse.class),
             examples = @ExampleObject(name = "paper", value = Examples.EVALUATIONS)))
     public Response paperForms(@PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotEmpty @Size(max = 500) List<@Valid @NotNull EvaluationAnswers> forms) {
-        return Response.status(Response.Status.CREATED).entity(evaluations.submitPaperForms(sessionId, forms))
-                .location(URI.create("/sessions/" + sessionId + "/evaluations")).build();
+        return idempotency.execute(key, "POST /sessions/" + sessionId + "/evaluations", forms, () ->
+                Response.status(Response.Status.CREATED).entity(evaluations.submitPaperForms(sessionId, forms))
+                        .location(URI.create("/sessions/" + sessionId + "/evaluations")).build());
     }
 
     @GET

@@ -7,6 +7,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 /** Filters of the session list; all optional, combined with AND. */
 public class SessionFilter {
@@ -39,9 +41,11 @@ public class SessionFilter {
 
     @QueryParam("from")
     @Parameter(description = "Sessions starting on or after this day (the partnership's time zone).", example = "2019-09-01")
+    @PlausibleDate(Kind.FILTER)
     public LocalDate from;
 
     @QueryParam("to")
     @Parameter(description = "Sessions starting on or before this day.", example = "2020-08-31")
+    @PlausibleDate(Kind.FILTER)
     public LocalDate to;
 }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.platform.validation.PlausibleDate;
+import org.preventhub.platform.validation.PlausibleDate.Kind;
 
 /**
  * A session to schedule, or the new details of one (the course cannot change: schedule another session).
@@ -21,8 +23,8 @@ import org.preventhub.contracts.DeliveryMode;
 public record SessionRequest(
         @Schema(description = "The course delivered. Required to schedule; ignored on update.",
                 example = "0b8f3f5e-5d0c-4c43-9a8a-1b1f2f3e4d5c") UUID courseId,
-        @NotNull @Schema(example = "2019-10-03T09:30:00+01:00") OffsetDateTime startsAt,
-        @NotNull @Schema(example = "2019-10-03T11:00:00+01:00") OffsetDateTime endsAt,
+        @NotNull @PlausibleDate(Kind.RECORD) @Schema(example = "2019-10-03T09:30:00+01:00") OffsetDateTime startsAt,
+        @NotNull @PlausibleDate(Kind.RECORD) @Schema(example = "2019-10-03T11:00:00+01:00") OffsetDateTime endsAt,
         @NotNull @Schema(example = "IN_PERSON") DeliveryMode mode,
         @Size(max = 300) @Schema(example = "Shire Hall, Warwick") String venue,
         @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address")

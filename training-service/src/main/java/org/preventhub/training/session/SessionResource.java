@@ -79,7 +79,7 @@ public class SessionResource {
             + "Sort by startsAt, area, capacity, seatsLeft, status or createdAt.")
     @APIResponse(responseCode = "200", description = "One page of sessions.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "sessions", value = Examples.SESSION_PAGE)))
-    public Page<SessionResponse> list(@BeanParam SessionFilter filter, @Valid @BeanParam PageParams page) {
+    public Page<SessionResponse> list(@Valid @BeanParam SessionFilter filter, @Valid @BeanParam PageParams page) {
         return sessions.list(filter, page);
     }
 
@@ -110,10 +110,11 @@ public class SessionResource {
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response change(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if the session changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull SessionRequest request) {
-        return sessions.change(id, request, Versions.fromIfMatch(ifMatch))
+        return idempotency.execute(key, "PUT /sessions/" + id, request, () -> sessions.change(id, request, Versions.fromIfMatch(ifMatch))
                 .map(session -> Response.ok(session).tag(Versions.etag(session.version())).build())
-                .orElseThrow(() -> ProblemException.notFound("Session " + id));
+                .orElseThrow(() -> ProblemException.notFound("Session " + id)));
     }
 
     @POST
@@ -128,10 +129,11 @@ public class SessionResource {
             schema = @Schema(implementation = SessionResponse.class), examples = @ExampleObject(name = "cancelled", value = Examples.SESSION_CANCELLED)))
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response cancel(@PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if the session changed since.") String ifMatch,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull SessionCancellation cancellation) {
-        return sessions.cancel(id, cancellation, Versions.fromIfMatch(ifMatch))
+        return idempotency.execute(key, "POST /sessions/" + id + "/cancellation", cancellation, () -> sessions.cancel(id, cancellation, Versions.fromIfMatch(ifMatch))
                 .map(session -> Response.ok(session).tag(Versions.etag(session.version())).build())
-                .orElseThrow(() -> ProblemException.notFound("Session " + id));
+                .orElseThrow(() -> ProblemException.notFound("Session " + id)));
     }
 }

@@ -108,6 +108,37 @@ class BadRequestsTest {
         nothingStored();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "+999999999-01-01T09:00:00Z", "0001-01-01T09:00:00Z",
+            "1989-12-31T09:00:00Z" })
+    void aStartOutsideThePlausibleWindowIsRefusedNamingTheFieldNotA500(String startsAt) {
+        ObjectNode session = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build()
+                .valueToTree(aSession(courseId).build());
+        session.put("startsAt", startsAt);
+        isProblem(asTrainer().body(session.toString()).post("/sessions").then(), 400, "validation")
+                .body("violations.field", hasItem("startsAt"));
+        nothingStored();
+    }
+
+    @Test
+    void aSessionMoreThanTenYearsAheadIsRefused() {
+        OffsetDateTime start = OffsetDateTime.now().plusYears(10).plusDays(2);
+        isProblem(asTrainer().body(aSession(courseId).startingAt(start).endingAt(start.plusHours(2)).build())
+                .post("/sessions").then(), 400, "validation")
+                .body("violations.field", hasItem("startsAt"));
+        nothingStored();
+    }
+
+    @Test
+    void aNulInAQueryParameterIsRefusedNamingIt() {
+        asTrainer().urlEncodingEnabled(false).get("/sessions?area=war%00wick").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("area"))
+                .body("violations.message", hasItem(containsString("NUL")));
+        asTrainer().urlEncodingEnabled(false).get("/sessions?from=%2B999999999-01-01").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("from"));
+    }
+
     @Test
     void aFractionalCapacityIsRefusedNotTruncated() {
         ObjectNode body = JsonBodies.MAPPER.valueToTree(aSession(courseId).build());

@@ -1,0 +1,155 @@
+package org.preventhub.engagement.idempotency;
+
+import static io.restassured.RestAssured.given;
+import static java.util.Map.entry;
+import static org.preventhub.engagement.support.EngagementApi.as;
+import static org.preventhub.engagement.support.EngagementApi.asOfficer;
+import static org.preventhub.engagement.support.EngagementApi.communication;
+import static org.preventhub.engagement.support.EngagementApi.event;
+import static org.preventhub.engagement.support.EngagementApi.heldEvent;
+import static org.preventhub.engagement.support.EngagementApi.plan;
+import static org.preventhub.engagement.support.EngagementApi.publish;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.testing.IdempotencyContract;
+import org.preventhub.testing.Sql;
+import org.preventhub.testing.TestTokens;
+import org.preventhub.testing.Write;
+import org.preventhub.testing.openapi.ServiceDocument;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every state-changing POST and PUT of the engagement service honours {@code Idempotency-Key}, driven by its own
+ * OpenAPI document: a new write without an entry in {@link #WRITES} fails {@link #everyWriteHasAnEntryInTheTable}.
+ */
+@QuarkusTest
+class EveryWriteIsIdempotentTest {
+
+    static final Map<String, String> READS = Map.of();
+
+    private static final String FEED_HEADER = "recordId,title,eventType,date,days,area,attendance\n";
+
+    static final Map<String, Supplier<Write>> WRITES = Map.ofEntries(
+            entry("POST /organisations", () -> Write.post("/organisations").as(() -> asOfficer())
+                    .body(organisation("Org " + UUID.randomUUID())).otherBody(organisation("Org " + UUID.randomUUID()))
+                    .effect(EveryWriteIsIdempotentTest::events)),
+            entry("PUT /organisations/{id}", () -> {
+                String id = asOfficer().body(organisation("Org " + UUID.randomUUID())).post("/organisations").then()
+                        .statusCode(201).extract().path("id");
+                return Write.put("/organisations/" + id).as(() -> asOfficer())
+                        .body(organisation("Renamed " + UUID.randomUUID())).otherBody(organisation("Renamed again"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /events", () -> Write.post("/events").as(() -> asOfficer())
+                    .body(event("Forum", nextWeek())).otherBody(event("Another forum", nextWeek()))
+                    .effect(EveryWriteIsIdempotentTest::events)),
+            entry("PUT /events/{id}", () -> {
+                String id = plan(event("Forum", nextWeek()));
+                return Write.put("/events/" + id).as(() -> asOfficer())
+                        .body(event("Forum, renamed", nextWeek())).otherBody(event("Forum, renamed again", nextWeek()))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /events/{id}/held", () -> {
+                String id = plan(event("Forum", List.of(LocalDate.now().minusDays(1).toString())));
+                return Write.post("/events/" + id + "/held").as(() -> asOfficer())
+                        .body(Map.of("attendance", 40, "countedBy", "HEADCOUNT"))
+                        .otherBody(Map.of("attendance", 41, "countedBy", "HEADCOUNT"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /events/{id}/attendance-correction", () -> {
+                String id = heldEvent("Forum", 40);
+                return Write.post("/events/" + id + "/attendance-correction").as(() -> asOfficer())
+                        .body(Map.of("attendance", 44, "countedBy", "REGISTER", "reason", "Second sheet found"))
+                        .otherBody(Map.of("attendance", 45, "countedBy", "REGISTER", "reason", "Second sheet found"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /events/{id}/cancellation", () -> {
+                String id = plan(event("Forum", nextWeek()));
+                return Write.post("/events/" + id + "/cancellation").as(() -> asOfficer())
+                        .body(Map.of("reason", "Venue flooded")).otherBody(Map.of("reason", "Speaker unwell"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /events/{id}/postponement", () -> {
+                String id = plan(event("Forum", nextWeek()));
+                return Write.post("/events/" + id + "/postponement").as(() -> asOfficer())
+                        .body(Map.of("reason", "Venue flooded")).otherBody(Map.of("reason", "Speaker unwell"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /communications", () -> Write.post("/communications").as(() -> asOfficer())
+                    .body(communication("Newsletter " + UUID.randomUUID()))
+                    .otherBody(communication("Bulletin " + UUID.randomUUID()))
+                    .effect(EveryWriteIsIdempotentTest::events)),
+            entry("PUT /communications/{id}", () -> {
+                String id = publish(communication("Newsletter " + UUID.randomUUID()));
+                return Write.put("/communications/" + id).as(() -> asOfficer())
+                        .body(communication("Corrected once")).otherBody(communication("Corrected twice"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /feeds/{feed}/imports", () -> {
+                String source = "nbbc-" + UUID.randomUUID().toString().substring(0, 8);
+                as(Roles.PREVENT_LEAD).body(Map.of("internalCode", "COMMUNITY_FORUM"))
+                        .put("/feeds/mappings/" + source + "/event-type/CF").then().statusCode(200);
+                String token = TestTokens.as(Roles.FEED).agency(source).username(source + "-client").token();
+                return Write.post("/feeds/events/imports").as(() -> given().auth().oauth2(token))
+                        .contentType("text/csv").header("Prefer", "wait=30")
+                        .body(FEED_HEADER + source + "-1,Community forum,CF,2019-11-12,1,rugby,35\n")
+                        .otherBody(FEED_HEADER + source + "-2,Community forum,CF,2019-11-19,1,rugby,20\n")
+                        .claimedApart()
+                        .effect(() -> Sql.count("SELECT count(*) FROM feed_import WHERE source = ?", source));
+            }),
+            entry("PUT /feeds/mappings/{source}/{kind}/{code}", () -> {
+                String source = "nbbc-" + UUID.randomUUID().toString().substring(0, 8);
+                return Write.put("/feeds/mappings/" + source + "/area/NBBC").as(() -> as(Roles.PREVENT_LEAD))
+                        .body(Map.of("internalCode", "nuneaton-and-bedworth")).otherBody(Map.of("internalCode", "rugby"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM feed_code_mapping WHERE source = ?", source));
+            }));
+
+    private static long events() {
+        return Sql.count("SELECT count(*) FROM outbox_event");
+    }
+
+    private static List<String> nextWeek() {
+        return List.of(LocalDate.now().plusDays(7).toString());
+    }
+
+    private static Map<String, Object> organisation(String name) {
+        Map<String, Object> organisation = new HashMap<>();
+        organisation.put("name", name);
+        organisation.put("type", "FAITH_GROUP");
+        organisation.put("area", "rugby");
+        organisation.put("contactEmail", "contact@org.example.org");
+        return organisation;
+    }
+
+    @Test
+    void everyPostAndPutDeclaresTheIdempotencyKeyHeader() {
+        IdempotencyContract.everyWriteDeclaresTheKey(ServiceDocument.read(), READS);
+    }
+
+    @Test
+    void everyWriteHasAnEntryInTheTable() {
+        IdempotencyContract.everyWriteHasACase(ServiceDocument.read(), READS, WRITES.keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aRetryAnswersTheFirstAnswerWithOneEffectAndAnotherBodyWithTheSameKeyIs422() {
+        return IdempotencyContract.retries(WRITES);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> concurrentRetriesWithOneKeyHaveOneEffect() {
+        return IdempotencyContract.concurrentRetries(WRITES);
+    }
+}

@@ -1,0 +1,46 @@
+package org.preventhub.training.validation;
+
+import static io.restassured.RestAssured.given;
+import static org.preventhub.training.support.AttendeeBuilder.anAttendee;
+import static org.preventhub.training.support.SessionBuilder.aSession;
+import static org.preventhub.training.support.TrainingApi.book;
+import static org.preventhub.training.support.TrainingApi.createCourse;
+import static org.preventhub.training.support.TrainingApi.scheduleSession;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.testing.TestTokens;
+import org.preventhub.testing.openapi.OpenApiFuzzer;
+import org.preventhub.testing.openapi.ServiceDocument;
+import org.preventhub.training.support.TrainingApi;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * No input reaches a 500: random, boundary and garbage requests to every operation of the training service's OpenAPI
+ * document are answered below 500, every 4xx as a problem document, and refused requests write nothing.
+ */
+@QuarkusTest
+class EveryOperationFuzzTest {
+
+    @Test
+    void randomBoundaryAndMalformedInputToEveryOperationIsA4xxProblemNeverA5xxAndRefusedRequestsWriteNothing() {
+        UUID course = createCourse();
+        UUID session = scheduleSession(aSession(course).build());
+        JsonPath booking = book(session, anAttendee().build());
+        String token = TestTokens.as(Roles.PREVENT_LEAD, Roles.ADMIN, Roles.TRAINER, Roles.BOOKING, Roles.FEED)
+                .agency(TrainingApi.AGENCY).username("fuzz-lead").token();
+        OpenApiFuzzer.of(ServiceDocument.read())
+                .as(() -> given().auth().oauth2(token))
+                .pathValues("id", course.toString(), session.toString())
+                .pathValues("sessionId", session.toString())
+                .pathValues("reference", booking.getString("reference"))
+                .pathValues("feed", "completions")
+                .settlingFeedJobs()
+                .tries(Integer.getInteger("fuzz.tries", 120))
+                .run();
+    }
+}
