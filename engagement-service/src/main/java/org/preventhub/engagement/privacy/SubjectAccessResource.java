@@ -1,5 +1,7 @@
 package org.preventhub.engagement.privacy;
 
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -54,8 +56,11 @@ public class SubjectAccessResource {
 
     private final ContactSubjectAccess subjectAccess;
 
-    public SubjectAccessResource(ContactSubjectAccess subjectAccess) {
+    private final IdempotentRequests idempotency;
+
+    public SubjectAccessResource(ContactSubjectAccess subjectAccess, IdempotentRequests idempotency) {
         this.subjectAccess = subjectAccess;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -85,10 +90,12 @@ public class SubjectAccessResource {
     @APIResponse(responseCode = "200", description = "What was erased.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ContactSubjectAccess.Erasure.class),
             examples = @ExampleObject(name = "erased", value = "{\"organisations\": 1}")))
-    public ContactSubjectAccess.Erasure erase(@Valid @NotNull SubjectRequest request,
+    public Response erase(@Valid @NotNull SubjectRequest request,
             @HeaderParam(ContactSubjectAccess.PURPOSE_HEADER) @Parameter(description = "Why, e.g. 'Erasure request "
-                    + "of 3 March'; never personal data.", required = true) String purpose) {
-        return subjectAccess.erase(request.email(), request.name(), purpose);
+                    + "of 3 March'; never personal data.", required = true) String purpose,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
+        return idempotency.execute(key, "POST /subject-access/erasure", request,
+                () -> Response.ok(subjectAccess.erase(request.email(), request.name(), purpose)).build());
     }
 
     @GET

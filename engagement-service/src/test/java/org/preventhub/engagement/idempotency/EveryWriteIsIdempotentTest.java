@@ -37,11 +37,18 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EveryWriteIsIdempotentTest {
 
-    static final Map<String, String> READS = Map.of();
+    static final Map<String, String> READS = Map.of(
+            "POST /subject-access", "a subject access export (a read sent as POST to keep the e-mail out of the URL; logged)");
 
     private static final String FEED_HEADER = "recordId,title,eventType,date,days,area,attendance\n";
 
     static final Map<String, Supplier<Write>> WRITES = Map.ofEntries(
+            entry("POST /subject-access/erasure", () -> Write.post("/subject-access/erasure")
+                    .as(() -> as(org.preventhub.platform.security.Roles.PREVENT_LEAD))
+                    .header("X-Access-Purpose", "Erasure request SAR-2")
+                    .body(Map.of("email", "contact-" + UUID.randomUUID() + "@example.org"))
+                    .otherBody(Map.of("email", "other-" + UUID.randomUUID() + "@example.org"))
+                    .effect(() -> org.preventhub.testing.Sql.count("SELECT count(*) FROM subject_access_log"))),
             entry("POST /organisations", () -> Write.post("/organisations").as(() -> asOfficer())
                     .body(organisation("Org " + UUID.randomUUID())).otherBody(organisation("Org " + UUID.randomUUID()))
                     .effect(EveryWriteIsIdempotentTest::events)),

@@ -1,5 +1,8 @@
 package org.preventhub.training.privacy;
 
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -26,9 +29,11 @@ import org.preventhub.training.api.Examples;
 public class RetentionResource {
 
     private final RetentionService retention;
+    private final IdempotentRequests idempotency;
 
-    public RetentionResource(RetentionService retention) {
+    public RetentionResource(RetentionService retention, IdempotentRequests idempotency) {
         this.retention = retention;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -40,8 +45,12 @@ public class RetentionResource {
     @APIResponse(responseCode = "200", description = "What was (or would be) erased.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionService.RetentionRun.class),
             examples = @ExampleObject(name = "run", value = Examples.RETENTION_RUN)))
-    public RetentionService.RetentionRun run(@QueryParam("dryRun") @DefaultValue("false")
-            @Parameter(description = "Count what would be erased; erase nothing.") boolean dryRun) {
-        return retention.run(dryRun);
+    public Response run(@QueryParam("dryRun") @DefaultValue("false")
+            @Parameter(description = "Count what would be erased; erase nothing.") boolean dryRun,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
+        if (dryRun) {
+            return Response.ok(retention.run(true)).build();
+        }
+        return idempotency.execute(key, "POST /retention/runs", null, () -> Response.ok(retention.run(false)).build());
     }
 }

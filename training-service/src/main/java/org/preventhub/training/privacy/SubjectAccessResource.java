@@ -1,5 +1,7 @@
 package org.preventhub.training.privacy;
 
+import org.preventhub.platform.idempotency.IdempotentRequests;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -55,10 +57,12 @@ public class SubjectAccessResource {
 
     private final SubjectAccessService subjectAccess;
     private final SubjectAccessLog log;
+    private final IdempotentRequests idempotency;
 
-    public SubjectAccessResource(SubjectAccessService subjectAccess, SubjectAccessLog log) {
+    public SubjectAccessResource(SubjectAccessService subjectAccess, SubjectAccessLog log, IdempotentRequests idempotency) {
         this.subjectAccess = subjectAccess;
         this.log = log;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -91,10 +95,12 @@ public class SubjectAccessResource {
     @APIResponse(responseCode = "200", description = "What was erased.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubjectAccessService.Erasure.class),
             examples = @ExampleObject(name = "erased", value = Examples.ERASURE)))
-    public SubjectAccessService.Erasure erase(@Valid @NotNull SubjectRequest request,
+    public Response erase(@Valid @NotNull SubjectRequest request,
             @HeaderParam(SubjectAccessLog.PURPOSE_HEADER) @Parameter(description = "Why, e.g. 'Erasure request of "
-                    + "3 March (ref SAR-2026-014)'; never personal data.", required = true) String purpose) {
-        return subjectAccess.erase(request.email(), request.name(), purpose);
+                    + "3 March (ref SAR-2026-014)'; never personal data.", required = true) String purpose,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
+        return idempotency.execute(key, "POST /subject-access/erasure", request,
+                () -> Response.ok(subjectAccess.erase(request.email(), request.name(), purpose)).build());
     }
 
     @GET

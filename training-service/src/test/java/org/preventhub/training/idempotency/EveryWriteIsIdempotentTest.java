@@ -40,7 +40,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class EveryWriteIsIdempotentTest {
 
-    static final Map<String, String> READS = Map.of();
+    static final Map<String, String> READS = Map.of(
+            "POST /subject-access", "a subject access export (a read sent as POST to keep the e-mail out of the URL; logged)");
 
     static final Map<String, Supplier<Write>> WRITES = Map.ofEntries(
             entry("POST /courses", () -> Write.post("/courses").as(() -> asTrainer())
@@ -159,6 +160,16 @@ class EveryWriteIsIdempotentTest {
                         .claimedApart()
                         .effect(() -> Sql.count("SELECT count(*) FROM feed_import WHERE source = ?", source));
             }),
+            entry("POST /subject-access/erasure", () -> {
+                String email = book(scheduleSession(aSession(createCourse()).build()), anAttendee().build())
+                        .getString("attendee.email");
+                return Write.post("/subject-access/erasure").as(() -> as(Roles.PREVENT_LEAD))
+                        .header("X-Access-Purpose", "Erasure request SAR-1")
+                        .body(Map.of("email", email)).otherBody(Map.of("email", "someone.else@example.org"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM subject_access_log"));
+            }),
+            entry("POST /retention/runs", () -> Write.post("/retention/runs").as(() -> as(Roles.PREVENT_LEAD)).bodiless()
+                    .effect(() -> Sql.count("SELECT count(*) FROM subject_access_log"))),
             entry("PUT /feeds/mappings/{source}/{kind}/{code}", () -> {
                 String source = "council-" + UUID.randomUUID().toString().substring(0, 8);
                 String courseCode = aCourse().build().code();
