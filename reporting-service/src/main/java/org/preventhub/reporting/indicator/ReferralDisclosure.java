@@ -76,6 +76,8 @@ final class ReferralDisclosure {
     private final Map<YearMonth, int[]> periodsOfMonth = new HashMap<>();
     private final Map<YearMonth, List<Integer>> byMonth = new HashMap<>();
     private final int[] outcomes;
+    /** The measures that count every referral (bits). */
+    private final int everyone;
     private final Map<CellId, Integer> values = new HashMap<>();
     private final Set<CellId> hidden = new HashSet<>();
     private final int protectedFigures;
@@ -119,6 +121,11 @@ final class ReferralDisclosure {
         }
         this.measures = published + groupOfMask.size();
         this.outcomes = referrals.stream().mapToInt(Referral::measures).filter(m -> m != 0).distinct().toArray();
+        int all = published >= 31 ? -1 : (1 << published) - 1;
+        for (int mask : outcomes) {
+            all &= mask;
+        }
+        this.everyone = all;
         buildPeriods();
         for (int d = 0; d < derivedFrom.length; d++) {
             if (derivedFrom[d] >= 0) {
@@ -153,7 +160,7 @@ final class ReferralDisclosure {
                 .filter(c -> crossingsWithSmallCells.contains(List.of(c.measure(), c.period(), c.table())))
                 .forEach(hidden::add);
         // Totals first: their witnesses hide most, and later figures find their cells hidden already.
-        small.sort((a, b) -> Integer.compare(weight(b), weight(a)));
+        small.sort((a, b) -> Integer.compare(shapeWeight(b), shapeWeight(a)));
         for (CellId cell : small) {
             protect(cell);
         }
@@ -380,7 +387,11 @@ final class ReferralDisclosure {
         Referral r = world.get(i);
         // Leaving the cell can always be done by leaving the referrals altogether; entering it has no such fallback.
         Move best = into ? null : move(witness, Map.of(i, new Referral[] { r, new Referral(r.month(), 0, r.values()) }), List.of());
-        for (Referral changed : alternatives(r, cell)) {
+        List<Referral> candidates = alternatives(r, cell);
+        if (into) {
+            candidates.addAll(relocations(r, cell));
+        }
+        for (Referral changed : candidates) {
             if (inCell(cell, changed) != into) {
                 continue;
             }
@@ -562,6 +573,64 @@ final class ReferralDisclosure {
         return out;
     }
 
+    /**
+     * The referral moved into the cell whole: to the month of the cell's period nearest its own, with the cell's keys
+     * (what it takes when one change alone cannot bring it in; still cheaper than a referral nobody made).
+     */
+    private List<Referral> relocations(Referral r, CellId cell) {
+        List<Referral> out = new ArrayList<>();
+        ReportingPeriod period = periods.get(cell.period());
+        YearMonth best = null;
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+            if (periodsOfMonth.containsKey(m) && (best == null
+                    || Math.abs(months(m, r.month())) < Math.abs(months(best, r.month())))) {
+                best = m;
+            }
+        }
+        if (best == null) {
+            return out;
+        }
+        Referral moved = r.withMonth(best);
+        int[] dims = tables.get(cell.table());
+        int[] keys = { cell.key1(), cell.key2() };
+        for (int k = 0; k < dims.length && moved != null; k++) {
+            int d = dims[k];
+            if (derivedFrom[d] < 0) {
+                moved = relabel(moved, d, keys[k]);
+            } else {
+                // A Home Office category: any local code that gives it.
+                int[] map = derivation.get(d);
+                int source = -1;
+                for (int v = 0; v < map.length && source < 0; v++) {
+                    if (map[v] == keys[k]) {
+                        source = v;
+                    }
+                }
+                moved = source < 0 ? null : relabel(moved, derivedFrom[d], source);
+            }
+        }
+        if (moved != null && !counts(cell.measure(), moved)) {
+            // With an outcome the cell's measure counts, the nearest to its own (fewest measures changed).
+            Referral withOutcome = null;
+            for (int mask : outcomes) {
+                Referral candidate = moved.withMeasures(mask);
+                if (counts(cell.measure(), candidate) && (withOutcome == null
+                        || Integer.bitCount(mask ^ r.measures()) < Integer.bitCount(withOutcome.measures() ^ r.measures()))) {
+                    withOutcome = candidate;
+                }
+            }
+            moved = withOutcome;
+        }
+        if (moved != null && inCell(cell, moved)) {
+            out.add(moved);
+        }
+        return out;
+    }
+
+    private static long months(YearMonth a, YearMonth b) {
+        return (a.getYear() - b.getYear()) * 12L + a.getMonthValue() - b.getMonthValue();
+    }
+
     /** The referral with a new value of a dimension, and of the dimensions that follow from it; null if unknown. */
     private Referral relabel(Referral r, int dimension, int value) {
         Referral changed = r.withValue(dimension, value);
@@ -645,8 +714,17 @@ final class ReferralDisclosure {
         return new Referral(q.month(), q.measures(), back);
     }
 
-    /** Hiding a total costs more than a breakdown's cell, a year's more than a month's: what readers want most. */
+    /**
+     * What hiding a figure costs its readers: a total more than a breakdown's cell, a year's more than a month's, and
+     * the total of the referrals received (which every outcome is part of, the headline) most. Only the total: were its
+     * breakdowns dearer too, witnesses would hide the outcomes' totals rather than move a referral across a key.
+     */
     private int weight(CellId cell) {
+        boolean headline = tables.get(cell.table()).length == 0 && (everyone & (1 << cell.measure())) != 0;
+        return shapeWeight(cell) * (headline ? 10 : 1);
+    }
+
+    private int shapeWeight(CellId cell) {
         if (cell.measure() >= published) {
             return 0;
         }
