@@ -3,14 +3,16 @@ package org.preventhub.reporting.config;
 import java.time.Duration;
 import java.util.List;
 
+import org.preventhub.contracts.Topics;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "hub.reporting")
 public interface ReportingConfig {
 
-    /** The topics projected into the fact tables. */
-    @WithDefault("training.events,referral.events,engagement.events")
+    /** The topics projected into the fact tables: by default the three the contracts name. */
+    @WithDefault(Topics.TRAINING + "," + Topics.REFERRAL + "," + Topics.ENGAGEMENT)
     List<String> topics();
 
     /** Where events that cannot be projected go, with the reason in headers; consumption goes on. */
