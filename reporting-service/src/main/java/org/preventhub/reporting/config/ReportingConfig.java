@@ -2,6 +2,7 @@ package org.preventhub.reporting.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.preventhub.contracts.Topics;
 
@@ -21,6 +22,13 @@ public interface ReportingConfig {
 
     @WithDefault("reporting-service")
     String consumerGroup();
+
+    /**
+     * Extra Kafka client properties for the projection's consumers and the dead-letter producer, such as a cluster's
+     * login ({@code hub.reporting.kafka."security.protocol"=SASL_SSL}); what the projection's correctness rests on
+     * (offsets committed by hand, read_committed, idempotent acks=all) cannot be overridden.
+     */
+    Map<String, String> kafka();
 
     /** Off only for tests that drive the projections by hand. */
     @WithDefault("true")

@@ -281,7 +281,7 @@ public class ProjectionConsumer {
     }
 
     Map<String, Object> properties(String group) {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(config.kafka());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         if (group != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
