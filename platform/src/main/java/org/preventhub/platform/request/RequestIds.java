@@ -1,4 +1,4 @@
-package org.preventhub.platform.web;
+package org.preventhub.platform.request;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

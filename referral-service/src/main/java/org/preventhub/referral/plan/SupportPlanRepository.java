@@ -16,8 +16,6 @@ import jakarta.transaction.Transactional;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.crypto.FieldCipher;
-import org.preventhub.referral.referral.Referral;
-import org.preventhub.referral.referral.StepRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,21 +25,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * transactions; access checks and logging are theirs.
  */
 @ApplicationScoped
-public class SupportPlans {
+public class SupportPlanRepository {
 
     private final EntityManager em;
     private final FieldCipher cipher;
     private final ObjectMapper mapper;
     private final CurrentUser user;
 
-    public SupportPlans(EntityManager em, FieldCipher cipher, ObjectMapper mapper, CurrentUser user) {
+    public SupportPlanRepository(EntityManager em, FieldCipher cipher, ObjectMapper mapper, CurrentUser user) {
         this.em = em;
         this.cipher = cipher;
         this.mapper = mapper;
         this.user = user;
     }
 
-    public static void requireContent(StepRequest.SupportPlan plan) {
+    public static void requireContent(SupportPlan plan) {
         if (plan == null || ((plan.providers() == null || plan.providers().isEmpty())
                 && (plan.actions() == null || plan.actions().isEmpty()))) {
             throw ProblemException.invalidField("plan", "name the intervention providers or the actions");
@@ -50,17 +48,17 @@ public class SupportPlans {
 
     /** @return the new revision's number (1 for the first plan) */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int add(Referral referral, StepRequest.SupportPlan plan, LocalDate agreedOn, String reason) {
+    public int add(UUID referralId, SupportPlan plan, LocalDate agreedOn, String reason) {
         int revision = 1 + ((Number) em.createNativeQuery(
                 "SELECT coalesce(max(revision), 0) FROM support_plan_revision WHERE referral_id = ?1")
-                .setParameter(1, referral.id).getSingleResult()).intValue();
-        String context = context(referral.id, revision);
+                .setParameter(1, referralId).getSingleResult()).intValue();
+        String context = context(referralId, revision);
         // Two revisions at once compute the same number: the primary key lets one in, the other is 409.
         em.createNativeQuery("""
                 INSERT INTO support_plan_revision (referral_id, revision, plan_enc, reason_enc, agreed_on, revised_by,
                     revised_by_name, revised_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, referral.id).setParameter(2, revision)
+                .setParameter(1, referralId).setParameter(2, revision)
                 .setParameter(3, cipher.encrypt(json(plan), context))
                 .setParameter(4, reason == null || reason.isBlank() ? null : cipher.encrypt(reason.strip(), context + "/reason"))
                 .setParameter(5, agreedOn).setParameter(6, user.id()).setParameter(7, user.name())
@@ -79,18 +77,18 @@ public class SupportPlans {
 
     /** Every revision, oldest first, decrypted: the caller has checked access and logs the read. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<SupportPlanView.Revision> history(UUID referralId) {
+    public List<Revision> history(UUID referralId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT revision, plan_enc, reason_enc, agreed_on, revised_by_name, revised_at
                 FROM support_plan_revision WHERE referral_id = ?1 ORDER BY revision""")
                 .setParameter(1, referralId).getResultList();
-        List<SupportPlanView.Revision> revisions = new ArrayList<>();
+        List<Revision> revisions = new ArrayList<>();
         for (Object[] row : rows) {
             int revision = ((Number) row[0]).intValue();
             String context = context(referralId, revision);
-            StepRequest.SupportPlan plan = plan(cipher.decrypt((String) row[1], context));
-            revisions.add(new SupportPlanView.Revision(revision, plan == null ? null : plan.providers(),
+            SupportPlan plan = plan(cipher.decrypt((String) row[1], context));
+            revisions.add(new Revision(revision, plan == null ? null : plan.providers(),
                     plan == null ? null : plan.actions(), toDate(row[3]), (String) row[4], toInstant(row[5]),
                     cipher.decrypt((String) row[2], context + "/reason")));
         }
@@ -98,8 +96,8 @@ public class SupportPlans {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<SupportPlanView.Revision> current(UUID referralId) {
-        List<SupportPlanView.Revision> revisions = history(referralId);
+    public Optional<Revision> current(UUID referralId) {
+        List<Revision> revisions = history(referralId);
         return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
     }
 
@@ -116,7 +114,7 @@ public class SupportPlans {
         return revision == 1 ? base : base + "/" + revision;
     }
 
-    private String json(StepRequest.SupportPlan plan) {
+    private String json(SupportPlan plan) {
         try {
             return mapper.writeValueAsString(plan);
         } catch (JsonProcessingException e) {
@@ -124,12 +122,12 @@ public class SupportPlans {
         }
     }
 
-    private StepRequest.SupportPlan plan(String json) {
+    private SupportPlan plan(String json) {
         if (json == null) {
             return null;
         }
         try {
-            return mapper.readValue(json, StepRequest.SupportPlan.class);
+            return mapper.readValue(json, SupportPlan.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored support plan is not readable", e);
         }

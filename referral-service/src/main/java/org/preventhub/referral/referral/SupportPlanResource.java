@@ -1,4 +1,4 @@
-package org.preventhub.referral.plan;
+package org.preventhub.referral.referral;
 
 import java.util.UUID;
 

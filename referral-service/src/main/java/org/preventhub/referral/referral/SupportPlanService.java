@@ -1,4 +1,4 @@
-package org.preventhub.referral.plan;
+package org.preventhub.referral.referral;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +16,8 @@ import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Versions;
 import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
-import org.preventhub.referral.access.ReferralAccess;
-import org.preventhub.referral.referral.Referral;
-import org.preventhub.referral.referral.ReferralService;
-import org.preventhub.referral.referral.ReferralStatus;
+import org.preventhub.referral.plan.Revision;
+import org.preventhub.referral.plan.SupportPlanRepository;
 
 /**
  * A Channel case's support plan: read by the Prevent lead and, while the case is open, by the members of its
@@ -31,17 +29,22 @@ public class SupportPlanService {
     public static final String REVISED = "support-plan-revised";
 
     private final EntityManager em;
-    private final SupportPlans plans;
-    private final ReferralService referrals;
+    private final SupportPlanRepository plans;
+    private final ReferralQueries referrals;
+    private final ReferralClock clock;
+    private final ReferralHistory history;
     private final ReferralAccess access;
     private final AccessLog accessLog;
     private final CurrentUser user;
 
-    public SupportPlanService(EntityManager em, SupportPlans plans, ReferralService referrals, ReferralAccess access,
+    public SupportPlanService(EntityManager em, SupportPlanRepository plans, ReferralQueries referrals, ReferralClock clock,
+            ReferralHistory history, ReferralAccess access,
             AccessLog accessLog, CurrentUser user) {
         this.em = em;
         this.plans = plans;
         this.referrals = referrals;
+        this.clock = clock;
+        this.history = history;
         this.access = access;
         this.accessLog = accessLog;
         this.user = user;
@@ -52,7 +55,7 @@ public class SupportPlanService {
     public Optional<SupportPlanView> read(UUID id, String purpose) {
         return referrals.visible(id).filter(r -> access.viewOf(r) == ReferralAccess.View.FULL).flatMap(referral -> {
             String why = AccessLog.requirePurpose(purpose);
-            List<SupportPlanView.Revision> revisions = plans.history(referral.id);
+            List<Revision> revisions = plans.history(referral.id);
             if (revisions.isEmpty()) {
                 return Optional.empty();
             }
@@ -72,15 +75,15 @@ public class SupportPlanService {
                         "A support plan is revised while the case is in support; this referral is " + referral.status + ".",
                         Map.of("referralStatus", referral.status.name()));
             }
-            SupportPlans.requireContent(request.plan());
-            LocalDate on = request.on() == null ? referrals.today() : request.on();
+            SupportPlanRepository.requireContent(request.plan());
+            LocalDate on = request.on() == null ? clock.today() : request.on();
             plans.lastAgreedOn(referral.id).filter(on::isBefore).ifPresent(last -> {
                 throw ProblemException.invalidField("on", "cannot be before the current plan (" + last + ")");
             });
-            int revision = plans.add(referral, request.plan(), on, request.reason());
+            int revision = plans.add(referral.id, request.plan(), on, request.reason());
             referral.stepTakenOn(on);
             referral.updatedAt = Instant.now();
-            referrals.recordStep(referral, REVISED, referral.status, request.reason());
+            history.recordStep(referral, REVISED, referral.status, request.reason());
             em.flush(); // the version check: of two revisions at once, one wins and the other is 409
             accessLog.record(referral.id, AccessAction.CHANGE, "supportPlan", null);
             return new SupportPlanView.Change(referral.id, revision, on, user.name(), referral.updatedAt, referral.version);

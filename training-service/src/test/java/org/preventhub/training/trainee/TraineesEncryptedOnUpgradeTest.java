@@ -1,4 +1,4 @@
-package org.preventhub.training.privacy;
+package org.preventhub.training.trainee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.preventhub.platform.web;
+package org.preventhub.platform.json;
 
 import java.io.IOException;
 

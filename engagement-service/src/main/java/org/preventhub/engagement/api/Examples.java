@@ -1,4 +1,4 @@
-package org.preventhub.engagement.web;
+package org.preventhub.engagement.api;
 
 /**
  * Request and response examples for the OpenAPI description, in one place so the resources stay thin. Events,

@@ -1,4 +1,4 @@
-package org.preventhub.engagement.privacy;
+package org.preventhub.engagement.contact;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.preventhub.training.privacy;
+package org.preventhub.training.trainee;
 
 /**
  * Who a booking or a mark of the register is about, as the service holds it encrypted; all null once erased (by

@@ -1,4 +1,4 @@
-package org.preventhub.training.privacy;
+package org.preventhub.training.trainee;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

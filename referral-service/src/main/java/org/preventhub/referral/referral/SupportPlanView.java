@@ -1,4 +1,4 @@
-package org.preventhub.referral.plan;
+package org.preventhub.referral.referral;
 
 import jakarta.validation.constraints.Size;
 
@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.referral.referral.ReferralStatus;
-import org.preventhub.referral.referral.StepRequest;
+import org.preventhub.referral.plan.Revision;
 
 @Schema(description = "A Channel case's support plan and every revision of it (personal data: the read is logged).")
 public record SupportPlanView(
@@ -20,17 +19,6 @@ public record SupportPlanView(
         Revision current,
         @Schema(description = "Oldest first; the last is the current plan.") List<Revision> revisions,
         @Schema(description = "The referral's version: send it as If-Match to revise.") long version) {
-
-    @Schema(description = "One revision: the plan as agreed, who agreed it, when, and why it changed.")
-    public record Revision(
-            @Schema(description = "1 for the plan agreed when support started.") int revision,
-            @Schema(maxItems = 10) List<@Size(max = 200) String> providers,
-            @Schema(maxItems = 50) List<StepRequest.PlanAction> actions,
-            LocalDate agreedOn,
-            @Schema(maxLength = 200) String revisedBy,
-            Instant revisedAt,
-            @Schema(maxLength = 4000, description = "Why it was revised (none for the first plan).") String reason) {
-    }
 
     @Schema(description = "A revision made: which, when and by whom (the plan itself is read with a purpose).")
     public record Change(UUID referralId, int revision, LocalDate agreedOn, @Schema(maxLength = 200) String revisedBy,
