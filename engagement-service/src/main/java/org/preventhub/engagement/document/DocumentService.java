@@ -23,7 +23,7 @@ import org.preventhub.engagement.document.DocumentDtos.GovernanceDocumentView;
 import org.preventhub.engagement.document.DocumentDtos.GovernanceReviewRequest;
 import org.preventhub.engagement.governance.GovernanceBody;
 import org.preventhub.engagement.organisation.OrganisationService;
-import org.preventhub.engagement.web.ListQuery;
+import org.preventhub.platform.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.reference.Areas;

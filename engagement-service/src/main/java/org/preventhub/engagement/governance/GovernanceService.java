@@ -31,7 +31,7 @@ import org.preventhub.engagement.governance.GovernanceDtos.GovernanceMemberView;
 import org.preventhub.engagement.governance.GovernanceDtos.GovernanceMinutesRequest;
 import org.preventhub.engagement.organisation.Organisation;
 import org.preventhub.engagement.organisation.OrganisationService;
-import org.preventhub.engagement.web.ListQuery;
+import org.preventhub.platform.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
