@@ -51,7 +51,12 @@ final class EngagementFacts {
             entry(EngagementEventTypes.COMMUNICATION_PUBLISHED, of(CommunicationPublished.class, EngagementFacts::communication)),
             // Partner types reach reporting on the events and communications they took part in.
             entry(EngagementEventTypes.ORGANISATION_REGISTERED, EventMapping.ignored()),
-            entry(EngagementEventTypes.ORGANISATION_UPDATED, EventMapping.ignored()));
+            entry(EngagementEventTypes.ORGANISATION_UPDATED, EventMapping.ignored()),
+            // Governance is not projected yet (the action plan and priority 2's figures will read these).
+            entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, EventMapping.ignored()),
+            entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, EventMapping.ignored()),
+            entry(EngagementEventTypes.DOCUMENT_REGISTERED, EventMapping.ignored()),
+            entry(EngagementEventTypes.DOCUMENT_REVIEWED, EventMapping.ignored()));
 
     private EngagementFacts() {
     }

@@ -219,6 +219,17 @@ class EventContractTest {
                 new OrganisationRegistered(UUID.randomUUID(), "Mosque trust", "FAITH_GROUP", "warwick", true)));
         cases.put(EngagementEventTypes.ORGANISATION_UPDATED, () -> Case.ignored(
                 new OrganisationUpdated(UUID.randomUUID(), "Mosque trust", "FAITH_GROUP", "rugby", false)));
+        cases.put(EngagementEventTypes.GOVERNANCE_MEETING_HELD, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceMeetingHeld(
+                UUID.randomUUID(), UUID.randomUUID(), "Strategy Group", "STRATEGY_GROUP", 4, LocalDate.of(2019, 12, 3), true, 9, 2, 12,
+                3, 1, List.of("COUNCIL"))));
+        cases.put(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceActionArising(
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "STRATEGY_GROUP", LocalDate.of(2019, 12, 3), "Review the ToR",
+                Priority.LEADERSHIP_GOVERNANCE, UUID.randomUUID(), "County council", LocalDate.of(2020, 3, 1))));
+        for (String type : List.of(EngagementEventTypes.DOCUMENT_REGISTERED, EngagementEventTypes.DOCUMENT_REVIEWED)) {
+            cases.put(type, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceDocumentChanged(UUID.randomUUID(),
+                    "TERMS_OF_REFERENCE", "Strategy Group ToR", UUID.randomUUID(), UUID.randomUUID(), null, "3", "ISSUED",
+                    LocalDate.of(2019, 9, 10), 12, LocalDate.of(2020, 9, 8), LocalDate.of(2021, 9, 8), "OFFICIAL")));
+        }
         return cases;
     }
 
