@@ -39,8 +39,9 @@ public class CommunityEvent {
     @Column(nullable = false)
     public String type;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public EventStatus status;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

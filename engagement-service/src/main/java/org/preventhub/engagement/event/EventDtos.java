@@ -74,14 +74,14 @@ public final class EventDtos {
     }
 
     @Schema(description = "A postponement or cancellation, and why.")
-    public record StatusEntry(@Schema(maxLength = 20, example = "POSTPONED") String status,
+    public record StatusEntry(@Schema(example = "POSTPONED") EventStatus status,
             @Schema(maxLength = 500, example = "COVID-19 restrictions") String reason,
             @Schema(maxLength = 200) String recordedBy, Instant recordedAt) {
     }
 
     @Schema(description = "A community engagement event.")
     public record EventView(UUID id, @Schema(maxLength = 300) String title, @Schema(maxLength = 40) String type,
-            @Schema(maxLength = 20) String status, @Schema(maxItems = 60) List<LocalDate> dates, DeliveryMode mode,
+            EventStatus status, @Schema(maxItems = 60) List<LocalDate> dates, DeliveryMode mode,
             @Schema(maxLength = 300) String venue, @Schema(maxLength = 80) String area, Priority priority,
             @Schema(maxLength = 40) String audience, @Schema(maxItems = 20) List<PartnerRole> partners,
             @Schema(maxLength = 500) String fundingNote,

@@ -25,8 +25,7 @@ public class EventFilter {
     public Priority priority;
 
     @QueryParam("status")
-    @Parameter(description = "PLANNED, HELD, POSTPONED or CANCELLED.")
-    public String status;
+    public EventStatus status;
 
     @QueryParam("audience")
     @Parameter(description = "COMMUNITY, FAITH, BUSINESS, EDUCATION, VOLUNTARY_SECTOR or PROFESSIONALS.")

@@ -3,6 +3,7 @@ package org.preventhub.engagement.event;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -65,7 +66,7 @@ public class EventService {
     public EventView plan(EventRequest request) {
         CommunityEvent event = new CommunityEvent();
         event.id = UUID.randomUUID();
-        event.status = "PLANNED";
+        event.status = EventStatus.PLANNED;
         event.createdAt = Instant.now();
         apply(event, request);
         em.persist(event);
@@ -78,7 +79,7 @@ public class EventService {
     public Optional<EventView> update(UUID id, EventRequest request, Long expectedVersion) {
         return find(id).map(event -> {
             Versions.check(expectedVersion, event.version);
-            require(event, "changed", "PLANNED", "POSTPONED", "HELD");
+            require(event, "changed", EventStatus.PLANNED, EventStatus.POSTPONED, EventStatus.HELD);
             apply(event, request);
             em.flush();
             publish(event, EngagementEventTypes.EVENT_UPDATED, null);
@@ -89,12 +90,12 @@ public class EventService {
     @Transactional
     public Optional<EventView> held(UUID id, HeldRequest request) {
         return find(id).map(event -> {
-            require(event, "marked held", "PLANNED", "POSTPONED");
+            require(event, "marked held", EventStatus.PLANNED, EventStatus.POSTPONED);
             if (event.firstDay.isAfter(LocalDate.now().plusDays(1))) {
                 throw ProblemException.conflict("event-not-started", "The event's first day, " + event.firstDay
                         + ", has not come yet.");
             }
-            event.status = "HELD";
+            event.status = EventStatus.HELD;
             event.attendance = request.attendance();
             event.attendanceCountedBy = request.attendance() == null ? null
                     : Vocabulary.require("countedBy", request.countedBy(), Vocabulary.COUNTED_BY);
@@ -113,7 +114,7 @@ public class EventService {
     @Transactional
     public Optional<EventView> correctAttendance(UUID id, AttendanceCorrection correction) {
         return find(id).map(event -> {
-            require(event, "have its attendance corrected", "HELD");
+            require(event, "have its attendance corrected", EventStatus.HELD);
             Integer previous = event.attendance;
             if (previous != null && previous.equals(correction.attendance())) {
                 throw ProblemException.conflict("nothing-to-correct", "The event already has this attendance.");
@@ -131,8 +132,8 @@ public class EventService {
     @Transactional
     public Optional<EventView> cancel(UUID id, String reason) {
         return find(id).map(event -> {
-            require(event, "cancelled", "PLANNED", "POSTPONED");
-            event.status = "CANCELLED";
+            require(event, "cancelled", EventStatus.PLANNED, EventStatus.POSTPONED);
+            event.status = EventStatus.CANCELLED;
             event.outcomes = "Cancelled: " + reason.strip();
             event.updatedAt = Instant.now();
             recordStatus(event, reason);
@@ -145,8 +146,8 @@ public class EventService {
     @Transactional
     public Optional<EventView> postpone(UUID id, EventDtos.PostponeRequest request) {
         return find(id).map(event -> {
-            require(event, "postponed", "PLANNED", "POSTPONED");
-            event.status = "POSTPONED";
+            require(event, "postponed", EventStatus.PLANNED, EventStatus.POSTPONED);
+            event.status = EventStatus.POSTPONED;
             if (request.newDates() != null && !request.newDates().isEmpty()) {
                 setDays(event, request.newDates());
             }
@@ -183,11 +184,11 @@ public class EventService {
         return Optional.ofNullable(em.find(CommunityEvent.class, id));
     }
 
-    private static void require(CommunityEvent event, String action, String... statuses) {
+    private static void require(CommunityEvent event, String action, EventStatus... statuses) {
         if (!List.of(statuses).contains(event.status)) {
-            throw ProblemException.conflict("event-" + event.status.toLowerCase(),
-                    "An event that is " + event.status.toLowerCase() + " cannot be " + action + ".",
-                    Map.of("eventStatus", event.status));
+            String status = event.status.name().toLowerCase(Locale.ROOT);
+            throw ProblemException.conflict("event-" + status, "An event that is " + status + " cannot be " + action + ".",
+                    Map.of("eventStatus", event.status.name()));
         }
     }
 
@@ -246,7 +247,7 @@ public class EventService {
 
     private CommunityEventSnapshot snapshot(CommunityEvent e) {
         List<String> partnerTypes = organisations.typesOf(e.partners.stream().map(p -> p.organisationId).toList());
-        return new CommunityEventSnapshot(e.id, e.title, e.type, e.status, List.copyOf(e.days), e.mode, e.area, e.priority,
+        return new CommunityEventSnapshot(e.id, e.title, e.type, e.status.name(), List.copyOf(e.days), e.mode, e.area, e.priority,
                 e.audience, e.plannedAttendance, e.attendance, e.attendanceCountedBy, partnerTypes, e.source);
     }
 

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -20,8 +22,9 @@ public class EventStatusRecord {
     public UUID eventId;
 
     /** POSTPONED or CANCELLED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public EventStatus status;
 
     @Column(nullable = false)
     public String reason;

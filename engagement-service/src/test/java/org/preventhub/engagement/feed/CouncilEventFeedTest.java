@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.platform.feed.FeedRecord;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.KafkaEvents;
 import org.preventhub.testing.ReceivedEvent;
@@ -91,6 +92,30 @@ class CouncilEventFeedTest {
 
     private String line(String id, String type, String date, String area, String attendance) {
         return source + "-" + id + ",Community forum " + id + "," + type + "," + date + ",1," + area + "," + attendance + "\n";
+    }
+
+    /**
+     * The one table of delivery words both feeds read (CompletionFeedTest sends the same words to the completions
+     * feed): "classroom" is in person here as it is there, e-learning online, however it is capitalised or spaced.
+     */
+    @Test
+    void classroomAndEveryOtherWordForAModeIsReadAsTheCompletionsFeedReadsIt() {
+        List<String> words = new java.util.ArrayList<>(FeedRecord.DELIVERY_WORDS.keySet());
+        words.addAll(List.of("Classroom", "face to face", "E_Learning"));
+        StringBuilder csv = new StringBuilder("recordId,title,eventType,date,area,attendance,mode\n");
+        for (int i = 0; i < words.size(); i++) {
+            csv.append(source).append("-").append(i).append(",Forum ").append(i).append(",CF,2019-11-12,NBBC,10,")
+                    .append(words.get(i)).append("\n");
+        }
+        upload(csv.toString(), false).statusCode(200).body("status", equalTo("APPLIED")).body("created", equalTo(words.size()));
+        for (int i = 0; i < words.size(); i++) {
+            FeedRecord.Delivery delivery = FeedRecord.DELIVERY_WORDS.get(
+                    words.get(i).toLowerCase().replace('_', '-').replace(' ', '-'));
+            assertThat(Sql.rows("SELECT mode FROM community_event WHERE source = ? AND external_id = ?", source,
+                    source + "-" + i)).as(words.get(i))
+                    .containsExactly(Map.of("mode", delivery.online() ? "ONLINE" : "IN_PERSON"));
+        }
+        assertThat(FeedRecord.DELIVERY_WORDS.get("classroom")).isEqualTo(FeedRecord.Delivery.IN_PERSON);
     }
 
     @Test

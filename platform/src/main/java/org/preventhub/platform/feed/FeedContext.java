@@ -1,5 +1,6 @@
 package org.preventhub.platform.feed;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,29 @@ public final class FeedContext {
         return mapped(kind, externalCode).orElseThrow(() -> new FeedRejection(
                 field + " has no mapping for source '" + source + "' (kind '" + kind
                         + "'); ask the Prevent team to map the code this line gives"));
+    }
+
+    /**
+     * A code of the service's own taken as it is; otherwise the source's mapping of it, which must name one of the
+     * service's codes; otherwise a rejection. One rule for every feed and every kind of code.
+     *
+     * @param own the service's codes of this kind
+     */
+    public String code(String kind, String field, String value, Collection<String> own) throws FeedRejection {
+        return code(kind, field, value, value, own);
+    }
+
+    /** As above, where our code may be written differently from how the source's code is looked up ({@code ours} upper-cased, say). */
+    public String code(String kind, String field, String ours, String theirs, Collection<String> own)
+            throws FeedRejection {
+        if (own.contains(ours)) {
+            return ours;
+        }
+        String mapped = requireMapped(kind, field, theirs);
+        if (!own.contains(mapped)) {
+            throw new FeedRejection(field + " is mapped to a code this service does not know; ask the Prevent team to fix the mapping");
+        }
+        return mapped;
     }
 
     /** Per-job scratch space for a handler's lookup caches (e.g. course codes to ids). */

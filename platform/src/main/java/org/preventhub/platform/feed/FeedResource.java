@@ -144,13 +144,11 @@ public abstract class FeedResource {
         if (batchId != null && (batchId.isBlank() || batchId.length() > 200)) {
             throw ProblemException.invalidField("X-Batch-Id", "1 to 200 characters");
         }
-        FeedImports.isJson(contentType);
-        try (FeedImports.Spooled spooled = imports.spool(body)) {
+        try (FeedUpload upload = imports.spool(body, contentType)) {
             // The job runs on threads and connections of its own, so the key is claimed apart from it.
             return idempotency.executeApart(key, "POST /feeds/" + feed + "/imports",
-                    List.of(source, String.valueOf(batchId), String.valueOf(dryRun), contentType, spooled.hash()),
-                    () -> answer(feed, prefer, imports.submit(handler, source, batchId, contentType, dryRun, spooled,
-                            user.name())));
+                    List.of(source, String.valueOf(batchId), String.valueOf(dryRun), contentType, upload.hash()),
+                    () -> answer(feed, prefer, imports.submit(handler, source, batchId, dryRun, upload, user.name())));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.preventhub.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,26 +7,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -51,6 +49,9 @@ import io.quarkus.runtime.StartupEvent;
  * lock, so two instances never send the same row and per-aggregate order is kept.</li>
  * <li>A row is marked published only after Kafka acknowledged it (acks=all, idempotent producer). While Kafka
  * is down rows stay in the table and go out when it returns.</li>
+ * <li>An aggregate's later row never goes out ahead of an earlier one Kafka refused: the batch stops sending at the
+ * first refusal, the producer's buffer is discarded, and only each aggregate's rows before its first failure are
+ * marked published.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -63,23 +64,29 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final String kafkaBootstrapServers;
     private final Counter published;
     private final Counter failures;
     private final Timer lag;
     private final AtomicLong pending = new AtomicLong();
+    private final RelayProducer kafka;
 
     private volatile boolean running;
     private volatile Thread worker;
-    private volatile KafkaProducer<String, String> producer;
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastFailure;
 
+    @Inject
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String kafkaBootstrapServers) {
+        this(dataSource, config, registry, kafkaBootstrapServers, KafkaProducer::new);
+    }
+
+    /** @param producers makes the Kafka producer from its properties; tests pass one that refuses on cue */
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, String kafkaBootstrapServers,
+            Function<Map<String, Object>, Producer<String, String>> producers) {
         this.dataSource = dataSource;
         this.config = config;
-        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.kafka = new RelayProducer(config, kafkaBootstrapServers, producers);
         this.published = registry.counter("outbox.events.published");
         this.failures = registry.counter("outbox.publish.failures");
         this.lag = Timer.builder("outbox.publish.lag").description("From the event's commit to Kafka's acknowledgement")
@@ -102,7 +109,6 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        producer = new KafkaProducer<>(producerProperties());
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
@@ -120,10 +126,7 @@ public class OutboxRelay {
             }
         }
         worker = null;
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
+        kafka.close();
     }
 
     public boolean isRunning() {
@@ -239,33 +242,46 @@ public class OutboxRelay {
             return 0;
         }
 
+        Producer<String, String> producer = kafka.current();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        RuntimeException sendFailure = null;
+        Exception ackFailure = null;
         for (Row row : rows) {
+            Future<RecordMetadata> ack;
             try {
-                acks.add(producer.send(toRecord(row)));
+                ack = producer.send(kafka.record(row));
             } catch (RuntimeException e) {
-                sendFailure = e; // e.g. metadata unavailable: stop here, keep the order
+                ackFailure = e;
+                break;
+            }
+            acks.add(ack);
+            // Kafka refuses mostly through the future, not by throwing (no topic metadata within max.block.ms,
+            // a record too large): rows sent behind a refused one would overtake it once Kafka is back.
+            if (ack.isDone() && failed(ack)) {
                 break;
             }
         }
-        producer.flush();
-
+        // No flush: waiting on each acknowledgement in order lets the first failure discard the producer before
+        // the rows behind it are sent, where a flush would first let all of them succeed or fail.
         List<UUID> acknowledged = new ArrayList<>(acks.size());
-        Exception ackFailure = sendFailure;
+        Set<String> heldBack = new HashSet<>();
         Instant now = Instant.now();
         for (int i = 0; i < acks.size(); i++) {
+            Row row = rows.get(i);
             try {
                 acks.get(i).get(30, TimeUnit.SECONDS);
-                acknowledged.add(rows.get(i).id());
-                lag.record(Duration.between(rows.get(i).occurredAt(), now));
+                if (heldBack.contains(row.aggregateId())) {
+                    continue; // acknowledged behind a failed row of its aggregate: it goes again after that one
+                }
+                acknowledged.add(row.id());
+                lag.record(Duration.between(row.occurredAt(), now));
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                // The idempotent producer fails every later record of the same partition too, so what was
-                // acknowledged is a prefix per aggregate: marking exactly those keeps each aggregate in order.
                 ackFailure = e;
+                heldBack.add(row.aggregateId());
+                kafka.discard();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 ackFailure = e;
+                kafka.discard();
                 break;
             }
         }
@@ -289,6 +305,18 @@ public class OutboxRelay {
         return rows.size();
     }
 
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     private static long countPending(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
@@ -305,45 +333,6 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, String> toRecord(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(), row.aggregateId(), row.payload());
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", row.id().toString());
-        header(record, "ce_source", config.source());
-        header(record, "ce_type", row.type());
-        header(record, "ce_subject", row.aggregateType() + "/" + row.aggregateId());
-        header(record, "ce_time", DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
-        header(record, "ce_partitionkey", row.aggregateId());
-        header(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private Map<String, Object> producerProperties() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.relay().bootstrapServers().orElse(kafkaBootstrapServers));
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        // zstd takes its buffers from a pool; lz4 allocated two fresh 64 KB blocks per batch, which at one small
-        // event per batch was a third of a service's allocation and so of its young collections.
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
-        props.putAll(config.relay().producer());
-        // Not overridable: these are what "no lost, no duplicated, in order" rests on.
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return props;
-    }
-
     private void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -352,7 +341,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(UUID id, String aggregateType, String aggregateId, String type, String payload,
+    record Row(UUID id, String aggregateType, String aggregateId, String type, String payload,
             Instant occurredAt) {
     }
 

@@ -1,20 +1,13 @@
 package org.preventhub.platform.architecture;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import org.junit.jupiter.api.Test;
+import org.preventhub.testing.architecture.PackageCycles;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
-/** platform-test depends on platform, so this module checks itself with ArchUnit directly. */
+/** platform-test does not depend on platform, so platform checks itself with the same helper as every module. */
 class PackageCyclesTest {
 
     @Test
     void platformPackagesDependOnEachOtherWithoutLoops() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.preventhub.platform");
-        slices().matching("org.preventhub.platform.(*)..").should().beFreeOfCycles().check(classes);
+        PackageCycles.assertFreeOfCycles("org.preventhub.platform");
     }
 }

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,6 +20,7 @@ import org.preventhub.platform.feed.FeedContext;
 import org.preventhub.platform.feed.FeedField;
 import org.preventhub.platform.feed.FeedHandler;
 import org.preventhub.platform.feed.FeedRecord;
+import org.preventhub.platform.feed.FeedRecord.Delivery;
 import org.preventhub.platform.feed.FeedRejection;
 import org.preventhub.platform.feed.FeedWriter;
 import org.preventhub.platform.outbox.Outbox;
@@ -77,65 +76,39 @@ public class CompletionFeedHandler implements FeedHandler<Completion> {
                         + "mapped code.", "LOCAL_AUTHORITY"),
                 FeedField.required("courseCode", "The course, in the council's code (mapped) or ours.", "PREVENT-UPDATE"),
                 FeedField.required("date", "Date attended or completed, YYYY-MM-DD.", "2020-05-14"),
-                FeedField.required("mode", "in-person, online or e-learning.", "e-learning"),
+                FeedField.required("mode", "in-person, online or e-learning (also: face-to-face, classroom, virtual, webinar, elearning).", "e-learning"),
                 FeedField.optional("area", "The district or borough, in the council's code (mapped) or ours.", "warwick"),
                 FeedField.required("completed", "yes or no.", "yes"));
     }
 
     @Override
     public CheckedRecord<Completion> check(FeedRecord record, FeedContext context) throws FeedRejection {
-        String recordId = record.required("recordId");
-        if (recordId.length() > 200) {
-            throw new FeedRejection("recordId is longer than 200 characters");
-        }
-        String person = record.required("person");
-        if (person.length() > 200) {
-            throw new FeedRejection("person is longer than 200 characters");
-        }
-        String email = record.text("email");
-        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+        String recordId = record.required("recordId", 200);
+        String person = record.required("person", 200);
+        String email = record.text("email", 320);
+        if (email != null && !EMAIL.matcher(email).matches()) {
             throw new FeedRejection("email is not an email address");
         }
-        String organisation = record.text("organisation");
-        if (organisation != null && organisation.length() > 200) {
-            throw new FeedRejection("organisation is longer than 200 characters");
+        String organisation = record.text("organisation", 200);
+        String courseCode = context.code("course", "courseCode", record.required("courseCode"), courses(context).keySet());
+        LocalDate date = record.pastDate("date");
+        Delivery delivery = record.delivery("mode");
+        if (delivery == null) {
+            throw new FeedRejection("mode is required");
         }
-        String courseCode = code(context, "course", "courseCode", record.required("courseCode"), courses(context).keySet());
-        LocalDate date = record.date("date");
-        if (date.isAfter(LocalDate.now().plusDays(1)) || date.isBefore(LocalDate.of(2000, 1, 1))) {
-            throw new FeedRejection("date is not a plausible attendance date");
-        }
-        String givenMode = record.required("mode").toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        boolean elearning = givenMode.equals("e-learning") || givenMode.equals("elearning");
-        DeliveryMode mode = switch (givenMode) {
-            case "in-person", "face-to-face", "classroom" -> DeliveryMode.IN_PERSON;
-            case "online", "virtual", "webinar", "e-learning", "elearning" -> DeliveryMode.ONLINE;
-            default -> throw new FeedRejection("mode must be in-person, online or e-learning");
-        };
         String area = record.text("area");
         if (area != null) {
-            area = code(context, "area", "area", area, areas.all().keySet());
+            area = context.code("area", "area", area, areas.all().keySet());
         }
-        String sector = code(context, "sector", "sector", record.required("sector"), sectors.all().keySet());
+        String sector = context.code("sector", "sector", record.required("sector"), sectors.all().keySet());
         Boolean completed = record.yesNo("completed");
         if (completed == null) {
             throw new FeedRejection("completed is required");
         }
+        DeliveryMode mode = delivery.online() ? DeliveryMode.ONLINE : DeliveryMode.IN_PERSON;
         return new CheckedRecord<>(record.line(), recordId, new Completion(recordId, person, email, organisation, sector,
-                courses(context).get(courseCode), courseCode, date, mode, elearning, area, completed));
-    }
-
-    /** The service's own code taken as is; otherwise the source's mapping; otherwise a rejection. */
-    private static String code(FeedContext context, String kind, String field, String value, Set<String> own)
-            throws FeedRejection {
-        if (own.contains(value)) {
-            return value;
-        }
-        String mapped = context.requireMapped(kind, field, value);
-        if (!own.contains(mapped)) {
-            throw new FeedRejection(field + " is mapped to a code this service does not know; ask the Prevent team to fix the mapping");
-        }
-        return mapped;
+                courses(context).get(courseCode), courseCode, date, mode, delivery == Delivery.E_LEARNING, area,
+                completed));
     }
 
     private Map<String, UUID> courses(FeedContext context) {

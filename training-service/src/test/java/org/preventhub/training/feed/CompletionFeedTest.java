@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.preventhub.training.support.TrainingApi.as;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.training.TrainingEventTypes;
+import org.preventhub.platform.feed.FeedRecord;
+import org.preventhub.platform.feed.FeedRecord.Delivery;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.KafkaEvents;
 import org.preventhub.testing.ReceivedEvent;
@@ -64,6 +67,31 @@ class CompletionFeedTest {
         file.replace(9999, new CompletionFile.Line(good.recordId(), good.person(), good.email(), good.sector(),
                 courseCode, good.date(), "by carrier pigeon", good.area(), "yes"));
         return file;
+    }
+
+    /**
+     * The one table of delivery words both feeds read (CouncilEventFeedTest sends the same words to the events feed):
+     * "classroom" is in person here as it is there, and however it is capitalised or spaced.
+     */
+    @Test
+    void classroomAndEveryOtherWordForAModeIsReadAsTheEventsFeedReadsIt() {
+        List<String> words = new ArrayList<>(FeedRecord.DELIVERY_WORDS.keySet());
+        words.addAll(List.of("Classroom", "face to face", "E_Learning"));
+        CompletionFile file = CompletionFile.withPrefix(source).good(words.size(), courseCode);
+        for (int i = 0; i < words.size(); i++) {
+            file.replace(i + 1, file.get(i + 1).withMode(words.get(i)));
+        }
+        upload(file.csv(), "text/csv", false).statusCode(200).body("status", equalTo("APPLIED"))
+                .body("created", equalTo(words.size()));
+        for (int i = 0; i < words.size(); i++) {
+            Delivery delivery = FeedRecord.DELIVERY_WORDS.get(words.get(i).toLowerCase().replace('_', '-').replace(' ', '-'));
+            assertThat(Sql.rows("SELECT mode, elearning FROM completion_record WHERE source = ? AND external_id = ?",
+                    source, file.get(i + 1).recordId()))
+                    .as(words.get(i))
+                    .containsExactly(Map.of("mode", delivery.online() ? "ONLINE" : "IN_PERSON",
+                            "elearning", delivery == Delivery.E_LEARNING));
+        }
+        assertThat(FeedRecord.DELIVERY_WORDS.get("classroom")).isEqualTo(Delivery.IN_PERSON);
     }
 
     @Test

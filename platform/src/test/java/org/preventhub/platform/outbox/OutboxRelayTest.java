@@ -1,4 +1,4 @@
-package org.preventhub.training.outbox;
+package org.preventhub.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.preventhub.contracts.Topics;
-import org.preventhub.platform.outbox.OutboxConfig;
-import org.preventhub.platform.outbox.OutboxRelay;
+import org.preventhub.platform.testapp.NoteEvents;
 import org.preventhub.testing.Infrastructure;
 import org.preventhub.testing.KafkaEvents;
 import org.preventhub.testing.ReceivedEvent;
@@ -32,7 +30,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The relay as a deployment runs it: relays of the service's own class, against the service's database and the
+ * The relay as a deployment runs it (moved here from training-service, whose code it never touched): relays of the
+ * application's own class, against its database and the
  * real broker. The application's relay is stopped meanwhile, so only the relays a test starts publish.
  */
 @QuarkusTest
@@ -68,12 +67,12 @@ class OutboxRelayTest {
         relay(poll);
         // Once this has gone out, the relay has drained the outbox and sleeps until notified or the poll is due.
         String warmUp = insertEvent();
-        KafkaEvents.forKey(Topics.TRAINING, warmUp, 1, Duration.ofSeconds(30));
+        KafkaEvents.forKey(NoteEvents.TOPIC, warmUp, 1, Duration.ofSeconds(30));
         sleep(500);
 
         long start = System.nanoTime();
         String probe = insertEvent();
-        List<ReceivedEvent> events = KafkaEvents.forKey(Topics.TRAINING, probe, 1, Duration.ofSeconds(20));
+        List<ReceivedEvent> events = KafkaEvents.forKey(NoteEvents.TOPIC, probe, 1, Duration.ofSeconds(20));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(events).hasSize(1);
@@ -104,7 +103,7 @@ class OutboxRelayTest {
         }
         writers.shutdown();
 
-        List<ReceivedEvent> events = KafkaEvents.await(Topics.TRAINING, e -> ids.contains(e.id()), 300,
+        List<ReceivedEvent> events = KafkaEvents.await(NoteEvents.TOPIC, e -> ids.contains(e.id()), 300,
                 Duration.ofSeconds(60));
         assertThat(events).hasSize(300);
         assertThat(events).extracting(ReceivedEvent::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
