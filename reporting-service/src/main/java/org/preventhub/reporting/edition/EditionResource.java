@@ -46,6 +46,7 @@ import org.preventhub.reporting.report.PdfRenderer;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EditionResource {
 
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final String NOT_FOUND = "Report edition ";
 
     private final EditionService editions;
@@ -125,17 +126,21 @@ public class EditionResource {
     @GET
     @Path("/{id}/document")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN })
-    @Produces({ MediaType.TEXT_HTML, "application/pdf" })
+    @Produces({ MediaType.TEXT_HTML, "application/pdf", EditionResource.DOCX })
     @Operation(summary = "The edition as a document", description = "HTML (screen and print styles) or PDF, by "
-            + "format=html|pdf. A draft shows live figures; a published edition its frozen ones, for the lead marked "
+            + "format=html|pdf|docx (Word). A draft shows live figures; a published edition its frozen ones, for the lead marked "
             + "where a figure has moved since. Figures about people referred are disclosure-controlled for every role "
             + "but prevent-lead.")
     @APIResponse(responseCode = "200", description = "The document.", content = @Content(mediaType = MediaType.TEXT_HTML,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 10_000_000)))
     public Response document(@PathParam("id") UUID id,
-            @QueryParam("format") @Parameter(description = "html (the default) or pdf.") String format) {
-        if (format != null && !format.equals("html") && !format.equals("pdf")) {
-            throw ProblemException.invalidField("format", "html or pdf");
+            @QueryParam("format") @Parameter(description = "html (the default), pdf or docx.") String format) {
+        if (format != null && !format.equals("html") && !format.equals("pdf") && !format.equals("docx")) {
+            throw ProblemException.invalidField("format", "html, pdf or docx");
+        }
+        if ("docx".equals(format)) {
+            return Response.ok(editions.word(id).orElseThrow(() -> ProblemException.notFound(NOT_FOUND + id)), DOCX)
+                    .header("Content-Disposition", "attachment; filename=\"prevent-report-" + id + ".docx\"").build();
         }
         String html = editions.html(id).orElseThrow(() -> ProblemException.notFound(NOT_FOUND + id));
         if ("pdf".equals(format)) {

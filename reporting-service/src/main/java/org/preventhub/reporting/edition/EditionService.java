@@ -123,6 +123,20 @@ public class EditionService {
                 rs -> read(rs.getString(1), new TypeReference<EditionContent>() { }), id, number);
     }
 
+    /** The edition as a Word document, with the figures its reader may see (frozen once published). */
+    @Transactional
+    public Optional<byte[]> word(UUID id) {
+        return get(id).map(edition -> {
+            boolean published = edition.publishedDraft() != null;
+            EditionContent content = draft(id, published ? edition.publishedDraft() : edition.latestDraft()).orElseThrow();
+            Map<String, Map<String, String>> frozen = published ? frozen(id) : Map.of();
+            boolean lead = figures.seesSmallNumbers();
+            return EditionWord.render(edition.title(), edition.period(), content, r -> published
+                    ? frozen.getOrDefault(r.id(), Map.of()).getOrDefault(lead ? "lead" : "reader", "–")
+                    : figures.live(r, edition.period()));
+        });
+    }
+
     /**
      * The edition as HTML: a draft with live figures; a published edition with its frozen figures, for the lead
      * marked where the figure has moved since.

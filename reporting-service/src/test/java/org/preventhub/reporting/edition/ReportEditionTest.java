@@ -81,6 +81,22 @@ class ReportEditionTest {
         as(Roles.ANALYST).get("/report-editions/" + id + "/moved").then().statusCode(403);
         as(Roles.PREVENT_LEAD).body(content("A change after publication")).put("/report-editions/" + id + "/draft").then()
                 .statusCode(409).contentType("application/problem+json");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument word = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                as(Roles.ANALYST).get("/report-editions/" + id + "/document?format=docx").then().statusCode(200).extract()
+                        .asInputStream())) {
+            List<String> headings = word.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
+                    .map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText).toList();
+            assertThat(headings).containsExactly("Introduction", "Awareness, learning and development",
+                    "The impact of COVID-19", "Conclusion");
+            String text = word.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .reduce("", (a, b) -> a + "\n" + b);
+            assertThat(text).contains("We trained 12 people on " + course + " and received [c] referrals.")
+                    .doesNotContain("{{", "<script", "17 people");
+            assertThat(word.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).filter(r -> "12".equals(r.text()))
+                    .allMatch(org.apache.poi.xwpf.usermodel.XWPFRun::isBold)).as("bold kept").isTrue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(as(Roles.PREVENT_LEAD).get("/report-editions/" + id + "/document?format=pdf").then().statusCode(200)
                 .extract().asByteArray()).startsWith("%PDF".getBytes());
     }
