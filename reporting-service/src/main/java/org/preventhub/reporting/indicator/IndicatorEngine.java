@@ -119,6 +119,24 @@ public class IndicatorEngine {
         return dimensions;
     }
 
+    /**
+     * The values every reader but the Prevent lead gets, whoever asks: what a published report freezes for its
+     * readers, computed once, at publication, with the same disclosure control as an analyst's request.
+     */
+    public IndicatorValues readerValues(IndicatorDefinition d, ReportingPeriod period, String by) {
+        if (!d.countsPeopleReferred()) {
+            return values(d, period, by);
+        }
+        boolean total = period.standard() && ReferralFigures.releasable(d);
+        boolean breakdown = by == null || (by.contains(",") ? period.kind().endsWith("year") : !period.kind().equals("month"));
+        if (!total || !breakdown) {
+            return withheld(d, period);
+        }
+        List<String> dimensions = breakdownOf(d, Facts.of(d.fact()), by);
+        referrals.requireReleasable(d, period, dimensions);
+        return referrals.values(d, period, dimensions, this::meetsTarget);
+    }
+
     /** Every figure withheld: what a report shows a non-lead of a controlled indicator it may not have. */
     public IndicatorValues withheld(IndicatorDefinition d, ReportingPeriod period) {
         Figure hidden = Figure.of(null, null, null).suppress();

@@ -6,17 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.preventhub.reporting.action.ActionService;
+import org.preventhub.reporting.action.ActionsInPeriod;
 import org.preventhub.reporting.indicator.Figures.IndicatorValues;
 import org.preventhub.reporting.indicator.Figures.Series;
 import org.preventhub.reporting.indicator.IndicatorDefinition;
 import org.preventhub.reporting.indicator.IndicatorEngine;
 import org.preventhub.reporting.indicator.IndicatorRepository;
 import org.preventhub.reporting.indicator.ReportingPeriod;
+import org.preventhub.reporting.projection.Generations;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -28,9 +32,11 @@ public class AnnualReportService {
     private final IndicatorRepository indicators;
     private final IndicatorEngine engine;
     private final ActionService actions;
+    private final Generations generations;
 
     public AnnualReportService(AgroalDataSource dataSource, IndicatorRepository indicators, IndicatorEngine engine,
-            ActionService actions) {
+            ActionService actions, Generations generations) {
+        this.generations = generations;
         this.dataSource = dataSource;
         this.indicators = indicators;
         this.engine = engine;
@@ -66,9 +72,31 @@ public class AnnualReportService {
                 }
             }
             sections.add(new AnnualReport.Section(Integer.parseInt(priority[0]), priority[1], priority[2], priority[3],
-                    values, crossed, trend, actions.forPriority(priority[1])));
+                    values, crossed, trend, ActionsInPeriod.of(actions.forPriority(priority[1]), period)));
         }
-        return new AnnualReport("Prevent annual report", period, Instant.now(), controlled, sections);
+        return new AnnualReport("Prevent annual report", period, Instant.now(), controlled, sections, labels());
+    }
+
+    /** Titles for the codes bars and tables show: courses by their code, priorities by theirs. */
+    private Map<String, Map<String, String>> labels() {
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        labels.put("course", titles("SELECT code, title FROM " + generations.active() + ".course_dim WHERE title IS NOT NULL"));
+        labels.put("priority", titles("SELECT code, title FROM priority"));
+        return labels;
+    }
+
+    private Map<String, String> titles(String sql) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(sql);
+                ResultSet rs = select.executeQuery()) {
+            Map<String, String> titles = new HashMap<>();
+            while (rs.next()) {
+                titles.put(rs.getString(1), rs.getString(2));
+            }
+            return titles;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** number, code, title, aim, in the plan's order. */

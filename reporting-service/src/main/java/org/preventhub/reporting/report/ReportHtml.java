@@ -55,13 +55,13 @@ public final class ReportHtml {
                 for (IndicatorValues v : s.indicators()) {
                     if (v.breakdown() != null && !v.breakdown().cells().isEmpty()) {
                         String title = v.indicator().name() + " by " + SvgCharts.label(v.breakdown().by());
-                        h.append("<figure>").append(SvgCharts.bars(title, v.breakdown().cells())).append(caption(title,
-                                v.breakdown().cells().stream().map(c -> SvgCharts.label(c.key()) + " "
+                        h.append("<figure>").append(SvgCharts.bars(title, v.breakdown().cells(), key -> report.label(v.breakdown().by(), key))).append(caption(title,
+                                v.breakdown().cells().stream().map(c -> report.label(v.breakdown().by(), c.key()) + " "
                                         + display(c.figure(), v.indicator().unit())).toList())).append("</figure>");
                     }
                 }
                 for (IndicatorValues v : s.crossTabulations()) {
-                    crossTabulation(h, v);
+                    crossTabulation(h, v, report);
                 }
                 if (s.trend() != null) {
                     String title = s.trend().indicator().name() + ", month by month";
@@ -93,7 +93,7 @@ public final class ReportHtml {
     }
 
     /** A cross-tabulation as a table: the first dimension down, the second across, with the cells' figures. */
-    private static void crossTabulation(StringBuilder h, IndicatorValues v) {
+    private static void crossTabulation(StringBuilder h, IndicatorValues v, AnnualReport report) {
         Figures.Breakdown table = v.breakdown();
         List<String> rows = table.cells().stream().map(c -> c.keys().get(0)).distinct().toList();
         List<String> columns = table.cells().stream().map(c -> c.keys().get(1)).distinct().sorted().toList();
@@ -102,10 +102,10 @@ public final class ReportHtml {
         String title = v.indicator().name() + " by " + SvgCharts.label(table.dimensions().get(0)) + " and "
                 + SvgCharts.label(table.dimensions().get(1));
         h.append("<table class=\"cross\"><caption>").append(e(title)).append("</caption><thead><tr><th></th>");
-        columns.forEach(c -> h.append("<th class=\"num\">").append(e(SvgCharts.label(c))).append("</th>"));
+        columns.forEach(c -> h.append("<th class=\"num\">").append(e(report.label(table.dimensions().get(1), c))).append("</th>"));
         h.append("</tr></thead><tbody>");
         for (String row : rows) {
-            h.append("<tr><th>").append(e(SvgCharts.label(row))).append("</th>");
+            h.append("<tr><th>").append(e(report.label(table.dimensions().get(0), row))).append("</th>");
             for (String column : columns) {
                 Figures.Figure figure = cells.get(row + "," + column);
                 h.append("<td class=\"num\">").append(figure == null ? "0" : e(display(figure, v.indicator().unit())))
@@ -150,7 +150,7 @@ public final class ReportHtml {
             .period{font-size:1.3em;margin-top:.2em}.meta,.note{color:#4a5568;font-size:.9em}
             table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #e2e8f0;padding:.3em .5em;text-align:left;vertical-align:top}
             td.num,th.num{text-align:right;white-space:nowrap}table.cross{font-size:.85em;page-break-inside:avoid}
-            table.cross caption{text-align:left;font-weight:bold;margin-bottom:.3em}figure{margin:1em 0}figcaption{color:#4a5568;font-size:.75em}
+            table.cross caption{text-align:left;font-weight:bold;margin-bottom:.3em}figure{margin:1em 0;page-break-inside:avoid;break-inside:avoid}@media screen{figure svg{display:block;max-width:100%;height:auto}}figcaption{color:#4a5568;font-size:.75em}
             .rag{padding:0 .4em;border-radius:3px;color:#fff;font-size:.8em}.rag.green{background:#2f855a}.rag.amber{background:#b7791f}.rag.red{background:#c53030}
             @media print{nav{display:none}section{page-break-before:always}}""";
 }

@@ -3,7 +3,9 @@ package org.preventhub.reporting.report;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
+import org.preventhub.reporting.indicator.Figures;
 import org.preventhub.reporting.indicator.Figures.Cell;
 import org.preventhub.reporting.indicator.Figures.Series;
 import org.preventhub.reporting.indicator.Figures.SeriesPoint;
@@ -19,7 +21,7 @@ public final class SvgCharts {
     private SvgCharts() {
     }
 
-    public static String bars(String title, List<Cell> cells) {
+    public static String bars(String title, List<Cell> cells, Function<String, String> label) {
         int rowHeight = 26;
         int height = 30 + rowHeight * Math.max(1, cells.size());
         double max = cells.stream().filter(c -> c.figure().value() != null).mapToDouble(c -> c.figure().value().doubleValue())
@@ -28,7 +30,7 @@ public final class SvgCharts {
         int y = 24;
         for (Cell cell : cells) {
             BigDecimal value = cell.figure().value();
-            svg.append(text(8, y + 14, escape(label(cell.key())), "start"));
+            svg.append(text(8, y + 14, escape(clip(label.apply(cell.key()), 28)), "start"));
             if (value == null) {
                 svg.append(text(200, y + 14, cell.figure().suppressed() ? "[c]" : "–", "start"));
             } else {
@@ -42,35 +44,52 @@ public final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    /**
+     * A line chart month by month. A suppressed (or missing) month is a gap: the line stops before it and starts again
+     * after it, never drawn across; its [c] sits in a band of its own under the month labels, so it overprints neither
+     * the axis nor a label.
+     */
     public static String line(String title, Series series) {
         List<SeriesPoint> points = series.points();
-        int height = 220;
+        boolean gaps = points.stream().anyMatch(p -> p.figure().value() == null);
+        int height = gaps ? 240 : 220;
         int left = 48;
-        int bottom = height - 36;
+        int bottom = 184;
         int plotWidth = WIDTH - left - 16;
         double max = points.stream().filter(p -> p.figure().value() != null).mapToDouble(p -> p.figure().value().doubleValue())
                 .max().orElse(1);
         if (max == 0) {
             max = 1;
         }
-        StringBuilder svg = start(title, height, "Line chart: " + title + ", month by month");
+        StringBuilder svg = start(title, height, "Line chart: " + title
+                + (gaps ? "; gaps are months withheld ([c]) or not recorded" : ""));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>", left, bottom,
                 left + plotWidth, bottom));
         svg.append(text(left - 6, 34, fmt(max), "end")).append(text(left - 6, bottom, "0", "end"));
         StringBuilder path = new StringBuilder();
         double step = points.size() > 1 ? (double) plotWidth / (points.size() - 1) : 0;
+        int every = Math.max(1, points.size() / 6);
+        // A [c] is about 20 units wide: with months closer than that, only every other one is marked.
+        int markEvery = step >= 22 || step == 0 ? 1 : (int) Math.ceil(22 / step);
+        boolean broken = true;
+        int lastMark = -markEvery;
         for (int i = 0; i < points.size(); i++) {
             SeriesPoint point = points.get(i);
             double x = left + step * i;
-            if (i % Math.max(1, points.size() / 6) == 0) {
+            if (i % every == 0) {
                 svg.append(text((int) x, bottom + 16, point.month(), "middle"));
             }
             if (point.figure().value() == null) {
-                svg.append(text((int) x, bottom - 6, "[c]", "middle"));
+                broken = true;
+                if (point.figure().suppressed() && i - lastMark >= markEvery) {
+                    svg.append(text((int) x, bottom + 34, Figures.SUPPRESSED_MARK, "middle"));
+                    lastMark = i;
+                }
                 continue;
             }
             double y = bottom - (bottom - 30) * point.figure().value().doubleValue() / max;
-            path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            path.append(path.isEmpty() ? "" : " ").append(broken ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            broken = false;
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#2b6cb0\"><title>%s: %s</title></circle>",
                     x, y, point.month(), point.figure().value().toPlainString()));
         }
@@ -78,6 +97,10 @@ public final class SvgCharts {
             svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2\"/>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static StringBuilder start(String title, int height, String description) {

@@ -58,6 +58,21 @@ class EveryWriteIsIdempotentTest {
                         .effect(() -> Sql.count("SELECT count(*) FROM indicator WHERE id = ?", id)
                                 + Sql.count("SELECT coalesce(sum(version), 0) FROM indicator WHERE id = ?", id));
             }),
+            entry("POST /report-editions", () -> Write.post("/report-editions").as(() -> as(Roles.PREVENT_LEAD))
+                    .body(Map.of("title", "Prevent annual report 2019/20", "year", 2019))
+                    .otherBody(Map.of("title", "Prevent annual report 2020/21", "year", 2020))
+                    .effect(() -> Sql.count("SELECT count(*) FROM report_edition"))),
+            entry("PUT /report-editions/{id}/draft", () -> {
+                String id = anEdition();
+                return Write.put("/report-editions/" + id + "/draft").as(() -> as(Roles.PREVENT_LEAD))
+                        .body(Map.of("introduction", "A year of change.")).otherBody(Map.of("introduction", "A hard year."))
+                        .effect(() -> Sql.count("SELECT count(*) FROM report_edition_draft WHERE edition_id = ?::uuid", id));
+            }),
+            entry("POST /report-editions/{id}/publish", () -> {
+                String id = anEdition();
+                return Write.post("/report-editions/" + id + "/publish").as(() -> as(Roles.PREVENT_LEAD)).bodiless()
+                        .effect(() -> Sql.count("SELECT coalesce(sum(version), 0) FROM report_edition WHERE id = ?::uuid", id));
+            }),
             entry("POST /projections/rebuild", () -> {
                 rebuildDone();
                 return Write.post("/projections/rebuild").as(() -> as(Roles.PREVENT_LEAD)).bodiless().claimedApart()
@@ -68,6 +83,11 @@ class EveryWriteIsIdempotentTest {
     private static String anAction() {
         return as(Roles.PREVENT_LEAD).body(action("Promote the course")).post("/actions").then().statusCode(201)
                 .extract().path("id");
+    }
+
+    private static String anEdition() {
+        return as(Roles.PREVENT_LEAD).body(Map.of("title", "Prevent annual report 2019/20", "year", 2019))
+                .post("/report-editions").then().statusCode(201).extract().path("id");
     }
 
     private static long history(String action) {

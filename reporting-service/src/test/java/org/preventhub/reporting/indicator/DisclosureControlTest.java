@@ -194,7 +194,7 @@ class DisclosureControlTest {
         String pdf = pdfText(as(Roles.ANALYST).accept("application/pdf").get("/reports/annual?" + YEAR).then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray());
         assertThat(pdf).contains("Support", "Referrals received", "withheld to protect people referred");
-        assertThat(pdfChart(pdf)).isEqualTo("extreme right wing [c]; islamist [c]");
+        assertThat(pdfChart(pdf)).isEqualTo("Extreme right wing [c]; Islamist [c]");
 
         JsonPath lead = as(Roles.PREVENT_LEAD).get("/reports/annual?" + YEAR).then().statusCode(200).extract().jsonPath();
         assertThat(lead.getList(received + ".breakdown.cells.figure.value")).contains(3, 13);
@@ -203,7 +203,7 @@ class DisclosureControlTest {
         assertThat(chart(leadHtml)).contains(">3</text>", ">13</text>").doesNotContain("[c]");
         String leadPdf = pdfText(as(Roles.PREVENT_LEAD).accept("application/pdf").get("/reports/annual?" + YEAR).then()
                 .statusCode(200).extract().asByteArray());
-        assertThat(pdfChart(leadPdf)).isEqualTo("extreme right wing 13; islamist 3");
+        assertThat(pdfChart(leadPdf)).isEqualTo("Extreme right wing 13; Islamist 3");
     }
 
     /** The SVG bar chart of referrals received by concern type. */

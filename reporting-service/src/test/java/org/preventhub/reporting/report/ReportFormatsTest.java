@@ -65,14 +65,55 @@ class ReportFormatsTest {
 
         byte[] pdf = new PdfRenderer().render(html);
         String text = pdfText(pdf);
-        assertThat(text.replaceAll("\\s+", " ")).contains("Referrals received by area: rugby [c]; warwick 30; stratford on avon [c].",
-                "Referrals received, month by month: 2019-09 2; 2019-10 3;").doesNotContain("rugby 7", "avon 3");
+        assertThat(text.replaceAll("\\s+", " ")).contains("Referrals received by area: Rugby [c]; Warwick 30; Stratford on Avon [c].",
+                "Referrals received, month by month: 2019-09 2; 2019-10 3;").doesNotContain("Rugby 7", "Avon 3");
         // The charts themselves are drawn (shapes, in the charts' blue), not left out or turned into tables.
         int withBoth = bluePixels(pdf);
         assertThat(withBoth - bluePixels(new PdfRenderer().render(ReportHtml.render(report(true, false), 5))))
                 .as("the line chart").isGreaterThan(200);
         assertThat(withBoth - bluePixels(new PdfRenderer().render(ReportHtml.render(report(false, true), 5))))
                 .as("the bar chart").isGreaterThan(200);
+    }
+
+    @Test
+    void aChartIsNeverSplitAcrossAPageBreak() throws IOException {
+        String html = ReportHtml.render(report(false, true), 5);
+        int figure = html.indexOf("<figure>");
+        // Text pushes the chart down a line at a time, so that at some point it reaches the foot of a page.
+        for (int lines = 0; lines <= 36; lines += 3) {
+            String pushed = html.substring(0, figure) + "<p>Text</p>".repeat(lines) + html.substring(figure);
+            List<Integer> pagesWithChart = new ArrayList<>();
+            try (PDDocument document = Loader.loadPDF(new PdfRenderer().render(pushed))) {
+                for (int page = 0; page < document.getNumberOfPages(); page++) {
+                    if (chartPixels(new PDFRenderer(document).renderImageWithDPI(page, 72)) > 0) {
+                        pagesWithChart.add(page);
+                    }
+                }
+            }
+            assertThat(pagesWithChart).as("pages the chart is drawn on, pushed down by " + lines + " lines").hasSize(1);
+        }
+    }
+
+    /** Pixels of the charts' blue, leaving out rows the section heading's rule spans (a wide run of that blue). */
+    private static int chartPixels(java.awt.image.BufferedImage page) {
+        int count = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            int row = 0;
+            for (int x = 0; x < page.getWidth(); x++) {
+                if (blue(page.getRGB(x, y))) {
+                    row++;
+                }
+            }
+            count += row > page.getWidth() / 3 ? 0 : row;
+        }
+        return count;
+    }
+
+    private static boolean blue(int rgb) {
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        return Math.abs(r - 0x2b) < 24 && Math.abs(g - 0x6c) < 24 && Math.abs(b - 0xb0) < 24;
     }
 
     /** Pixels of the charts' colour (#2b6cb0) on the page with the section. */

@@ -22,6 +22,7 @@ import org.preventhub.contracts.training.BookingConfirmed;
 import org.preventhub.contracts.training.BookingSnapshot;
 import org.preventhub.contracts.training.CompletionRecorded;
 import org.preventhub.contracts.training.CompletionsRecorded;
+import org.preventhub.contracts.training.CourseSnapshot;
 import org.preventhub.contracts.training.EvaluationSubmitted;
 import org.preventhub.contracts.training.SessionDelivered;
 import org.preventhub.contracts.training.SessionSnapshot;
@@ -38,6 +39,14 @@ public final class Fixture {
 
     public static Instant noon(LocalDate day) {
         return day.atTime(12, 0).atZone(LONDON).toInstant();
+    }
+
+    /** A course as training-service registers it: reporting knows its code and its title. */
+    public static void course(String code, String title) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.COURSE_REGISTERED, id.toString(),
+                new CourseSnapshot(id, code, title, Priority.AWARENESS_LEARNING, "PROFESSIONALS", 90,
+                        List.of(DeliveryMode.IN_PERSON), true));
     }
 
     /** A delivered session with {@code attended} people and {@code absent} no-shows; returns its id. */

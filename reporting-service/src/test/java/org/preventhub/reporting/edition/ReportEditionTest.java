@@ -1,0 +1,115 @@
+package org.preventhub.reporting.edition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.preventhub.reporting.support.ReportingApi.as;
+import static org.preventhub.reporting.support.ReportingApi.awaitValues;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.platform.security.Roles;
+import org.preventhub.reporting.support.Fixture;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A report edition for 2066/67 written by the Prevent lead: live figure references (a course's people trained,
+ * referrals received), rendered safely, as each reader may see them; drafts kept; publishing freezes the figures,
+ * and late data moves the live figure, not the published one, which the lead sees marked.
+ */
+@QuarkusTest
+class ReportEditionTest {
+
+    @Test
+    void aPublishedEditionKeepsItsFiguresWhenLateDataArrivesAndShowsTheLeadWhatMoved() {
+        String course = "WRAP" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        Fixture.deliveredSession(course, LocalDate.of(2066, 10, 5), DeliveryMode.IN_PERSON, "rugby", 12, 0);
+        Fixture.Referral.received(LocalDate.of(2066, 11, 2)).in("rugby").publish();
+        Fixture.Referral.received(LocalDate.of(2066, 11, 9)).in("rugby").publish();
+        String year = "year=2066&calendar=reporting";
+        awaitValues(Roles.PREVENT_LEAD, "training.people-trained", year + "&by=course", v -> assertThat(
+                v.getList("breakdown.cells.findAll { it.key == '" + course + "' }.figure.value")).containsExactly(12));
+        awaitValues(Roles.PREVENT_LEAD, "referrals.received", year, v -> assertThat(v.getInt("figure.value")).isEqualTo(2));
+        String analystsReferrals = as(Roles.ANALYST).get("/indicators/referrals.received/values?" + year).then()
+                .statusCode(200).extract().path("figure.display");
+
+        String location = as(Roles.PREVENT_LEAD).body(Map.of("title", "Prevent annual report 2066/67", "year", 2066))
+                .post("/report-editions").then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String introduction = "We trained **{{training.people-trained by=course key=" + course + "}}** people on " + course
+                + " and received {{ referrals.received }} referrals.\n\n<script>alert('x')</script> "
+                + "[a link](javascript:alert('x')) <img src=x onerror=alert(1)>";
+        as(Roles.PREVENT_LEAD).body(content(introduction)).put("/report-editions/" + id + "/draft").then().statusCode(200);
+
+        String lead = document(Roles.PREVENT_LEAD, id);
+        assertThat(lead).contains("<strong><span class=\"figure\">12</span></strong> people on " + course,
+                "received <span class=\"figure\">2</span> referrals", "<h2>Awareness, learning and development</h2>",
+                "<h2>The impact of COVID-19</h2>", "Draft: figures are live");
+        assertThat(lead.toLowerCase()).doesNotContain("<script", "href=\"javascript", "<img").contains("&lt;script&gt;");
+        String analyst = document(Roles.ANALYST, id);
+        assertThat(analyst).contains("<span class=\"figure\">12</span>",
+                "received <span class=\"figure\">" + analystsReferrals + "</span> referrals");
+        assertThat(analystsReferrals).as("two referrals are a small count, withheld from analysts").isEqualTo("[c]");
+
+        assertThat(as(Roles.PREVENT_LEAD).get("/report-editions/" + id).then().statusCode(200).extract().jsonPath()
+                .getList("drafts.number", Integer.class)).containsExactly(1, 2);
+        assertThat(as(Roles.ANALYST).get("/report-editions/" + id + "/drafts/1").then().statusCode(200).extract()
+                .jsonPath().getString("introduction")).isEmpty();
+        as(Roles.PREVENT_LEAD).body(content("{{no.such-indicator}} and {{training.people-trained by=colour key=red}}"))
+                .put("/report-editions/" + id + "/draft").then().statusCode(400).contentType("application/problem+json");
+        as(Roles.ANALYST).body(content("An analyst's text")).put("/report-editions/" + id + "/draft").then().statusCode(403);
+
+        as(Roles.PREVENT_LEAD).post("/report-editions/" + id + "/publish").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("PUBLISHED"));
+        // Late data: another session of the course in the year, recorded after publication.
+        Fixture.deliveredSession(course, LocalDate.of(2067, 3, 1), DeliveryMode.IN_PERSON, "rugby", 5, 0);
+        awaitValues(Roles.PREVENT_LEAD, "training.people-trained", year + "&by=course", v -> assertThat(
+                v.getList("breakdown.cells.findAll { it.key == '" + course + "' }.figure.value")).containsExactly(17));
+
+        String published = document(Roles.PREVENT_LEAD, id);
+        assertThat(published).contains("<span class=\"figure moved\" title=\"Published as 12; now 17\">12</span>")
+                .doesNotContain("Draft: figures are live", ">17<");
+        assertThat(document(Roles.ANALYST, id)).contains("<span class=\"figure\">12</span>",
+                "received <span class=\"figure\">[c]</span> referrals");
+        assertThat(as(Roles.PREVENT_LEAD).get("/report-editions/" + id + "/moved").then().statusCode(200).extract()
+                .jsonPath().getList("")).containsExactly(Map.of("reference", "training.people-trained by=course key=" + course,
+                        "published", "12", "now", "17"));
+        as(Roles.ANALYST).get("/report-editions/" + id + "/moved").then().statusCode(403);
+        as(Roles.PREVENT_LEAD).body(content("A change after publication")).put("/report-editions/" + id + "/draft").then()
+                .statusCode(409).contentType("application/problem+json");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument word = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                as(Roles.ANALYST).get("/report-editions/" + id + "/document?format=docx").then().statusCode(200).extract()
+                        .asInputStream())) {
+            List<String> headings = word.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
+                    .map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText).toList();
+            assertThat(headings).containsExactly("Introduction", "Awareness, learning and development",
+                    "The impact of COVID-19", "Conclusion");
+            String text = word.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .reduce("", (a, b) -> a + "\n" + b);
+            assertThat(text).contains("We trained 12 people on " + course + " and received [c] referrals.")
+                    .doesNotContain("{{", "<script", "17 people");
+            assertThat(word.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).filter(r -> "12".equals(r.text()))
+                    .allMatch(org.apache.poi.xwpf.usermodel.XWPFRun::isBold)).as("bold kept").isTrue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(as(Roles.PREVENT_LEAD).get("/report-editions/" + id + "/document?format=pdf").then().statusCode(200)
+                .extract().asByteArray()).startsWith("%PDF".getBytes());
+    }
+
+    private static String document(String role, String id) {
+        return as(role).get("/report-editions/" + id + "/document").then().statusCode(200).extract().asString();
+    }
+
+    private static Map<String, Object> content(String introduction) {
+        return Map.of("introduction", introduction, "sections", List.of(
+                Map.of("heading", "Awareness, learning and development", "priority", "AWARENESS_LEARNING",
+                        "markdown", "Training carried on online."),
+                Map.of("heading", "The impact of COVID-19", "markdown", "Face-to-face events stopped in March.")),
+                "conclusion", "A year of change.");
+    }
+}
