@@ -65,13 +65,6 @@ final class ApiCompatibility {
     }
 
     private void parameters(String name, JsonNode was, JsonNode now) {
-        Set<String> before = new HashSet<>();
-        for (JsonNode p : was.path("parameters")) {
-            before.add(p.path("in").asText() + ":" + p.path("name").asText());
-            if (!p.path("required").asBoolean(false)) {
-                continue;
-            }
-        }
         for (JsonNode p : now.path("parameters")) {
             String key = p.path("in").asText() + ":" + p.path("name").asText();
             JsonNode old = find(was.path("parameters"), p);
@@ -166,10 +159,8 @@ final class ApiCompatibility {
                 Set<String> values = new HashSet<>();
                 after.path("enum").forEach(v -> values.add(v.asText()));
                 before.path("enum").forEach(v -> {
-                    if (!after.has("enum") || !values.contains(v.asText())) {
-                        if (after.has("enum")) {
-                            breaking.add(where + ": value " + v.asText() + " no longer accepted");
-                        }
+                    if (after.has("enum") && !values.contains(v.asText())) {
+                        breaking.add(where + ": value " + v.asText() + " no longer accepted");
                     }
                 });
             }

@@ -78,7 +78,9 @@ final class SuiteDocument {
 
         Map<ServiceRoute, JsonNode> documents = new LinkedHashMap<>();
         for (ServiceRoute route : Upstreams.routesOf(gateway, Clock.systemUTC())) {
-            Path stored = root().resolve(MODULES.get(route.name())).resolve("target/openapi/openapi.json");
+            // Another checkout's documents (-Dprevent-hub.openapi.documents=/work/main), e.g. to compare with main.
+            Path documentsRoot = Path.of(System.getProperty("prevent-hub.openapi.documents", root().toString()));
+            Path stored = documentsRoot.resolve(MODULES.get(route.name())).resolve("target/openapi/openapi.json");
             assertThat(stored).as("the OpenAPI document " + route.name() + " stores when it is built "
                     + "(build it first: ./mvnw -pl gateway -am package)").exists();
             documents.put(route, MAPPER.readTree(stored.toFile()));
