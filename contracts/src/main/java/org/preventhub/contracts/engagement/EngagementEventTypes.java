@@ -8,6 +8,9 @@ public final class EngagementEventTypes {
     public static final String AGGREGATE_EVENT = "community-event";
     public static final String AGGREGATE_COMMUNICATION = "communication";
     public static final String AGGREGATE_ORGANISATION = "organisation";
+    public static final String AGGREGATE_GOVERNANCE_MEETING = "governance-meeting";
+    public static final String AGGREGATE_GOVERNANCE_ACTION = "governance-action";
+    public static final String AGGREGATE_DOCUMENT = "governance-document";
 
     public static final String EVENT_PLANNED = "engagement.event.planned.v1";
     public static final String EVENT_UPDATED = "engagement.event.updated.v1";
@@ -19,6 +22,18 @@ public final class EngagementEventTypes {
     public static final String ORGANISATION_REGISTERED = "engagement.organisation.registered.v1";
     /** An organisation's name, type, area or active flag changed; payload {@link OrganisationUpdated}. */
     public static final String ORGANISATION_UPDATED = "engagement.organisation.updated.v1";
+
+    /** A governance body's meeting was minuted; payload {@link GovernanceMeetingHeld}. */
+    public static final String GOVERNANCE_MEETING_HELD = "engagement.governance.meeting-held.v1";
+    /**
+     * An action arising from a governance meeting, to become a recommended action in the action plan; payload
+     * {@link GovernanceActionArising}, keyed by the action's id.
+     */
+    public static final String GOVERNANCE_ACTION_ARISING = "engagement.governance.action-arising.v1";
+    /** A document entered the register or changed (issued, new version, status); payload {@link GovernanceDocumentChanged}. */
+    public static final String DOCUMENT_REGISTERED = "engagement.document.registered.v1";
+    /** A document was reviewed, moving its next review date; payload {@link GovernanceDocumentChanged}. */
+    public static final String DOCUMENT_REVIEWED = "engagement.document.reviewed.v1";
 
     private EngagementEventTypes() {
     }

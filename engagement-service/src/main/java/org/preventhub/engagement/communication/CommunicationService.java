@@ -16,7 +16,7 @@ import org.preventhub.engagement.communication.CommunicationDtos.CommunicationVi
 import org.preventhub.engagement.config.Vocabulary;
 import org.preventhub.engagement.organisation.OrganisationService;
 import org.preventhub.engagement.organisation.PartnerLink;
-import org.preventhub.engagement.web.ListQuery;
+import org.preventhub.platform.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.preventhub.engagement.web.Examples;
+import org.preventhub.engagement.api.Examples;
 import org.preventhub.platform.security.Roles;
 
 @Path("/vocabulary")

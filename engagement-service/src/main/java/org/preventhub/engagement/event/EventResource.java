@@ -33,7 +33,7 @@ import org.preventhub.engagement.event.EventDtos.AttendanceCorrection;
 import org.preventhub.engagement.event.EventDtos.EventRequest;
 import org.preventhub.engagement.event.EventDtos.EventView;
 import org.preventhub.engagement.event.EventDtos.HeldRequest;
-import org.preventhub.engagement.web.Examples;
+import org.preventhub.engagement.api.Examples;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;

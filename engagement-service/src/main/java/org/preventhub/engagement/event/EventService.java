@@ -25,7 +25,7 @@ import org.preventhub.engagement.event.EventDtos.StatusEntry;
 import org.preventhub.engagement.organisation.OrganisationService;
 import org.preventhub.engagement.organisation.PartnerLink;
 import org.preventhub.engagement.organisation.PartnerRole;
-import org.preventhub.engagement.web.ListQuery;
+import org.preventhub.platform.web.ListQuery;
 import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.reference.Areas;

@@ -9,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.preventhub.engagement.privacy.Contacts;
-import org.preventhub.engagement.privacy.Contacts.Contact;
+import org.preventhub.engagement.contact.Contacts;
+import org.preventhub.engagement.contact.Contacts.Contact;
 
 @Entity
 @Table(name = "organisation")

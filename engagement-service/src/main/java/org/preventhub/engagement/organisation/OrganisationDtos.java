@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.engagement.privacy.Contacts.Contact;
+import org.preventhub.engagement.contact.Contacts.Contact;
 
 public final class OrganisationDtos {
 

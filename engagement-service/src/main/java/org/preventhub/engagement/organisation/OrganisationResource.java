@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationRequest;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationView;
-import org.preventhub.engagement.web.Examples;
+import org.preventhub.engagement.api.Examples;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.web.Page;

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.engagement.contact.Contacts;
 import org.preventhub.engagement.organisation.Organisation;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationView;
 import org.preventhub.platform.problem.ProblemException;

@@ -10,6 +10,7 @@ import static org.preventhub.engagement.support.EngagementApi.heldEvent;
 import static org.preventhub.engagement.support.EngagementApi.plan;
 import static org.preventhub.engagement.support.EngagementApi.publish;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.preventhub.engagement.support.EngagementApi;
+import org.preventhub.engagement.support.GovernanceFixtures;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.IdempotencyContract;
 import org.preventhub.testing.Sql;
@@ -29,6 +32,9 @@ import org.preventhub.testing.Write;
 import org.preventhub.testing.openapi.ServiceDocument;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 
 /**
  * Every state-changing POST and PUT of the engagement service honours {@code Idempotency-Key}, driven by its own
@@ -93,6 +99,67 @@ class EveryWriteIsIdempotentTest {
                 return Write.post("/events/" + id + "/postponement").as(() -> asOfficer())
                         .body(Map.of("reason", "Venue flooded")).otherBody(Map.of("reason", "Speaker unwell"))
                         .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /governance/bodies", () -> Write.post("/governance/bodies").as(GovernanceFixtures::asLead)
+                    .body(GovernanceFixtures.body("Group " + UUID.randomUUID(), 4, 3))
+                    .otherBody(GovernanceFixtures.body("Group " + UUID.randomUUID(), 12, 3))
+                    .effect(() -> Sql.count("SELECT count(*) FROM governance_body"))),
+            entry("POST /governance/bodies/{id}/members", () -> {
+                String body = GovernanceFixtures.quarterlyBody();
+                String organisation = EngagementApi.organisation("POLICE");
+                return Write.post("/governance/bodies/" + body + "/members").as(GovernanceFixtures::asLead)
+                        .body(Map.of("organisationId", organisation, "role", "MEMBER"))
+                        .otherBody(Map.of("organisationId", organisation, "role", "CHAIR"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM governance_member WHERE body_id = ?::uuid", body));
+            }),
+            entry("POST /governance/bodies/{id}/meetings", () -> {
+                String body = GovernanceFixtures.quarterlyBody();
+                return Write.post("/governance/bodies/" + body + "/meetings").as(GovernanceFixtures::asLead)
+                        .body(Map.of("meetsOn", "2020-03-10")).otherBody(Map.of("meetsOn", "2020-06-09"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM governance_meeting WHERE body_id = ?::uuid", body));
+            }),
+            entry("POST /governance/meetings/{id}/minutes", () -> {
+                String body = GovernanceFixtures.quarterlyBody();
+                String chair = GovernanceFixtures.member(body, "COUNCIL", "CHAIR");
+                String police = GovernanceFixtures.member(body, "POLICE", "MEMBER");
+                String meeting = GovernanceFixtures.meeting(body, "2020-03-10");
+                return Write.post("/governance/meetings/" + meeting + "/minutes").as(GovernanceFixtures::asLead)
+                        .body(GovernanceFixtures.minutes(List.of(chair, police), List.of()))
+                        .otherBody(GovernanceFixtures.minutes(List.of(police, chair), List.of()))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /documents", () -> {
+                String owner = EngagementApi.organisation("COUNCIL");
+                return Write.post("/documents").as(GovernanceFixtures::asLead)
+                        .body(GovernanceFixtures.document("CTLP", owner, "OFFICIAL-SENSITIVE"))
+                        .otherBody(GovernanceFixtures.document("CTLP_UPDATE", owner, "OFFICIAL-SENSITIVE"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("PUT /documents/{id}", () -> {
+                String owner = EngagementApi.organisation("COUNCIL");
+                String id = GovernanceFixtures.register(GovernanceFixtures.document("ACTION_PLAN", owner, "OFFICIAL"));
+                Map<String, Object> changed = GovernanceFixtures.document("ACTION_PLAN", owner, "OFFICIAL");
+                Map<String, Object> other = GovernanceFixtures.document("ACTION_PLAN", owner, "OFFICIAL");
+                return Write.put("/documents/" + id).as(GovernanceFixtures::asLead).body(changed).otherBody(other)
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /documents/{id}/review", () -> {
+                String id = GovernanceFixtures.register(GovernanceFixtures.document("ACTION_PLAN",
+                        EngagementApi.organisation("COUNCIL"), "OFFICIAL"));
+                return Write.post("/documents/" + id + "/review").as(GovernanceFixtures::asLead)
+                        .body(Map.of("reviewedOn", "2021-02-10")).otherBody(Map.of("reviewedOn", "2021-02-11"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("PUT /documents/{id}/files/current", () -> {
+                String id = GovernanceFixtures.register(GovernanceFixtures.document("ACTION_PLAN",
+                        EngagementApi.organisation("COUNCIL"), "OFFICIAL"));
+                // RestAssured sends a PDF's bytes as it would text; the document is ASCII, as a PDF's header is.
+                return Write.put("/documents/" + id + "/files/current").as(() -> GovernanceFixtures.asLead()
+                        .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                                .encodeContentTypeAs("application/pdf", ContentType.TEXT))))
+                        .contentType("application/pdf").body(new String(GovernanceFixtures.pdf("first"), StandardCharsets.US_ASCII))
+                        .otherBody(new String(GovernanceFixtures.pdf("second"), StandardCharsets.US_ASCII))
+                        .effect(() -> Sql.count("SELECT count(*) FROM document_file WHERE document_id = ?::uuid", id));
             }),
             entry("POST /communications", () -> Write.post("/communications").as(() -> asOfficer())
                     .body(communication("Newsletter " + UUID.randomUUID()))

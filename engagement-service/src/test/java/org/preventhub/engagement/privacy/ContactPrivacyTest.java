@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.preventhub.engagement.contact.Contacts;
+import org.preventhub.engagement.contact.ContactsEncrypted;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.Sql;
 import org.preventhub.testing.TestTokens;

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 import org.preventhub.platform.problem.ProblemResponses;
+import org.preventhub.platform.request.RequestIds;
 import org.preventhub.platform.problem.Violation;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -108,7 +109,7 @@ public class HttpFilters {
     /**
      * A NUL character (sent as {@code %00}, or raw in a header) cannot be stored in PostgreSQL text: refused here,
      * naming the header, parameter or path, rather than reaching the database as a 500. JSON bodies are checked by
-     * {@link StrictJson}.
+     * {@link org.preventhub.platform.json.StrictJson}.
      */
     private static void storable(RoutingContext ctx, List<Violation> violations) {
         for (Map.Entry<String, String> header : ctx.request().headers()) {

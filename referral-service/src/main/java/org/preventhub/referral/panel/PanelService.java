@@ -25,7 +25,8 @@ import org.preventhub.referral.panel.PanelRequests.MemberRequest;
 import org.preventhub.referral.panel.PanelRequests.PanelRequest;
 import org.preventhub.referral.panel.PanelRequests.ScheduleRequest;
 import org.preventhub.referral.referral.Referral;
-import org.preventhub.referral.referral.ReferralService;
+import org.preventhub.referral.referral.ReferralClock;
+import org.preventhub.referral.referral.ReferralJourney;
 import org.preventhub.referral.referral.ReferralStatus;
 
 /**
@@ -37,15 +38,17 @@ import org.preventhub.referral.referral.ReferralStatus;
 public class PanelService {
 
     private final EntityManager em;
-    private final ReferralService referrals;
+    private final ReferralJourney journey;
+    private final ReferralClock clock;
     private final FieldCipher cipher;
     private final AccessLog accessLog;
     private final CurrentUser user;
 
-    public PanelService(EntityManager em, ReferralService referrals, FieldCipher cipher, AccessLog accessLog,
+    public PanelService(EntityManager em, ReferralJourney journey, ReferralClock clock, FieldCipher cipher, AccessLog accessLog,
             CurrentUser user) {
         this.em = em;
-        this.referrals = referrals;
+        this.journey = journey;
+        this.clock = clock;
         this.cipher = cipher;
         this.accessLog = accessLog;
         this.user = user;
@@ -126,7 +129,7 @@ public class PanelService {
             if (!user.hasRole(Roles.PREVENT_LEAD) && !panel.hasMember(user.id())) {
                 throw ProblemException.notFound("Panel " + panelId);
             }
-            if (panel.meetsOn.isAfter(referrals.today())) {
+            if (panel.meetsOn.isAfter(clock.today())) {
                 throw ProblemException.conflict("panel-not-held-yet", "Decisions are minuted at the meeting, on "
                         + panel.meetsOn + ".");
             }
@@ -145,7 +148,7 @@ public class PanelService {
             if (decided.get(0) != null) {
                 throw ProblemException.conflict("already-decided", "This panel has decided on the referral already.");
             }
-            referrals.decideAtPanel(referral, request.decision(), panel.meetsOn, null);
+            journey.decideAtPanel(referral, request.decision(), panel.meetsOn, null);
             em.createNativeQuery("""
                     UPDATE agenda_item SET decision = ?1, minutes_enc = ?2, decided_at = ?3, decided_by = ?4
                     WHERE panel_id = ?5 AND referral_id = ?6""")
@@ -153,7 +156,7 @@ public class PanelService {
                     .setParameter(2, cipher.encrypt(request.minutes().strip(), minutesContext(panelId, referralId)))
                     .setParameter(3, Instant.now()).setParameter(4, user.id())
                     .setParameter(5, panelId).setParameter(6, referralId).executeUpdate();
-            if (panel.meetsOn.isBefore(referrals.today()) || panel.meetsOn.isEqual(referrals.today())) {
+            if (panel.meetsOn.isBefore(clock.today()) || panel.meetsOn.isEqual(clock.today())) {
                 panel.status = "HELD";
             }
             return view(panel, false, null);

@@ -47,11 +47,18 @@ import org.preventhub.platform.validation.PlausibleDate.Kind;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReferralResource {
 
-    private final ReferralService referrals;
+    private final ReferralIntake intake;
+    private final ReferralJourney journey;
+    private final ReferralQueries referrals;
+    private final ReferralClock clock;
     private final IdempotentRequests idempotency;
 
-    public ReferralResource(ReferralService referrals, IdempotentRequests idempotency) {
+    public ReferralResource(ReferralIntake intake, ReferralJourney journey, ReferralQueries referrals, ReferralClock clock,
+            IdempotentRequests idempotency) {
+        this.intake = intake;
+        this.journey = journey;
         this.referrals = referrals;
+        this.clock = clock;
         this.idempotency = idempotency;
     }
 
@@ -76,7 +83,7 @@ public class ReferralResource {
     public Response refer(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String idempotencyKey,
             @Valid @NotNull ReferralRequest request) {
         return idempotency.execute(idempotencyKey, "POST /referrals", request, () -> {
-            ReferralStatusView created = referrals.create(request);
+            ReferralStatusView created = intake.create(request);
             return Response.created(URI.create("/referrals/" + created.id())).entity(created).build();
         });
     }
@@ -146,7 +153,7 @@ public class ReferralResource {
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid StepRequest request) {
         return idempotency.execute(key, "POST /referrals/" + id + "/steps/" + action, request, () -> {
-            ReferralJourneyView view = referrals.step(id, action, request, Versions.fromIfMatch(ifMatch))
+            ReferralJourneyView view = journey.step(id, action, request, Versions.fromIfMatch(ifMatch))
                     .orElseThrow(() -> ProblemException.notFound("Referral " + id));
             return Response.ok(view).tag(Versions.etag(view.version())).build();
         });
@@ -174,7 +181,7 @@ public class ReferralResource {
             throw ProblemException.invalidField("reason", "say why the record must be kept");
         }
         return idempotency.execute(key, "POST /referrals/" + id + "/legal-hold", hold, () -> Response.ok(
-                referrals.legalHold(id, hold.hold(), hold.reason())
+                journey.legalHold(id, hold.hold(), hold.reason())
                         .orElseThrow(() -> ProblemException.notFound("Referral " + id))).build());
     }
 
@@ -187,7 +194,7 @@ public class ReferralResource {
                     + "a close; this is the list to work through. Each line is logged.")
     public List<ReferralSummary> stalled(@QueryParam("asOf") @Parameter(description = "Defaults to today.") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
-        return referrals.stalled(asOf == null ? referrals.today() : asOf, purpose);
+        return referrals.stalled(asOf == null ? clock.today() : asOf, purpose);
     }
 
     @GET
@@ -196,6 +203,6 @@ public class ReferralResource {
     @Operation(summary = "Cases whose 6- or 12-month review is overdue")
     public List<ReferralSummary> overdue(@QueryParam("asOf") @Parameter(description = "Defaults to today.") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
-        return referrals.overdueReviews(asOf == null ? referrals.today() : asOf, purpose);
+        return referrals.overdueReviews(asOf == null ? clock.today() : asOf, purpose);
     }
 }

@@ -42,6 +42,11 @@ public enum ReferralStatus {
         return !CLOSED_STATES.contains(this) && this != EXITED;
     }
 
+    /** The statuses for which {@link #isOpen()} holds, for queries that select open referrals. */
+    public static List<ReferralStatus> open() {
+        return java.util.Arrays.stream(values()).filter(ReferralStatus::isOpen).toList();
+    }
+
     public boolean isClosed() {
         return CLOSED_STATES.contains(this);
     }

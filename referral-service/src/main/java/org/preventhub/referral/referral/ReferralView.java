@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.referral.plan.SupportPlanView;
+import org.preventhub.referral.plan.Revision;
 
 /** Everything held about a referral: for the Prevent lead and the members of its Channel panel. */
 @Schema(description = "A referral, in full (personal data: the read is logged with its purpose).")
@@ -23,7 +23,7 @@ public record ReferralView(
         @Schema(maxLength = 20) String urgency,
         Journey journey,
         @Schema(description = "The current support plan of a Channel case (its revisions: GET .../support-plan).")
-        SupportPlanView.Revision supportPlan,
+        Revision supportPlan,
         boolean legalHold,
         @Schema(description = "Personal data erased under the retention rules.") boolean erased,
         long version) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.referral.plan.SupportPlan;
 import org.preventhub.referral.referral.Vocabulary.ConsentGivenBy;
 import org.preventhub.referral.referral.Vocabulary.ExitOutcome;
 import org.preventhub.platform.validation.PlausibleDate;
@@ -33,17 +34,5 @@ public record StepRequest(
 
     public enum Review {
         SIX_MONTHS, TWELVE_MONTHS
-    }
-
-    @Schema(description = "Intervention providers and actions with owners and dates.")
-    public record SupportPlan(
-            @Size(max = 10) @Schema(example = "[\"Home Office intervention provider\", \"Youth mentor\"]") List<@NotBlank @Size(max = 200) String> providers,
-            @Size(max = 50) List<@Valid @NotNull PlanAction> actions) {
-    }
-
-    public record PlanAction(
-            @NotBlank @Size(max = 500) @Schema(example = "Weekly mentoring sessions") String description,
-            @NotBlank @Size(max = 200) @Schema(example = "Youth mentor") String owner,
-            @NotNull @PlausibleDate(Kind.RECORD) @Schema(example = "2020-06-30") LocalDate due) {
     }
 }

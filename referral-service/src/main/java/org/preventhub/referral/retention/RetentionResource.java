@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
-import org.preventhub.referral.referral.ReferralService;
+import org.preventhub.referral.referral.ReferralClock;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.validation.PlausibleDate;
 import org.preventhub.platform.validation.PlausibleDate.Kind;
@@ -34,12 +34,12 @@ import java.util.List;
 public class RetentionResource {
 
     private final RetentionService retention;
-    private final ReferralService referrals;
+    private final ReferralClock clock;
     private final IdempotentRequests idempotency;
 
-    public RetentionResource(RetentionService retention, ReferralService referrals, IdempotentRequests idempotency) {
+    public RetentionResource(RetentionService retention, ReferralClock clock, IdempotentRequests idempotency) {
         this.retention = retention;
-        this.referrals = referrals;
+        this.clock = clock;
         this.idempotency = idempotency;
     }
 
@@ -59,12 +59,12 @@ public class RetentionResource {
                     example = "2027-01-01") @PlausibleDate(Kind.FILTER) LocalDate asOf,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
         if (dryRun) {
-            return Response.ok(retention.dryRun(asOf == null ? referrals.today() : asOf)).build();
+            return Response.ok(retention.dryRun(asOf == null ? clock.today() : asOf)).build();
         }
         if (asOf != null) {
             throw ProblemException.invalidField("asOf", "only with dryRun=true: a run erases as of today, never early");
         }
         return idempotency.execute(key, "POST /retention/runs", null,
-                () -> Response.ok(retention.run(referrals.today())).build());
+                () -> Response.ok(retention.run(clock.today())).build());
     }
 }

@@ -14,9 +14,10 @@ import org.jboss.logging.Logger;
 import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
 import org.preventhub.referral.config.ReferralConfig;
-import org.preventhub.referral.plan.SupportPlans;
+import org.preventhub.referral.plan.SupportPlanRepository;
 import org.preventhub.referral.referral.Referral;
-import org.preventhub.referral.referral.ReferralService;
+import org.preventhub.referral.referral.ReferralClock;
+import org.preventhub.referral.referral.ReferralQueries;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -47,27 +48,30 @@ public class RetentionService {
 
     private final EntityManager em;
     private final AccessLog accessLog;
-    private final ReferralService referrals;
-    private final SupportPlans plans;
+    private final ReferralQueries referrals;
+    private final ReferralClock clock;
+    private final SupportPlanRepository plans;
     private final ReferralConfig config;
 
-    public RetentionService(EntityManager em, AccessLog accessLog, ReferralService referrals, SupportPlans plans,
+    public RetentionService(EntityManager em, AccessLog accessLog, ReferralQueries referrals, ReferralClock clock,
+            SupportPlanRepository plans,
             ReferralConfig config) {
         this.em = em;
         this.accessLog = accessLog;
         this.referrals = referrals;
+        this.clock = clock;
         this.plans = plans;
         this.config = config;
     }
 
     @Scheduled(cron = "{hub.referral.retention.schedule:0 15 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
-        RetentionRun run = run(referrals.today());
+        RetentionRun run = run(clock.today());
         if (run.erased() > 0) {
             LOG.infof("Retention: erased the personal data of %d referrals", run.erased());
         }
         // Open referrals are never erased, so one that stalls would be kept for ever: say so every night.
-        long stalled = referrals.stalledCount(referrals.today());
+        long stalled = referrals.stalledCount(clock.today());
         if (stalled > 0) {
             LOG.warnf("Retention: %d open referrals have had no step for %s; see GET /referrals/stalled", stalled,
                     config.stalledAfter());

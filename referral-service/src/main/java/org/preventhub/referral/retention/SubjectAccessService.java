@@ -15,9 +15,10 @@ import org.preventhub.referral.access.AccessAction;
 import org.preventhub.referral.access.AccessLog;
 import org.preventhub.platform.crypto.FieldCipher;
 import org.preventhub.referral.crypto.KeyedHashes;
-import org.preventhub.referral.plan.SupportPlans;
+import org.preventhub.referral.plan.SupportPlanRepository;
 import org.preventhub.referral.referral.Referral;
-import org.preventhub.referral.referral.ReferralService;
+import org.preventhub.referral.referral.ReferralHistory;
+import org.preventhub.referral.referral.ReferralViews;
 import org.preventhub.referral.referral.ReferralView;
 
 /** A subject access request: everything held about one person, for the Prevent lead to answer it. */
@@ -25,16 +26,18 @@ import org.preventhub.referral.referral.ReferralView;
 public class SubjectAccessService {
 
     private final EntityManager em;
-    private final ReferralService referrals;
+    private final ReferralViews views;
+    private final ReferralHistory history;
     private final KeyedHashes hashes;
     private final FieldCipher cipher;
     private final AccessLog accessLog;
-    private final SupportPlans plans;
+    private final SupportPlanRepository plans;
 
-    public SubjectAccessService(EntityManager em, ReferralService referrals, KeyedHashes hashes, FieldCipher cipher,
-            AccessLog accessLog, SupportPlans plans) {
+    public SubjectAccessService(EntityManager em, ReferralViews views, ReferralHistory history, KeyedHashes hashes, FieldCipher cipher,
+            AccessLog accessLog, SupportPlanRepository plans) {
         this.em = em;
-        this.referrals = referrals;
+        this.views = views;
+        this.history = history;
         this.hashes = hashes;
         this.cipher = cipher;
         this.accessLog = accessLog;
@@ -53,14 +56,14 @@ public class SubjectAccessService {
                 Referral.class).setParameter("index", hashes.nameIndex(name)).getResultList();
         List<Map<String, Object>> records = new ArrayList<>();
         for (Referral referral : found) {
-            ReferralView view = referrals.fullView(referral);
+            ReferralView view = views.fullView(referral);
             if (dateOfBirth != null && !dateOfBirth.equals(view.person().dateOfBirth())) {
                 continue;
             }
             accessLog.record(referral.id, AccessAction.EXPORT, "everything", why);
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("referral", view);
-            record.put("history", referrals.steps(referral));
+            record.put("history", history.steps(referral));
             record.put("supportPlanRevisions", plans.history(referral.id));
             record.put("panelMinutes", minutes(referral.id));
             record.put("accessLog", accessLog.forReferral(referral.id));

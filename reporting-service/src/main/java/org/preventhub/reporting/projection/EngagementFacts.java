@@ -1,63 +1,82 @@
 package org.preventhub.reporting.projection;
 
-import java.sql.Date;
-import java.sql.Timestamp;
+import static java.util.Map.entry;
+import static org.preventhub.reporting.projection.EventMapping.date;
+import static org.preventhub.reporting.projection.EventMapping.name;
+import static org.preventhub.reporting.projection.EventMapping.of;
+import static org.preventhub.reporting.projection.EventMapping.required;
+
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.preventhub.contracts.Topics;
+import org.preventhub.contracts.engagement.CommunicationPublished;
+import org.preventhub.contracts.engagement.CommunityEventChanged;
+import org.preventhub.contracts.engagement.CommunityEventSnapshot;
+import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.reporting.projection.EventMapping.EventTime;
 
-/** The engagement service's events as facts: community events and communications. */
+/** The engagement service's events ({@link Topics#ENGAGEMENT}) as facts: community events and communications. */
 final class EngagementFacts {
 
-    record EngagementRow(boolean communication, Object[] params) {
-    }
+    static final Fact ENGAGEMENT_EVENT = new Fact("engagement_event_fact", """
+            event_id text, title text, type text, status text, area text, priority text, audience text, mode text,
+            first_on date, last_on date, days int, attendance int, partner_types text[], last_event_at timestamptz""", """
+            ON CONFLICT (event_id) DO UPDATE SET title = excluded.title, type = excluded.type, status = excluded.status,
+              area = excluded.area, priority = excluded.priority, audience = excluded.audience, mode = excluded.mode,
+              first_on = excluded.first_on, last_on = excluded.last_on, days = excluded.days,
+              attendance = excluded.attendance, partner_types = excluded.partner_types,
+              last_event_at = excluded.last_event_at WHERE engagement_event_fact.last_event_at <= excluded.last_event_at""");
+
+    static final Fact COMMUNICATION = new Fact("communication_fact", """
+            communication_id text, title text, channel text, audience text, priority text, published_on date, reach int,
+            incident_response boolean, last_event_at timestamptz""", """
+            ON CONFLICT (communication_id) DO UPDATE SET title = excluded.title, channel = excluded.channel,
+              audience = excluded.audience, priority = excluded.priority, published_on = excluded.published_on,
+              reach = excluded.reach, incident_response = excluded.incident_response,
+              last_event_at = excluded.last_event_at WHERE communication_fact.last_event_at <= excluded.last_event_at""");
+
+    private static final EventMapping<CommunityEventChanged> EVENT_CHANGED = of(CommunityEventChanged.class,
+            EngagementFacts::event);
+
+    static final Map<String, EventMapping<?>> BY_TYPE = Map.ofEntries(
+            entry(EngagementEventTypes.EVENT_PLANNED, EVENT_CHANGED),
+            entry(EngagementEventTypes.EVENT_UPDATED, EVENT_CHANGED),
+            entry(EngagementEventTypes.EVENT_HELD, EVENT_CHANGED),
+            entry(EngagementEventTypes.EVENT_POSTPONED, EVENT_CHANGED),
+            entry(EngagementEventTypes.EVENT_CANCELLED, EVENT_CHANGED),
+            entry(EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED, EVENT_CHANGED),
+            entry(EngagementEventTypes.COMMUNICATION_PUBLISHED, of(CommunicationPublished.class, EngagementFacts::communication)),
+            // Partner types reach reporting on the events and communications they took part in.
+            entry(EngagementEventTypes.ORGANISATION_REGISTERED, EventMapping.ignored()),
+            entry(EngagementEventTypes.ORGANISATION_UPDATED, EventMapping.ignored()),
+            // Governance is not projected yet (the action plan and priority 2's figures will read these).
+            entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, EventMapping.ignored()),
+            entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, EventMapping.ignored()),
+            entry(EngagementEventTypes.DOCUMENT_REGISTERED, EventMapping.ignored()),
+            entry(EngagementEventTypes.DOCUMENT_REVIEWED, EventMapping.ignored()));
 
     private EngagementFacts() {
     }
 
-    static List<EngagementRow> rows(String type, JsonNode data, Timestamp at) {
-        if (type.startsWith("engagement.communication.")) {
-            JsonNode c = data.has("communication") ? data.get("communication") : data;
-            return List.of(new EngagementRow(true, new Object[] { id(c, "communicationId"), Projector.text(c, "title"),
-                    Projector.text(c, "channel"), Projector.text(c, "audience"), Projector.text(c, "priority"),
-                    Projector.date(c, firstPresent(c, "publishedOn", "date")), Projector.integer(c, "reach"),
-                    c.has("incidentResponse") ? c.get("incidentResponse").asBoolean() : null, at }));
-        }
-        if (type.startsWith("engagement.event.")) {
-            JsonNode e = data.has("event") ? data.get("event") : data;
-            List<LocalDate> dates = new ArrayList<>();
-            JsonNode days = e.get("dates");
-            if (days != null && days.isArray()) {
-                days.forEach(day -> dates.add(LocalDate.parse(day.asText())));
-            }
-            dates.sort(null);
-            List<String> partnerTypes = new ArrayList<>();
-            JsonNode partners = e.has("partnerTypes") ? e.get("partnerTypes") : e.get("partners");
-            if (partners != null && partners.isArray()) {
-                partners.forEach(p -> partnerTypes.add(p.isTextual() ? p.asText() : Projector.text(p, "type")));
-            }
-            return List.of(new EngagementRow(false, new Object[] { id(e, "eventId"), Projector.text(e, "title"),
-                    Projector.text(e, "type"), Projector.text(e, "status"), Projector.text(e, "area"),
-                    Projector.text(e, "priority"), Projector.text(e, "audience"), Projector.text(e, "mode"),
-                    dates.isEmpty() ? null : Date.valueOf(dates.get(0)),
-                    dates.isEmpty() ? null : Date.valueOf(dates.get(dates.size() - 1)), dates.size(),
-                    Projector.integer(e, "attendance"), partnerTypes.stream().filter(t -> t != null).toArray(String[]::new), at }));
-        }
-        return List.of();
+    private static List<Fact.Row> communication(CommunicationPublished published, EventTime t) {
+        CommunicationPublished.Communication c = required(published.communication(), "communication");
+        return List.of(COMMUNICATION.row(required(c.communicationId(), "communicationId").toString(), c.title(),
+                c.channel(), c.audience(), name(c.priority()), date(c.publishedOn()), c.reach(), c.incidentResponse(),
+                t.at()));
     }
 
-    private static String id(JsonNode node, String field) {
-        return Projector.requiredText(node, node.has(field) ? field : "id");
-    }
-
-    private static String firstPresent(JsonNode node, String... fields) {
-        for (String field : fields) {
-            if (node.has(field)) {
-                return field;
-            }
-        }
-        return fields[0];
+    private static List<Fact.Row> event(CommunityEventChanged changed, EventTime t) {
+        CommunityEventSnapshot e = required(changed.event(), "event");
+        List<LocalDate> dates = e.dates() == null ? List.of()
+                : e.dates().stream().filter(Objects::nonNull).sorted().toList();
+        String[] partnerTypes = e.partnerTypes() == null ? new String[0]
+                : e.partnerTypes().stream().filter(Objects::nonNull).toArray(String[]::new);
+        return List.of(ENGAGEMENT_EVENT.row(required(e.eventId(), "eventId").toString(), e.title(), e.type(),
+                e.status(), e.area(), name(e.priority()), e.audience(), name(e.mode()),
+                dates.isEmpty() ? null : date(dates.get(0)), dates.isEmpty() ? null : date(dates.get(dates.size() - 1)),
+                dates.size(), e.attendance(), partnerTypes, t.at()));
     }
 }

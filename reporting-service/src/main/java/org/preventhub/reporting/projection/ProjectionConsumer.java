@@ -57,6 +57,7 @@ public class ProjectionConsumer {
     private final Projector projector;
     private final Generations generations;
     private final DeadLetters deadLetters;
+    private final OffsetCommit offsets;
     private final ReportingConfig config;
     private final String bootstrapServers;
     private final Timer lag;
@@ -66,16 +67,16 @@ public class ProjectionConsumer {
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
-    private volatile CompletableFuture<Void> crashAfterCommit;
     private Thread worker;
 
     public ProjectionConsumer(AgroalDataSource dataSource, Projector projector, Generations generations,
-            DeadLetters deadLetters, ReportingConfig config, MeterRegistry registry,
+            DeadLetters deadLetters, OffsetCommit offsets, ReportingConfig config, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.projector = projector;
         this.generations = generations;
         this.deadLetters = deadLetters;
+        this.offsets = offsets;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.lag = Timer.builder("reporting.event.lag")
@@ -122,17 +123,6 @@ public class ProjectionConsumer {
         }
     }
 
-    /**
-     * Stops the consumer right after its next database commit and before it commits the offsets, as a crash there
-     * would (the Kafka consumer is closed, nothing more is committed). For tests of exactly that; {@link #restart()}
-     * goes on.
-     */
-    public CompletableFuture<Void> crashAfterNextDatabaseCommit() {
-        CompletableFuture<Void> crashed = new CompletableFuture<>();
-        crashAfterCommit = crashed;
-        return crashed;
-    }
-
     /** Runs work on the consumer's thread between two batches (the rebuild's final catch-up and swap). */
     public CompletableFuture<Void> betweenBatches(Consumer<KafkaConsumer<String, String>> work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -150,15 +140,6 @@ public class ProjectionConsumer {
     /** Goes back to the start of every topic, as after a crash before offsets were committed. */
     public CompletableFuture<Void> rewind() {
         return betweenBatches(kafka -> kafka.seekToBeginning(kafka.assignment()));
-    }
-
-    private static final class SimulatedCrash extends RuntimeException {
-        final transient CompletableFuture<Void> crashed;
-
-        SimulatedCrash(CompletableFuture<Void> crashed) {
-            super("simulated crash", null, false, false);
-            this.crashed = crashed;
-        }
     }
 
     private void run() {
@@ -184,12 +165,7 @@ public class ProjectionConsumer {
                             pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
                             continue;
                         }
-                        CompletableFuture<Void> crash = crashAfterCommit;
-                        if (crash != null) {
-                            crashAfterCommit = null;
-                            throw new SimulatedCrash(crash);
-                        }
-                        kafka.commitSync();
+                        offsets.commit(kafka);
                     }
                     Consumer<KafkaConsumer<String, String>> work;
                     while ((work = betweenBatches.poll()) != null) {
@@ -198,9 +174,6 @@ public class ProjectionConsumer {
                 }
             } catch (WakeupException e) {
                 // stopping
-            } catch (SimulatedCrash e) {
-                running = false;
-                e.crashed.complete(null); // the Kafka consumer is closed by now, its offsets not committed
             } catch (Exception e) {
                 if (running) {
                     LOG.warnf("Projection consumer restarting after %s", e.toString());
@@ -308,7 +281,7 @@ public class ProjectionConsumer {
     }
 
     Map<String, Object> properties(String group) {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(config.kafka());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         if (group != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, group);

@@ -377,10 +377,13 @@ class ProjectionTest {
         awaitValues(Roles.ANALYST, "training.people-trained", "year=2043", v -> assertThat(v.getInt("figure.value")).isEqualTo(10));
     }
 
+    @Inject
+    CrashingOffsetCommit crashes;
+
     @Test
     void aConsumerStoppedAfterItsDatabaseCommitButBeforeItsOffsetCommitCountsNothingTwiceOnceStartedAgain() throws Exception {
         double duplicatesBefore = counter("reporting.events.duplicates");
-        CompletableFuture<Void> crashed = consumer.crashAfterNextDatabaseCommit();
+        CompletableFuture<Void> crashed = crashes.crashAfterNextDatabaseCommit();
         for (int i = 0; i < 4; i++) {
             Fixture.deliveredSession("CRASH", LocalDate.of(2042, 10, 1 + i), DeliveryMode.ONLINE, "rugby", 3, 0);
         }

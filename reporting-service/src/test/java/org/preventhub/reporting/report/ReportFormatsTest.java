@@ -126,6 +126,11 @@ class ReportFormatsTest {
             }
 
             @Override
+            public java.util.Map<String, String> kafka() {
+                return java.util.Map.of();
+            }
+
+            @Override
             public boolean consumerEnabled() {
                 return false;
             }

@@ -15,8 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.preventhub.training.booking.Booking;
-import org.preventhub.training.privacy.PersonalData;
-import org.preventhub.training.privacy.Trainee;
+import org.preventhub.training.trainee.PersonalData;
+import org.preventhub.training.trainee.Trainee;
 import org.preventhub.training.session.TrainingSession;
 
 /** Whether a booked attendee came (or did not), or a walk-in who came without a booking. */

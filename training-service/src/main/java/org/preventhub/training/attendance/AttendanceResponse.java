@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.training.privacy.Trainee;
+import org.preventhub.training.trainee.Trainee;
 
 @Schema(description = "One person's attendance of a session.")
 public record AttendanceResponse(UUID id, UUID sessionId, UUID bookingId, @Schema(maxLength = 200) String name,

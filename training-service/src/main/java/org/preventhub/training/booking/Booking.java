@@ -14,8 +14,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.preventhub.training.privacy.PersonalData;
-import org.preventhub.training.privacy.Trainee;
+import org.preventhub.training.trainee.PersonalData;
+import org.preventhub.training.trainee.Trainee;
 import org.preventhub.training.session.TrainingSession;
 
 /** A seat on a session, or a place on its waiting list. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.preventhub.training.privacy.Trainee;
+import org.preventhub.training.trainee.Trainee;
 
 @Schema(description = "A booking: a confirmed seat, a place on the waiting list, or a cancelled booking.")
 public record BookingResponse(

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.preventhub.contracts.training.BookingCancelled;
@@ -21,17 +22,18 @@ import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.reference.Sectors;
 import org.preventhub.platform.security.CurrentUser;
+import org.preventhub.platform.web.ListQuery;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
-import org.preventhub.training.privacy.PersonalData;
-import org.preventhub.training.privacy.Trainee;
+import org.preventhub.training.trainee.PersonalData;
+import org.preventhub.training.trainee.Trainee;
 import org.preventhub.training.session.Access;
 import org.preventhub.training.session.SessionAccess;
+import org.preventhub.training.session.SessionChanged;
 import org.preventhub.training.session.SessionRepository;
 import org.preventhub.training.session.SessionStatus;
 import org.preventhub.training.session.TrainingSession;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -215,12 +217,13 @@ public class BookingService {
     }
 
     /** After the session's capacity changed (the session is locked by the caller). */
-    public void capacityChanged(TrainingSession session) {
-        promoteWaiting(session);
+    void capacityChanged(@Observes SessionChanged.CapacityRaised change) {
+        promoteWaiting(change.session());
     }
 
     /** When a session is cancelled (locked by the caller): every booking and place on the waiting list goes. */
-    public void sessionCancelled(TrainingSession session) {
+    void sessionCancelled(@Observes SessionChanged.Cancelling change) {
+        TrainingSession session = change.session();
         for (Booking booking : bookings.live(session.id)) {
             cancel(session, booking, CancellationReason.SESSION_CANCELLED);
         }
@@ -255,29 +258,13 @@ public class BookingService {
 
     @Transactional
     public Page<BookingResponse> list(BookingFilter filter, PageParams page) {
-        List<String> clauses = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (filter.session != null) {
-            clauses.add("session.id = :session");
-            params.and("session", filter.session);
-        }
-        if (filter.status != null) {
-            clauses.add("status = :status");
-            params.and("status", filter.status);
-        }
-        if (filter.email != null) {
-            // By its blind index: the addresses themselves are encrypted.
-            clauses.add("emailIndex = :email");
-            params.and("email", personal.emailIndex(filter.email));
-        }
-        access.limitedToAgency().ifPresent(agency -> {
-            clauses.add("session.runBy = :runBy");
-            params.and("runBy", agency);
-        });
-        var query = bookings.find(String.join(" and ", clauses), page.toSort(SORTABLE, "createdAt", "id"), params.map())
-                .page(page.page, page.size);
-        return Page.of(query.list().stream().map(b -> view(b, positionOf(b), null)).toList(), page,
-                query.count());
+        ListQuery<Booking> query = ListQuery.of(Booking.class, "b")
+                .when(filter.session, "session", "b.session.id = :session")
+                .when(filter.status, "status", "b.status = :status")
+                // By its blind index: the addresses themselves are encrypted.
+                .when(filter.email == null ? null : personal.emailIndex(filter.email), "email", "b.emailIndex = :email")
+                .when(access.limitedToAgency().orElse(null), "runBy", "b.session.runBy = :runBy");
+        return query.page(bookings.getEntityManager(), page, SORTABLE, "createdAt", "id", b -> view(b, positionOf(b), null));
     }
 
     /** The waiting list, first in line first (or last first with {@code sort=position,desc}). */

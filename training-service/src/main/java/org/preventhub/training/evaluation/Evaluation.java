@@ -12,7 +12,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 
 import org.preventhub.training.attendance.Attendance;
-import org.preventhub.training.privacy.PersonalData;
+import org.preventhub.training.trainee.PersonalData;
 
 /** The post-course form of one attendance. */
 @Entity

@@ -35,7 +35,7 @@ import org.preventhub.training.booking.BookingRepository;
 import org.preventhub.training.booking.BookingSecrets;
 import org.preventhub.training.config.TrainingConfig;
 import org.preventhub.training.course.Course;
-import org.preventhub.training.privacy.PersonalData;
+import org.preventhub.training.trainee.PersonalData;
 import org.preventhub.training.session.SessionAccess;
 import org.preventhub.training.session.TrainingSession;
 

@@ -21,6 +21,7 @@ import org.preventhub.training.booking.BookingService;
 import org.preventhub.training.evaluation.Evaluation;
 import org.preventhub.training.evaluation.EvaluationResponse;
 import org.preventhub.training.privacy.SubjectAccessLog.Action;
+import org.preventhub.training.trainee.PersonalData;
 import org.preventhub.training.privacy.SubjectAccessLog.Counts;
 
 /**

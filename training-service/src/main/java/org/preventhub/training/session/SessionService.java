@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.preventhub.contracts.training.SessionCancelled;
@@ -27,7 +28,6 @@ import org.preventhub.platform.security.CurrentUser;
 import org.preventhub.platform.web.Page;
 import org.preventhub.platform.web.PageParams;
 import org.preventhub.platform.web.Versions;
-import org.preventhub.training.booking.BookingService;
 import org.preventhub.training.course.Course;
 import org.preventhub.training.course.CourseService;
 
@@ -46,12 +46,12 @@ public class SessionService {
     private final Areas areas;
     private final CurrentUser user;
     private final SessionAccess access;
-    private final BookingService bookings;
+    private final Event<SessionChanged> changes;
     private final ZoneId zone;
     private final Sectors sectors;
 
     public SessionService(SessionRepository sessions, CourseService courses, Outbox outbox, Areas areas,
-            CurrentUser user, SessionAccess access, BookingService bookings, ReferenceDataConfig reference,
+            CurrentUser user, SessionAccess access, Event<SessionChanged> changes, ReferenceDataConfig reference,
             Sectors sectors) {
         this.sectors = sectors;
         this.sessions = sessions;
@@ -60,7 +60,7 @@ public class SessionService {
         this.areas = areas;
         this.user = user;
         this.access = access;
-        this.bookings = bookings;
+        this.changes = changes;
         this.zone = reference.timezone();
     }
 
@@ -164,7 +164,7 @@ public class SessionService {
             }
             session.updatedAt = Instant.now();
             if (after.capacity() > before.capacity()) {
-                bookings.capacityChanged(session);
+                changes.fire(new SessionChanged.CapacityRaised(session));
             }
             sessions.flush(); // bump the version now, so the answer carries it
             if (!before.startsAt().equals(after.startsAt()) || !before.endsAt().equals(after.endsAt())) {
@@ -184,7 +184,7 @@ public class SessionService {
             access.requireRunByCaller(session);
             Versions.check(expectedVersion, session.version);
             requireScheduled(session, "cancelled");
-            bookings.sessionCancelled(session);
+            changes.fire(new SessionChanged.Cancelling(session));
             session.status = SessionStatus.CANCELLED;
             session.cancellationReason = cancellation.reason().strip();
             session.cancelledAt = Instant.now();
