@@ -79,7 +79,7 @@ public class CommunicationResource {
     @Operation(summary = "List communications",
             description = "By channel, priority, audience, incident response, partner and days published; paged, oldest first.")
     @APIResponse(responseCode = "200", description = "One page of communications.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "newsletters", value = Examples.COMMUNICATION_PAGE)))
+            schema = @Schema(implementation = CommunicationPage.class), examples = @ExampleObject(name = "newsletters", value = Examples.COMMUNICATION_PAGE)))
     public Page<CommunicationView> list(@Valid @BeanParam CommunicationFilter filter, @Valid @BeanParam PageParams page) {
         return communications.list(filter, page);
     }

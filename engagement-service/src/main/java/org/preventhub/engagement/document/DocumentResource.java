@@ -97,7 +97,8 @@ public class DocumentResource {
     @Operation(summary = "List the register", description = "By type, status, area and body; only the markings your "
             + "roles may read.")
     @APIResponse(responseCode = "200", description = "One page of documents.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = DocumentExamples.PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceDocumentPage.class),
+                    examples = @ExampleObject(name = "page", value = DocumentExamples.PAGE)))
     public Page<GovernanceDocumentView> list(
             @QueryParam("type") @Size(max = 40) @Parameter(example = "LOCAL_AREA_PREVENT_ASSESSMENT") String type,
             @QueryParam("status") @Size(max = 20) @Parameter(example = "DRAFT") String status,
@@ -113,7 +114,8 @@ public class DocumentResource {
     @Operation(summary = "Documents overdue for review", description = "In force (not superseded or withdrawn) with "
             + "their next review due before `on` (today by default); oldest first.")
     @APIResponse(responseCode = "200", description = "One page of overdue documents.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = DocumentExamples.PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceDocumentPage.class),
+                    examples = @ExampleObject(name = "page", value = DocumentExamples.PAGE)))
     public Page<GovernanceDocumentView> overdue(
             @QueryParam("on") @PlausibleDate(Kind.FILTER) @Parameter(example = "2021-10-01") LocalDate on,
             @Valid @BeanParam PageParams page) {

@@ -82,7 +82,7 @@ public class EventResource {
     @Operation(summary = "List events", description = "By type, area, priority, audience, mode, partner, days and "
             + "status; paged, by first day unless sorted by lastDay, title, area, type, status or attendance.")
     @APIResponse(responseCode = "200", description = "One page of events.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "events", value = Examples.EVENT_PAGE)))
+            schema = @Schema(implementation = EventPage.class), examples = @ExampleObject(name = "events", value = Examples.EVENT_PAGE)))
     public Page<EventView> list(@Valid @BeanParam EventFilter filter, @Valid @BeanParam PageParams page) {
         return events.list(filter, page);
     }

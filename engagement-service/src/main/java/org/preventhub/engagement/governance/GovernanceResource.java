@@ -88,7 +88,8 @@ public class GovernanceResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "List governance bodies", description = "By kind; paged, by name.")
     @APIResponse(responseCode = "200", description = "One page of bodies.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = GovernanceExamples.BODY_PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceBodyPage.class),
+                    examples = @ExampleObject(name = "page", value = GovernanceExamples.BODY_PAGE)))
     public Page<GovernanceBodyView> listBodies(
             @QueryParam("kind") @Size(max = 40) @Parameter(description = "A configured body kind.", example = "STRATEGY_GROUP") String kind,
             @Valid @BeanParam PageParams page) {

@@ -80,7 +80,7 @@ public class OrganisationResource {
     @Operation(summary = "List partner organisations", description = "By type, area and active flag; paged, by name. "
             + "Contact details are shown to engagement officers and the Prevent lead only.")
     @APIResponse(responseCode = "200", description = "One page of organisations.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "organisations", value = Examples.ORGANISATION_PAGE)))
+            schema = @Schema(implementation = OrganisationPage.class), examples = @ExampleObject(name = "organisations", value = Examples.ORGANISATION_PAGE)))
     public Page<OrganisationView> list(
             @QueryParam("type") @Parameter(description = "A configured organisation type.", example = "FAITH_GROUP") String type,
             @QueryParam("area") @Parameter(description = "An area code.", example = "warwick") String area,

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,7 +72,7 @@ public class SubjectAccessResource {
             schema = @Schema(implementation = SubjectRequest.class),
             examples = @ExampleObject(name = "contact", value = Examples.SUBJECT_REQUEST)))
     @APIResponse(responseCode = "200", description = "What is held about them.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "export", value = Examples.SUBJECT_EXPORT)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "Each kind of record held about the contact, as lists of objects."), examples = @ExampleObject(name = "export", value = Examples.SUBJECT_EXPORT)))
     public Map<String, Object> export(@Valid @NotNull SubjectRequest request,
             @HeaderParam(ContactSubjectAccess.PURPOSE_HEADER) @Parameter(description = "Why, e.g. 'Subject access "
                     + "request of 3 March'; never personal data.", required = true) String purpose) {
@@ -104,7 +105,7 @@ public class SubjectAccessResource {
             description = "Newest first: EXPORT or ERASE, by whom, when, why, how many organisations. It names nobody. "
                     + "Append-only. Paged.")
     @APIResponse(responseCode = "200", description = "One page of the log.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "log", value = Examples.SUBJECT_ACCESS_LOG)))
+            schema = @Schema(implementation = ContactSubjectAccessLogPage.class), examples = @ExampleObject(name = "log", value = Examples.SUBJECT_ACCESS_LOG)))
     public Page<ContactSubjectAccess.Entry> log(@Valid @BeanParam PageParams page) {
         return subjectAccess.log(page);
     }

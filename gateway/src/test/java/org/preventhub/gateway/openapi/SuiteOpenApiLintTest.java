@@ -2,78 +2,38 @@ package org.preventhub.gateway.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.preventhub.gateway.config.GatewayConfig;
-import org.preventhub.gateway.proxy.ServiceRoute;
-import org.preventhub.gateway.proxy.Upstreams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-
 /**
- * The suite's merged OpenAPI document, made as the gateway makes it (its own configuration, {@link OpenApiMerger})
- * from the documents the four services store when they are built, passes the OWASP API Security ruleset
+ * The suite's merged OpenAPI document ({@link SuiteDocument}) passes the OWASP API Security ruleset
  * (tools/spectral/.spectral.yaml) with no error and no warning. Spectral is installed from the lock file the first
  * time (npm ci).
  */
 class SuiteOpenApiLintTest {
 
-    /** Each service's module, by its name at the gateway. */
-    private static final Map<String, String> MODULES = Map.of("training", "training-service", "referrals",
-            "referral-service", "engagement", "engagement-service", "reporting", "reporting-service");
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = SuiteDocument.MAPPER;
 
     private static Path root;
     private static ObjectNode suite;
     private static Path written;
 
     @BeforeAll
-    static void mergeTheServicesDocumentsAsTheGatewayDoes() throws IOException {
-        root = Path.of(System.getProperty("prevent-hub.root", "..")).toAbsolutePath().normalize();
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .addDefaultInterceptors()
-                .withSources(new PropertiesConfigSource(
-                        SuiteOpenApiLintTest.class.getClassLoader().getResource("application.properties"), 250))
-                .withConverter(java.time.Duration.class, 200, new DurationConverter())
-                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
-                .withMapping(GatewayConfig.class)
-                .build();
-        GatewayConfig gateway = config.getConfigMapping(GatewayConfig.class);
-        List<String> origins = config.getValues("quarkus.http.cors.origins", String.class);
-
-        Map<ServiceRoute, JsonNode> documents = new LinkedHashMap<>();
-        for (ServiceRoute route : Upstreams.routesOf(gateway, Clock.systemUTC())) {
-            Path stored = root.resolve(MODULES.get(route.name())).resolve("target/openapi/openapi.json");
-            assertThat(stored).as("the OpenAPI document " + route.name() + " stores when it is built "
-                    + "(build it first: ./mvnw -pl gateway -am package)").exists();
-            documents.put(route, MAPPER.readTree(stored.toFile()));
-        }
-        suite = OpenApiMerger.forGateway(MAPPER, gateway, origins)
-                .merge(documents, List.of(), OpenApiMerger.servers(gateway.publicUrl()), "0.1.0");
-        written = Path.of("target/openapi/suite-openapi.json").toAbsolutePath();
-        Files.createDirectories(written.getParent());
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), suite);
+    static void mergeTheServicesDocumentsAsTheGatewayDoes() {
+        root = SuiteDocument.root();
+        suite = SuiteDocument.merged();
+        written = SuiteDocument.written();
     }
 
     @Test

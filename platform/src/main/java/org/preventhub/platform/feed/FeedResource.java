@@ -180,7 +180,7 @@ public abstract class FeedResource {
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "List imports", description = "Newest first. A feed client sees its own imports only.")
     @APIResponse(responseCode = "200", description = "One page of imports.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPages.Jobs.class),
             examples = @ExampleObject(name = "imports", value = FeedExamples.JOB_PAGE)))
     public Page<FeedJob> list(@PathParam("feed") String feed, @Valid @BeanParam PageParams page) {
         handler(feed);
@@ -210,7 +210,7 @@ public abstract class FeedResource {
     @Operation(summary = "Every rejected line of an import, with its reason",
             description = "In line order, paged; at most `hub.feeds.max-stored-rejections` lines are kept (all are counted).")
     @APIResponse(responseCode = "200", description = "One page of rejected lines.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPages.Rejections.class),
             examples = @ExampleObject(name = "rejections", value = FeedExamples.REJECTIONS_PAGE)))
     public Page<RejectedLine> rejections(@PathParam("feed") String feed, @PathParam("id") UUID id,
             @Valid @BeanParam PageParams page) {
@@ -226,7 +226,7 @@ public abstract class FeedResource {
     @Operation(summary = "Code mappings", description = "A feed client sees its own source's mappings. "
             + "Paged; sorted by source, kind and code unless `sort` says otherwise.")
     @APIResponse(responseCode = "200", description = "One page of mappings.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedPages.Mappings.class),
             examples = @ExampleObject(name = "mappings", value = FeedExamples.MAPPING_PAGE)))
     public Page<FeedMappings.Mapping> mappings(
             @QueryParam("source") @Size(max = 100) @Parameter(description = "Only this source system's mappings.") String source,

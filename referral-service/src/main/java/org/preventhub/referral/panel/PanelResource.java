@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.platform.problem.ProblemException;
@@ -55,7 +56,8 @@ public class PanelResource {
     @POST
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Arrange a panel meeting")
-    @APIResponse(responseCode = "201", description = "Arranged.")
+    @APIResponse(responseCode = "201", description = "Arranged; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PanelView.class)))
     public Response create(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull PanelRequest request) {
         return idempotency.execute(key, "POST /panels", request, () -> {
@@ -68,7 +70,8 @@ public class PanelResource {
     @Path("/schedule")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Arrange monthly meetings", description = "The nth weekday of each month, e.g. the second Tuesday.")
-    @APIResponse(responseCode = "201", description = "Arranged.")
+    @APIResponse(responseCode = "201", description = "The meetings arranged.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 24, implementation = PanelView.class)))
     public Response schedule(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull ScheduleRequest request) {
         return idempotency.execute(key, "POST /panels/schedule", request,

@@ -78,7 +78,8 @@ public class ReferralResource {
                     + "paper or another system). Personal fields are encrypted; "
                     + "the age band is derived from the date of birth. Publishes `referral.received.v1` with a "
                     + "pseudonymous id. Send an `Idempotency-Key` to retry safely.")
-    @APIResponse(responseCode = "201", description = "Received: its reference and status (read the full record with a purpose).")
+    @APIResponse(responseCode = "201", description = "Received: its reference and status (read the full record with a purpose).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralStatusView.class)))
     public Response refer(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String idempotencyKey,
             @Valid @NotNull ReferralRequest request) {
         return idempotency.execute(idempotencyKey, "POST /referrals", request, () -> {
@@ -93,6 +94,8 @@ public class ReferralResource {
             description = "The Prevent lead: all. A panel member: the open referrals on their panels' agendas. A "
                     + "referrer: their agency's, status only. Every line shown is logged; lines with personal data need "
                     + "`X-Access-Purpose`. To find someone by name, POST /referrals/search (names stay out of URLs).")
+    @APIResponse(responseCode = "200", description = "One page of referrals.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralPage.class)))
     public Page<Object> list(@Valid @BeanParam ReferralFilter filter, @Valid @BeanParam PageParams page,
             @QueryParam("name") @Parameter(hidden = true) String name,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
@@ -110,6 +113,8 @@ public class ReferralResource {
     @Operation(summary = "Find referrals by the person's name",
             description = "On a keyed hash of the normalised name: the table is not decrypted to search it. The name "
                     + "travels in the body, never in the URL. The search is logged (without the name), and so is each hit.")
+    @APIResponse(responseCode = "200", description = "One page of the referrals found.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralPage.class)))
     public Page<Object> search(@Valid @NotNull ReferralSearch search, @Valid @BeanParam PageParams page,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC, required = true) String purpose) {
         return referrals.search(search, page, purpose);
@@ -121,6 +126,8 @@ public class ReferralResource {
     @Operation(summary = "Read a referral",
             description = "In full for the Prevent lead and its panel (with `X-Access-Purpose`); status and outcome for "
                     + "the referring agency. Logged.")
+    @APIResponse(responseCode = "200", description = "The referral; in full, its `ETag` is the version to send in `If-Match`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralPage.Read.class)))
     public Response get(@PathParam("id") UUID id,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = PURPOSE_DOC) String purpose) {
         Object view = referrals.get(id, purpose).orElseThrow(() -> ProblemException.notFound("Referral " + id));
@@ -139,6 +146,8 @@ public class ReferralResource {
                     + "exit, review; any other is 404. A step the referral's stage does not allow is 409 with the allowed "
                     + "steps. With `If-Match`, a step on a stale read is 412; two simultaneous steps: one wins, the other "
                     + "is 409. Answers the journey without personal data.")
+    @APIResponse(responseCode = "200", description = "The journey after the step.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralJourneyView.class)))
     public Response step(@PathParam("id") UUID id, @PathParam("action") String action,
             @HeaderParam("If-Match") @Parameter(description = "The referral's ETag you read; 412 if it changed since.") String ifMatch,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,

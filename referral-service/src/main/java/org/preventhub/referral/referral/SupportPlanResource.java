@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +49,8 @@ public class SupportPlanResource {
     @Operation(summary = "A case's support plan, with every revision",
             description = "For the Prevent lead, and for the members of the case's panel while it is open. Needs "
                     + "`X-Access-Purpose`; logged. 404 when there is no plan yet.")
+    @APIResponse(responseCode = "200", description = "The plan; its `ETag` is the referral's version.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SupportPlanView.class)))
     public Response read(@PathParam("id") UUID id,
             @HeaderParam(AccessLog.PURPOSE_HEADER) @Parameter(description = "Why you read it; never personal data.",
                     required = true) String purpose) {
@@ -61,6 +66,8 @@ public class SupportPlanResource {
             description = "While the case is in support (409 otherwise). The previous revisions are kept; the revision "
                     + "is recorded in the history with who, when and why, and logged. With `If-Match` (the referral's "
                     + "ETag), a revision on a stale read is 412; of two at once, one wins and the other is 409.")
+    @APIResponse(responseCode = "200", description = "The revision recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SupportPlanView.Change.class)))
     public Response revise(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The referral's ETag you read; 412 if it changed since.") String ifMatch,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,

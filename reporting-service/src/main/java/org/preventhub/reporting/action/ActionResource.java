@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +54,8 @@ public class ActionResource {
     @POST
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Add a recommended action")
-    @APIResponse(responseCode = "201", description = "Added.")
+    @APIResponse(responseCode = "201", description = "Added; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActionView.class)))
     public Response create(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key, @Valid @NotNull ActionRequest request) {
         return idempotency.execute(key, "POST /actions", request, () -> {
             ActionView created = actions.create(request);
@@ -74,6 +77,8 @@ public class ActionResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN, Roles.TRAINER, Roles.ENGAGEMENT_OFFICER, Roles.CHANNEL_PANEL })
     @Operation(summary = "An action with its progress and history")
+    @APIResponse(responseCode = "200", description = "The action; its `ETag` is the version to send in `If-Match`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionView.class)))
     public Response get(@PathParam("id") UUID id) {
         ActionView action = actions.get(id).orElseThrow(() -> ProblemException.notFound("Action " + id));
         return Response.ok(action).tag(Versions.etag(action.version())).build();
@@ -83,6 +88,8 @@ public class ActionResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Change an action", description = "The change is kept in its history, before and after.")
+    @APIResponse(responseCode = "200", description = "The changed action.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActionView.class)))
     public Response update(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if it changed since.") String ifMatch,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
@@ -99,6 +106,8 @@ public class ActionResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Record progress", description = "A dated note, and optionally a new status or RAG rating. "
             + "With Idempotency-Key, a retry records the note once and returns the first answer.")
+    @APIResponse(responseCode = "200", description = "The action with its progress.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ActionView.class)))
     public Response progress(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull ProgressRequest request) {
         return idempotency.execute(key, "POST /actions/" + id + "/progress", request, () -> {

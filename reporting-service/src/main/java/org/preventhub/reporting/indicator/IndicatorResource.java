@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +40,9 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
+
+    /** The bound the document states for a rendered file (OpenAPI wants every string bounded); far above a real one. */
+    private static final int RENDERED_MAX = 50_000_000;
 
     private final IndicatorRepository indicators;
     private final IndicatorEngine engine;
@@ -63,6 +70,8 @@ public class IndicatorResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ANALYST, Roles.ADMIN, Roles.TRAINER, Roles.ENGAGEMENT_OFFICER })
     @Operation(summary = "An indicator's definition")
+    @APIResponse(responseCode = "200", description = "The definition; its `ETag` is the version to send in `If-Match`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorDefinition.class)))
     public Response get(@PathParam("id") String id) {
         IndicatorDefinition definition = find(id);
         return Response.ok(definition).tag(Versions.etag(definition.version())).build();
@@ -75,6 +84,11 @@ public class IndicatorResource {
     @Operation(summary = "Define or change an indicator",
             description = "Filters and breakdowns may only name the columns of the chosen fact. With If-Match, a change "
                     + "based on a stale read is 412.")
+    @APIResponse(responseCode = "200", description = "Changed.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IndicatorDefinition.class)))
+    @APIResponse(responseCode = "201", description = "Defined; `Location` is its address.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IndicatorDefinition.class)))
+    @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response put(@PathParam("id") String id,
             @HeaderParam("If-Match") @Parameter(description = "The ETag you read; 412 if it changed since.") String ifMatch,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
@@ -99,6 +113,7 @@ public class IndicatorResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Remove an indicator")
+    @APIResponse(responseCode = "204", description = "Removed.")
     public Response delete(@PathParam("id") String id) {
         if (!indicators.delete(id)) {
             throw ProblemException.notFound("Indicator " + id);
@@ -116,6 +131,9 @@ public class IndicatorResource {
                     + "previous period, the target, and a breakdown (by). As text/csv with Accept: text/csv. Figures about "
                     + "people referred: other roles than prevent-lead get them for months, quarters and years only (403 "
                     + "for from/to), with small counts, and figures that would reveal them, suppressed.")
+    @APIResponse(responseCode = "200", description = "The figure, the previous period's, the target and the breakdown.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Figures.IndicatorValues.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = RENDERED_MAX)) })
     public Response values(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("year") @Parameter(example = "2019") Integer year,
             @QueryParam("calendar") @Parameter(example = "reporting") String calendar,

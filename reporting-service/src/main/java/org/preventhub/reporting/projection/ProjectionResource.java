@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.HeaderParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +39,8 @@ public class ProjectionResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Rebuild the projections from the topics",
             description = "The service keeps answering from the current projections until the new ones are complete.")
-    @APIResponse(responseCode = "202", description = "Started; follow it at Location.")
+    @APIResponse(responseCode = "202", description = "Started; follow it at Location.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RebuildService.RebuildStatus.class)))
     public Response rebuild(
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key) {
         // The rebuild runs on a thread and connections of its own, so the key is claimed apart from it.

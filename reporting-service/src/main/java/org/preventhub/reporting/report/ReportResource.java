@@ -13,6 +13,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +29,9 @@ import org.preventhub.reporting.indicator.ReportingPeriod;
 @Tag(name = "Annual report", description = "The partnership's annual report, produced from its own records.")
 @SecurityRequirement(name = "bearer")
 public class ReportResource {
+
+    /** The bound the document states for a rendered file (OpenAPI wants every string bounded); far above a real one. */
+    private static final int RENDERED_MAX = 50_000_000;
 
     private final AnnualReportService reports;
     private final PdfRenderer pdf;
@@ -51,6 +58,9 @@ public class ReportResource {
                     + "received in the year), in total, by the Home Office's type of concern and age group, gender, "
                     + "referring sector and area, and type of concern crossed with age group, gender and sector. JSON, or "
                     + "CSV with Accept: text/csv. Disclosure-controlled for every role but prevent-lead, as every figure.")
+    @APIResponse(responseCode = "200", description = "The tables.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HomeOfficeReturn.Return.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, maxLength = RENDERED_MAX)) })
     public Response homeOffice(@QueryParam("year") @Parameter(example = "2019", required = true) @NotNull
             @Min(2000) @Max(2100) Integer year, @HeaderParam("Accept") String accept) {
         HomeOfficeReturn.Return tables = homeOffice.of(year);
@@ -71,6 +81,10 @@ public class ReportResource {
                     + "format=json|html|pdf. The default period is the September–August reporting year of `year`; "
                     + "calendar=statistical gives April–March; from and to any range (figures about people referred "
                     + "are then withheld from every role but prevent-lead).")
+    @APIResponse(responseCode = "200", description = "The report.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualReport.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING, maxLength = RENDERED_MAX)),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = RENDERED_MAX)) })
     public Response annual(@QueryParam("year") @Parameter(example = "2019") Integer year,
             @QueryParam("calendar") @Parameter(example = "reporting") String calendar,
             @QueryParam("from") String from, @QueryParam("to") String to,

@@ -76,7 +76,7 @@ public class AttendanceResource {
     @Operation(summary = "The session's register",
             description = "Paged; booked attendees first, then walk-ins. Sort by recordedAt, attended or walkIn (not by name: it is encrypted).")
     @APIResponse(responseCode = "200", description = "One page of the register.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "register", value = Examples.REGISTER_PAGE)))
+            schema = @Schema(implementation = AttendancePage.class), examples = @ExampleObject(name = "register", value = Examples.REGISTER_PAGE)))
     public Page<AttendanceResponse> list(@PathParam("sessionId") UUID sessionId, @Valid @BeanParam PageParams page) {
         return attendance.list(sessionId, page).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
     }

@@ -61,7 +61,7 @@ public class BookingResource {
     @Operation(summary = "List bookings", description = "By session, status or attendee email (filters combine); paged. "
             + "Sort by createdAt, status or bookedAt (not by name or e-mail: they are encrypted).")
     @APIResponse(responseCode = "200", description = "One page of bookings.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "bookings", value = Examples.BOOKING_PAGE)))
+            schema = @Schema(implementation = BookingPage.class), examples = @ExampleObject(name = "bookings", value = Examples.BOOKING_PAGE)))
     public Page<BookingResponse> list(@BeanParam BookingFilter filter, @Valid @BeanParam PageParams page) {
         return bookings.list(filter, page);
     }

@@ -89,7 +89,7 @@ public class SessionBookingResource {
     @Operation(summary = "A session's waiting list, first in line first",
             description = "Paged; `waitlistPosition` is each place in the queue (1 is next). Sort: `position` or `position,desc`.")
     @APIResponse(responseCode = "200", description = "One page of the waiting list.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "waiting", value = Examples.WAITING_LIST_PAGE)))
+            schema = @Schema(implementation = BookingPage.class), examples = @ExampleObject(name = "waiting", value = Examples.WAITING_LIST_PAGE)))
     public Page<BookingResponse> waitingList(@PathParam("sessionId") UUID sessionId, @Valid @BeanParam PageParams page) {
         return bookings.waitingList(sessionId, page).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
     }

@@ -81,7 +81,7 @@ public class EvaluationResource {
     @Operation(summary = "A session's evaluations, with comments",
             description = "Staff only (comments are free text). Paged; sort by submittedAt, understandsHowToShareConcern or usefulness.")
     @APIResponse(responseCode = "200", description = "One page of evaluations.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "evaluations", value = Examples.EVALUATION_PAGE)))
+            schema = @Schema(implementation = EvaluationPage.class), examples = @ExampleObject(name = "evaluations", value = Examples.EVALUATION_PAGE)))
     public Page<EvaluationResponse> list(@PathParam("sessionId") UUID sessionId, @Valid @BeanParam PageParams page) {
         return evaluations.list(sessionId, page).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -73,7 +74,7 @@ public class SubjectAccessResource {
             schema = @Schema(implementation = SubjectRequest.class),
             examples = @ExampleObject(name = "trainee", value = Examples.SUBJECT_REQUEST)))
     @APIResponse(responseCode = "200", description = "Everything held about them.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "export", value = Examples.SUBJECT_EXPORT)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "Each kind of record held about the trainee, as lists of objects."), examples = @ExampleObject(name = "export", value = Examples.SUBJECT_EXPORT)))
     public Map<String, Object> export(@Valid @NotNull SubjectRequest request,
             @HeaderParam(SubjectAccessLog.PURPOSE_HEADER) @Parameter(description = "Why, e.g. 'Subject access request "
                     + "of 3 March (ref SAR-2026-014)'; never personal data.", required = true) String purpose) {
@@ -109,7 +110,7 @@ public class SubjectAccessResource {
             description = "Newest first: what was done (EXPORT, ERASE, RETENTION), by whom, when, why, and how many "
                     + "records. It names no trainee. Append-only. Paged.")
     @APIResponse(responseCode = "200", description = "One page of the log.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "log", value = Examples.SUBJECT_ACCESS_LOG)))
+            schema = @Schema(implementation = SubjectAccessLogPage.class), examples = @ExampleObject(name = "log", value = Examples.SUBJECT_ACCESS_LOG)))
     public Page<SubjectAccessLog.Entry> log(@Valid @BeanParam PageParams page) {
         return log.page(page);
     }

@@ -78,7 +78,7 @@ public class SessionResource {
     @Operation(summary = "List sessions", description = "Filtered, paged and sorted; by default in start order. "
             + "Sort by startsAt, area, capacity, seatsLeft, status or createdAt.")
     @APIResponse(responseCode = "200", description = "One page of sessions.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "sessions", value = Examples.SESSION_PAGE)))
+            schema = @Schema(implementation = SessionPage.class), examples = @ExampleObject(name = "sessions", value = Examples.SESSION_PAGE)))
     public Page<SessionResponse> list(@Valid @BeanParam SessionFilter filter, @Valid @BeanParam PageParams page) {
         return sessions.list(filter, page);
     }
