@@ -156,7 +156,8 @@ public class EditionResource {
     @Operation(summary = "Figures of a published edition that have moved since", description = "Late data changes the "
             + "live figures, never the published ones: this lists where they now differ.")
     @APIResponse(responseCode = "200", description = "The moved figures.", content = @Content(schema = @Schema(
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = MovedFigure.class)))
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, maxItems = 10000,
+            implementation = MovedFigure.class)))
     public List<MovedFigure> moved(@PathParam("id") UUID id) {
         return editions.moved(id).orElseThrow(() -> ProblemException.notFound(NOT_FOUND + id));
     }

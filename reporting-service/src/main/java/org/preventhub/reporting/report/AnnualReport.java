@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.preventhub.reporting.action.ActionDtos.ActionView;
 import org.preventhub.reporting.indicator.Figures.IndicatorValues;
@@ -17,7 +19,7 @@ public record AnnualReport(@Schema(maxLength = 300) String title, ReportingPerio
         @Schema(maxItems = 6) List<Section> sections,
         @Schema(description = "Titles for the codes in breakdowns, by dimension (course code to course title, priority "
                 + "code to priority title); a code without one is shown in words.")
-        Map<String, Map<String, String>> labels) {
+        Map<String, Map<String, @Size(max = 300) String>> labels) {
 
     public AnnualReport(String title, ReportingPeriod period, Instant generatedAt, boolean disclosureControlled,
             List<Section> sections) {
