@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The changes between the released API description and the built one that would break a client generated from the
  * released one: a removed operation, response or field, a narrowed type (another type, a lower maximum or length, a
  * removed enum value on input), and a new required input (parameter, body, body field). A removal is allowed only
- * for an operation the released description marks {@code deprecated} with an {@code x-sunset} day that has passed:
- * that is how the API versions (see api/CHANGELOG.md). Additions are never breaking.
+ * for an operation the released description marks {@code deprecated} with an {@code x-sunset} day that has passed,
+ * or in a new major version of the whole description ({@code info.version}): that is how the API versions (see
+ * api/CHANGELOG.md). Additions are never breaking.
  */
 final class ApiCompatibility {
 
@@ -33,6 +34,10 @@ final class ApiCompatibility {
 
     /** Each breaking change, as a line a developer can act on; empty when the built document is compatible. */
     static List<String> breakingChanges(JsonNode released, JsonNode built, LocalDate today) {
+        if (major(built) > major(released)) {
+            // A new major version of the whole description is a new contract, announced in api/CHANGELOG.md.
+            return List.of();
+        }
         ApiCompatibility check = new ApiCompatibility(released, built, today);
         check.compare();
         return check.breaking;
@@ -56,6 +61,17 @@ final class ApiCompatibility {
             requestBody(name, was, now);
             responses(name, was, now);
         }));
+    }
+
+    /** The major of {@code info.version} (1 of "1.4.0"); 0 when it has none. */
+    private static int major(JsonNode document) {
+        String version = document.path("info").path("version").asText("");
+        int dot = version.indexOf('.');
+        try {
+            return Integer.parseInt(dot < 0 ? version : version.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private boolean pastSunset(JsonNode operation) {

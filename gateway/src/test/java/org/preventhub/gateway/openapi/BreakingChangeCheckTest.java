@@ -46,6 +46,23 @@ class BreakingChangeCheckTest {
         ((ObjectNode) deprecated.at("/paths/~1api~1training~1bookings/get")).put("deprecated", true).put("x-sunset", "2026-12-01");
         assertThat(ApiCompatibility.breakingChanges(deprecated, built, TODAY)).isEmpty();
         assertThat(ApiCompatibility.breakingChanges(deprecated, built, LocalDate.of(2026, 11, 30))).hasSize(1);
+
+        ObjectNode deprecatedWithoutSunset = released.deepCopy();
+        ((ObjectNode) deprecatedWithoutSunset.at("/paths/~1api~1training~1bookings/get")).put("deprecated", true);
+        assertThat(ApiCompatibility.breakingChanges(deprecatedWithoutSunset, built, TODAY)).hasSize(1);
+    }
+
+    @Test
+    void aNewMajorVersionOfTheDescriptionMayBreakButAMinorOneMayNot() {
+        ObjectNode built = built();
+        ((ObjectNode) built.at("/paths/~1api~1training~1bookings")).remove("get");
+        ((ObjectNode) released.path("info")).put("version", "1.3.0");
+
+        ((ObjectNode) built.path("info")).put("version", "1.4.0");
+        assertThat(ApiCompatibility.breakingChanges(released, built, TODAY)).hasSize(1);
+
+        ((ObjectNode) built.path("info")).put("version", "2.0.0");
+        assertThat(ApiCompatibility.breakingChanges(released, built, TODAY)).isEmpty();
     }
 
     @Test
