@@ -40,8 +40,10 @@ public final class Facts {
                     Map.of("course", "course_code", "mode", "mode", "area", "area", "audience_sector", "audience_sector"),
                     Set.of("attended", "capacity")),
             "people_trained", new Fact("people_trained", true,
-                    Set.of("on_date", "course_code", "mode", "area", "sector", "source"),
-                    Map.of("course", "course_code", "mode", "mode", "area", "area", "sector", "sector", "source", "source"),
+                    Set.of("on_date", "course_code", "mode", "area", "sector", "source", "organisation", "organisation_type"),
+                    // organisation: the partner organisation's name, or the organisation as the attendee wrote it.
+                    Map.of("course", "course_code", "mode", "mode", "area", "area", "sector", "sector", "source", "source",
+                            "organisation", "organisation", "organisation_type", "organisation_type"),
                     Set.of()),
             "evaluation_fact", new Fact("evaluation_fact", true,
                     Set.of("understands", "course_code", "mode", "area", "sector", "session_on"),

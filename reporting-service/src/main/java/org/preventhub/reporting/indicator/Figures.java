@@ -33,7 +33,7 @@ public final class Figures {
             @Schema(maxLength = 200, description = "The cell's keys, joined by commas for a cross-tabulation.",
                     example = "rugby") String key,
             @Schema(maxItems = 2, description = "The cell's key in each dimension, in the order of the breakdown's.")
-            List<@Size(max = 100) String> keys,
+            List<@Size(max = 200) String> keys,
             Figure figure) {
 
         public static Cell of(List<String> keys, Figure figure) {

@@ -16,6 +16,8 @@ import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
 import org.preventhub.contracts.engagement.CommunityEventSnapshot;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.contracts.engagement.OrganisationRegistered;
+import org.preventhub.contracts.engagement.OrganisationUpdated;
 import org.preventhub.reporting.projection.EventMapping.EventTime;
 
 /** The engagement service's events ({@link Topics#ENGAGEMENT}) as facts: community events and communications. */
@@ -38,6 +40,13 @@ final class EngagementFacts {
               reach = excluded.reach, incident_response = excluded.incident_response,
               last_event_at = excluded.last_event_at WHERE communication_fact.last_event_at <= excluded.last_event_at""");
 
+    /** Partner organisations, so training's reach can be counted by organisation and organisation type. */
+    static final Fact ORGANISATION = new Fact("organisation_dim", """
+            organisation_id uuid, name text, type text, area text, active boolean, last_event_at timestamptz""", """
+            ON CONFLICT (organisation_id) DO UPDATE SET name = excluded.name, type = excluded.type,
+              area = excluded.area, active = excluded.active, last_event_at = excluded.last_event_at
+            WHERE organisation_dim.last_event_at <= excluded.last_event_at""");
+
     private static final EventMapping<CommunityEventChanged> EVENT_CHANGED = of(CommunityEventChanged.class,
             EngagementFacts::event);
 
@@ -49,9 +58,10 @@ final class EngagementFacts {
             entry(EngagementEventTypes.EVENT_CANCELLED, EVENT_CHANGED),
             entry(EngagementEventTypes.EVENT_ATTENDANCE_CORRECTED, EVENT_CHANGED),
             entry(EngagementEventTypes.COMMUNICATION_PUBLISHED, of(CommunicationPublished.class, EngagementFacts::communication)),
-            // Partner types reach reporting on the events and communications they took part in.
-            entry(EngagementEventTypes.ORGANISATION_REGISTERED, EventMapping.ignored()),
-            entry(EngagementEventTypes.ORGANISATION_UPDATED, EventMapping.ignored()),
+            entry(EngagementEventTypes.ORGANISATION_REGISTERED, of(OrganisationRegistered.class,
+                    (o, t) -> organisation(o.organisationId(), o.name(), o.type(), o.area(), o.active(), t))),
+            entry(EngagementEventTypes.ORGANISATION_UPDATED, of(OrganisationUpdated.class,
+                    (o, t) -> organisation(o.organisationId(), o.name(), o.type(), o.area(), o.active(), t))),
             // Governance is not projected yet (the action plan and priority 2's figures will read these).
             entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, EventMapping.ignored()),
             entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, EventMapping.ignored()),
@@ -59,6 +69,11 @@ final class EngagementFacts {
             entry(EngagementEventTypes.DOCUMENT_REVIEWED, EventMapping.ignored()));
 
     private EngagementFacts() {
+    }
+
+    private static List<Fact.Row> organisation(java.util.UUID id, String name, String type, String area, boolean active,
+            EventTime t) {
+        return List.of(ORGANISATION.row(required(id, "organisationId"), name, type, area, active, t.at()));
     }
 
     private static List<Fact.Row> communication(CommunicationPublished published, EventTime t) {

@@ -63,8 +63,10 @@ final class TrainingFacts {
 
     static final Fact ATTENDANCE = new Fact("attendance_fact", """
             attendance_id uuid, session_id uuid, course_code text, priority text, attended_on date, mode text, area text,
-            sector text, attended boolean, walk_in boolean, last_event_at timestamptz""", """
+            sector text, attended boolean, walk_in boolean, organisation_id uuid, organisation text,
+            last_event_at timestamptz""", """
             ON CONFLICT (attendance_id) DO UPDATE SET attended = excluded.attended, sector = excluded.sector,
+              organisation_id = excluded.organisation_id, organisation = excluded.organisation,
               attended_on = excluded.attended_on, mode = excluded.mode, area = excluded.area,
               last_event_at = excluded.last_event_at WHERE attendance_fact.last_event_at <= excluded.last_event_at""");
 
@@ -131,7 +133,17 @@ final class TrainingFacts {
         required(a, "attendance");
         return List.of(ATTENDANCE.row(required(a.attendanceId(), "attendanceId"), required(a.sessionId(), "sessionId"),
                 a.courseCode(), name(a.priority()), t.day(required(a.sessionStartsAt(), "sessionStartsAt")),
-                name(a.mode()), a.area(), SectorCodes.current(a.sector()), a.attended(), a.walkIn(), t.at()));
+                name(a.mode()), a.area(), SectorCodes.current(a.sector()), a.attended(), a.walkIn(), a.organisationId(),
+                organisation(a.organisation()), t.at()));
+    }
+
+    /** As written, its spacing tidied (at most the 200 characters training takes). */
+    private static String organisation(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String tidy = text.strip().replaceAll("\\s+", " ");
+        return tidy.length() > 200 ? tidy.substring(0, 200) : tidy;
     }
 
     private static List<Fact.Row> evaluation(EvaluationSubmitted e, EventTime t) {

@@ -28,6 +28,9 @@ public record AnnualReport(@Schema(maxLength = 300) String title, ReportingPerio
 
     /** The title of {@code key} in {@code dimension}: its recorded title, or the code in words ("Face to face"). */
     public String label(String dimension, String key) {
+        if ("organisation".equals(dimension) && key != null) {
+            return key; // a name, as registered or written, not a code
+        }
         String title = labels == null ? null : labels.getOrDefault(dimension, Map.of()).get(key);
         return title != null ? title : inWords(key);
     }

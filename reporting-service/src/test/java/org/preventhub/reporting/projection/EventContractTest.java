@@ -215,10 +215,13 @@ class EventContractTest {
             cases.put(type, EventContractTest::communityEvent);
         }
         cases.put(EngagementEventTypes.COMMUNICATION_PUBLISHED, EventContractTest::communication);
-        cases.put(EngagementEventTypes.ORGANISATION_REGISTERED, () -> Case.ignored(
+        cases.put(EngagementEventTypes.ORGANISATION_REGISTERED, () -> organisation(
                 new OrganisationRegistered(UUID.randomUUID(), "Mosque trust", "FAITH_GROUP", "warwick", true)));
-        cases.put(EngagementEventTypes.ORGANISATION_UPDATED, () -> Case.ignored(
-                new OrganisationUpdated(UUID.randomUUID(), "Mosque trust", "FAITH_GROUP", "rugby", false)));
+        cases.put(EngagementEventTypes.ORGANISATION_UPDATED, () -> {
+            OrganisationUpdated o = new OrganisationUpdated(UUID.randomUUID(), "Mosque trust", "FAITH_GROUP", "rugby", false);
+            return new Case(o, "organisation_dim", "organisation_id", List.of(row("organisation_id", o.organisationId(),
+                    "name", o.name(), "type", o.type(), "area", o.area(), "active", o.active())));
+        });
         cases.put(EngagementEventTypes.GOVERNANCE_MEETING_HELD, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceMeetingHeld(
                 UUID.randomUUID(), UUID.randomUUID(), "Strategy Group", "STRATEGY_GROUP", 4, LocalDate.of(2019, 12, 3), true, 9, 2, 12,
                 3, 1, List.of("COUNCIL"))));
@@ -269,11 +272,17 @@ class EventContractTest {
     private Case attendance(java.util.function.Function<AttendanceSnapshot, Object> payload) {
         AttendanceSnapshot a = new AttendanceSnapshot(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), "MARKED-COURSE", Priority.SUPPORT, AT.minusSeconds(2 * 86_400), DeliveryMode.IN_PERSON,
-                "nuneaton", "HEALTH", true, false);
+                "nuneaton", "HEALTH", true, false, null, "  Nuneaton   Food Bank ");
         return new Case(payload.apply(a), "attendance_fact", "attendance_id", List.of(row("attendance_id",
                 a.attendanceId(), "session_id", a.sessionId(), "course_code", a.courseCode(), "priority", a.priority(),
                 "attended_on", day(a.sessionStartsAt()), "mode", a.mode(), "area", a.area(), "sector", a.sector(),
-                "attended", a.attended(), "walk_in", a.walkIn())));
+                "attended", a.attended(), "walk_in", a.walkIn(), "organisation_id", null,
+                "organisation", "Nuneaton Food Bank")));
+    }
+
+    private static Case organisation(OrganisationRegistered o) {
+        return new Case(o, "organisation_dim", "organisation_id", List.of(row("organisation_id", o.organisationId(),
+                "name", o.name(), "type", o.type(), "area", o.area(), "active", o.active())));
     }
 
     private Case evaluation() {

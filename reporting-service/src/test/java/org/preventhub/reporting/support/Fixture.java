@@ -13,6 +13,7 @@ import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
 import org.preventhub.contracts.engagement.CommunityEventSnapshot;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.contracts.engagement.OrganisationRegistered;
 import org.preventhub.contracts.referral.ReferralEventTypes;
 import org.preventhub.contracts.referral.ReferralSnapshot;
 import org.preventhub.contracts.referral.ReferralStageChanged;
@@ -68,6 +69,25 @@ public final class Fixture {
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, id.toString(),
                 new AttendanceRecorded(new AttendanceSnapshot(id, session, null, UUID.randomUUID(), course,
                         Priority.AWARENESS_LEARNING, noon(day), mode, area, sector, attended, true)));
+        return id;
+    }
+
+    /** A partner organisation as engagement-service registers it; returns its id. */
+    public static UUID organisation(String name, String type) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.ENGAGEMENT, EngagementEventTypes.ORGANISATION_REGISTERED, id.toString(),
+                new OrganisationRegistered(id, name, type, "rugby", true));
+        return id;
+    }
+
+    /** A walk-in's attendance naming their organisation: a partner's reference, or as written. */
+    public static UUID attendanceFrom(UUID organisationId, String organisation, String course, LocalDate day,
+            boolean attended) {
+        UUID id = UUID.randomUUID();
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, id.toString(),
+                new AttendanceRecorded(new AttendanceSnapshot(id, UUID.randomUUID(), null, UUID.randomUUID(), course,
+                        Priority.AWARENESS_LEARNING, noon(day), DeliveryMode.IN_PERSON, "rugby", "COMMUNITY", attended,
+                        true, organisationId, organisation)));
         return id;
     }
 

@@ -154,6 +154,7 @@ public class AttendanceService {
                 mark.attendee(personal, new Trainee(walkIn.name().strip(), email, blankToNull(walkIn.organisation()),
                         blankToNull(walkIn.jobRole())));
                 mark.sector = walkIn.sector();
+                mark.organisationId = walkIn.organisationId();
                 mark.attended = true;
                 mark.walkIn = true;
                 mark.recordedAt = now;
@@ -168,7 +169,12 @@ public class AttendanceService {
     /** A walk-in sent again: its details may have been completed; only a reportable change is published. */
     private void update(Attendance mark, AttendanceSheet.WalkIn walkIn, String email, Instant now) {
         Trainee held = mark.attendee(personal);
-        boolean reportable = !mark.sector.equals(walkIn.sector());
+        // The organisation is reported too: its reference, or the text as written when it names none (spacing and
+        // case aside, so a resent sheet written differently publishes nothing).
+        boolean reportable = !mark.sector.equals(walkIn.sector())
+                || !Objects.equals(mark.organisationId, walkIn.organisationId())
+                || (walkIn.organisationId() == null && !WalkInIndex.fold(held.organisation())
+                        .equals(WalkInIndex.fold(walkIn.organisation())));
         boolean changed = reportable || (email != null && !Objects.equals(held.email(), email))
                 || !Objects.equals(held.organisation(), blankToNull(walkIn.organisation()))
                 || !Objects.equals(held.jobRole(), blankToNull(walkIn.jobRole()));
@@ -178,6 +184,7 @@ public class AttendanceService {
         mark.attendee(personal, new Trainee(held.name(), email != null ? email : held.email(),
                 blankToNull(walkIn.organisation()), blankToNull(walkIn.jobRole())));
         mark.sector = walkIn.sector();
+        mark.organisationId = walkIn.organisationId();
         mark.recordedAt = now;
         mark.recordedBy = user.id();
         if (reportable) {
@@ -255,7 +262,7 @@ public class AttendanceService {
                     mark.correctionReason(personal, correction.reason().strip());
                     attendance.flush();
                     outbox.record(TrainingEventTypes.AGGREGATE_ATTENDANCE, mark.id, TrainingEventTypes.ATTENDANCE_CORRECTED,
-                            new AttendanceCorrected(snapshot(mark), previously));
+                            new AttendanceCorrected(snapshot(mark, personal), previously));
                     return view(mark);
                 }));
     }
@@ -278,6 +285,7 @@ public class AttendanceService {
         mark.booking = booking;
         mark.attendee(personal, booking.attendee(personal));
         mark.sector = booking.sector;
+        mark.organisationId = booking.organisationId;
         mark.attended = attended;
         mark.walkIn = false;
         mark.recordedAt = now;
@@ -291,13 +299,19 @@ public class AttendanceService {
 
     private void publish(Attendance mark) {
         outbox.record(TrainingEventTypes.AGGREGATE_ATTENDANCE, mark.id, TrainingEventTypes.ATTENDANCE_RECORDED,
-                new AttendanceRecorded(snapshot(mark)));
+                new AttendanceRecorded(snapshot(mark, personal)));
     }
 
-    static AttendanceSnapshot snapshot(Attendance a) {
+    /**
+     * The organisation goes as the partner organisation's reference when one was named, otherwise as written, so
+     * reporting can count reach by organisation (issue 20); the name and e-mail address never leave the service.
+     */
+    static AttendanceSnapshot snapshot(Attendance a, PersonalData personal) {
         TrainingSession s = a.session;
+        String organisation = a.organisationId == null ? a.attendee(personal).organisation() : null;
         return new AttendanceSnapshot(a.id, s.id, a.booking == null ? null : a.booking.id, s.course.id, s.course.code,
-                s.course.priority, s.startsAt, s.mode, s.area, a.sector, a.attended, a.walkIn);
+                s.course.priority, s.startsAt, s.mode, s.area, a.sector, a.attended, a.walkIn, a.organisationId,
+                organisation);
     }
 
     private static String normalisedEmail(String email) {
@@ -353,7 +367,7 @@ public class AttendanceService {
             return "name:" + fold(name) + "|" + fold(organisation);
         }
 
-        private static String fold(String text) {
+        static String fold(String text) {
             return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         }
     }

@@ -26,6 +26,8 @@ public record AttendanceSheet(
             @NotBlank @Size(max = 200) @Schema(example = "Alex Morgan") String name,
             @Email @Size(max = 320) String email,
             @Size(max = 200) @Schema(example = "Rugby Borough Council") String organisation,
+            @Schema(description = "The partner organisation (engagement's register) the walk-in works for, when there is one.")
+                    UUID organisationId,
             @NotBlank @Size(max = 40) @Schema(description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector,
             @Size(max = 200) String jobRole) {
     }

@@ -50,6 +50,10 @@ public class Booking {
     @Column(name = "job_role_enc")
     public String jobRoleEnc;
 
+    /** The partner organisation (engagement's register) the attendee came from, when one was named; not encrypted. */
+    @Column(name = "organisation_id")
+    public UUID organisationId;
+
     /** Blind indexes of the e-mail address (one live booking per address and session) and the name. */
     @Column(name = "email_index")
     public String emailIndex;

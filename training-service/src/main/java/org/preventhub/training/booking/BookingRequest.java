@@ -1,6 +1,7 @@
 package org.preventhub.training.booking;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +16,9 @@ public record BookingRequest(
         @NotBlank @Email @Size(max = 320) @Schema(example = "sam.taylor@example.org") String email,
         @Size(max = 200) @Schema(description = "Required for a bespoke session: it must be the session's organisation.",
                 example = "Warwickshire County Council") String organisation,
+        @Schema(description = "The partner organisation (engagement's register of partner organisations) the attendee "
+                + "works for, when there is one: reporting then counts the attendee under it and its type.")
+                UUID organisationId,
         @NotBlank @Size(max = 40) @Schema(description = "A sector code of the deployment (one vocabulary for the suite).", example = "LOCAL_AUTHORITY") String sector,
         @Size(max = 200) @Schema(example = "Family support worker") String jobRole,
         @Schema(description = "Staff only: when the booking was made, if that was before it is recorded (not in the "

@@ -116,6 +116,7 @@ public class BookingService {
                     blankToNull(request.jobRole()));
             booking.attendee(personal, attendee);
             booking.sector = request.sector();
+            booking.organisationId = request.organisationId();
             booking.channel = channel;
             booking.bookedBy = user.id();
             booking.createdAt = now;

@@ -13,6 +13,7 @@ public final class AttendeeBuilder {
     private String organisation = "Rugby Borough Council";
     private String sector = "LOCAL_AUTHORITY";
     private OffsetDateTime bookedAt;
+    private UUID organisationId;
 
     public static AttendeeBuilder anAttendee() {
         return new AttendeeBuilder();
@@ -33,6 +34,12 @@ public final class AttendeeBuilder {
         return this;
     }
 
+    /** The partner organisation (engagement's register) the attendee works for. */
+    public AttendeeBuilder organisationId(UUID organisationId) {
+        this.organisationId = organisationId;
+        return this;
+    }
+
     public AttendeeBuilder sector(String sector) {
         this.sector = sector;
         return this;
@@ -45,6 +52,6 @@ public final class AttendeeBuilder {
     }
 
     public BookingRequest build() {
-        return new BookingRequest(name, email, organisation, sector, "Family support worker", bookedAt);
+        return new BookingRequest(name, email, organisation, organisationId, sector, "Family support worker", bookedAt);
     }
 }
