@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,6 +70,7 @@ public class OutboxRelay {
     private final Counter failures;
     private final Timer lag;
     private final AtomicLong pending = new AtomicLong();
+    private final Iterable<OutboxListener> listeners;
 
     private volatile boolean running;
     private volatile Thread worker;
@@ -75,9 +78,23 @@ public class OutboxRelay {
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastFailure;
 
+    /** A relay without listeners: a second instance, as tests start one. */
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String kafkaBootstrapServers) {
+            String kafkaBootstrapServers) {
+        this(dataSource, config, registry, kafkaBootstrapServers, List.of());
+    }
+
+    @Inject
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String kafkaBootstrapServers,
+            Instance<OutboxListener> listeners) {
+        this(dataSource, config, registry, kafkaBootstrapServers, (Iterable<OutboxListener>) listeners);
+    }
+
+    private OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+            String kafkaBootstrapServers, Iterable<OutboxListener> listeners) {
         this.dataSource = dataSource;
+        this.listeners = listeners;
         this.config = config;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.published = registry.counter("outbox.events.published");
@@ -275,6 +292,7 @@ public class OutboxRelay {
                 mark.setArray(1, connection.createArrayOf("uuid", acknowledged.toArray()));
                 mark.executeUpdate();
             }
+            tellListeners(connection, rows, acknowledged);
             published.increment(acknowledged.size());
             lastSuccess = Instant.now();
         }
@@ -287,6 +305,21 @@ public class OutboxRelay {
         pending.set(countPending(connection));
         lastFailure = null;
         return rows.size();
+    }
+
+    /** In this transaction, so what the listeners write commits with the mark, once per event. */
+    private void tellListeners(Connection connection, List<Row> rows, List<UUID> acknowledged) throws SQLException {
+        if (!listeners.iterator().hasNext()) {
+            return;
+        }
+        java.util.Set<UUID> acked = new java.util.HashSet<>(acknowledged);
+        List<OutboxListener.Published> events = rows.stream().filter(row -> acked.contains(row.id()))
+                .map(row -> new OutboxListener.Published(row.id(), row.aggregateType(), row.aggregateId(), row.type(),
+                        row.payload(), row.occurredAt()))
+                .toList();
+        for (OutboxListener listener : listeners) {
+            listener.published(connection, events);
+        }
     }
 
     private static long countPending(Connection connection) throws SQLException {
