@@ -293,11 +293,20 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Exponential, capped, with "equal jitter": half the delay fixed, half random, so retries spread out. */
     Duration backoff(int attempts) {
-        long base = config.retry().baseDelay().toMillis();
-        long max = config.retry().maxDelay().toMillis();
-        long delay = attempts >= 40 ? max : Math.min(max, base * (1L << Math.min(attempts - 1, 40)));
+        return backoff(attempts, config.retry().baseDelay(), config.retry().maxDelay());
+    }
+
+    /**
+     * The wait after the {@code attempts}-th failed attempt: exponential, capped, with "equal jitter" (half the delay
+     * fixed, half random), so receivers coming back are not hit by every retry at once, and each wait is at least
+     * the one before (until the cap).
+     */
+    static Duration backoff(int attempts, Duration baseDelay, Duration maxDelay) {
+        long base = baseDelay.toMillis();
+        long max = maxDelay.toMillis();
+        int doublings = Math.min(Math.max(attempts - 1, 0), 40);
+        long delay = base > (max >> doublings) ? max : Math.min(max, base << doublings);
         long half = delay / 2;
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }

@@ -73,6 +73,10 @@ class ReferralWebhooksTest {
             UUID referral = refer(agency, aReferral().build());
             Received d = await().atMost(WAIT).until(() -> about(receiver, referral), l -> !l.isEmpty()).get(0);
             long now = Instant.now().getEpochSecond();
+            // This test's verifier is the convention's: it accepts the specification's published test vector.
+            assertThat(WebhookReceiver.verify("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                    "1614265330", "{\"test\": 2432232314}", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", 1614265330, 300))
+                    .isTrue();
 
             assertThat(WebhookReceiver.verify(secret, d.id(), d.timestamp(), d.body(), d.signature(), now, 300)).isTrue();
             assertThat(WebhookReceiver.verify(secret, d.id(), d.timestamp(), d.body().replace("RECEIVED", "ADOPTED"),
