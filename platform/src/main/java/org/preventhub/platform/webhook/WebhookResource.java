@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -71,7 +72,7 @@ public abstract class WebhookResource {
             description = "Not paged: the types are part of the service, not data that grows.")
     @APIResponse(responseCode = "200", description = "Each type and what it tells.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, maxItems = 50, implementation = EventTypeView.class)))
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 50, implementation = EventTypeView.class), examples = @ExampleObject(name = "referral", value = WebhookExamples.EVENT_TYPES)))
     public List<EventTypeView> eventTypes() {
         return subscriptions.types().stream().map(t -> new EventTypeView(t.name(), t.description())).toList();
     }
@@ -86,9 +87,9 @@ public abstract class WebhookResource {
                     + " Send an `Idempotency-Key` to retry safely: a retry answers as the first call did and makes "
                     + "no second subscription.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SubscriptionRequest.class)))
+            schema = @Schema(implementation = SubscriptionRequest.class), examples = @ExampleObject(name = "case-system", value = WebhookExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Subscribed; `Location` is its address, `secret` its signing secret.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "created", value = WebhookExamples.CREATED)))
     public Response subscribe(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC)
             String key, @Valid @NotNull SubscriptionRequest request) {
         return idempotency.execute(key, "POST /webhooks/subscriptions", request, () -> {
@@ -103,7 +104,8 @@ public abstract class WebhookResource {
     @RolesAllowed("${hub.webhooks.roles}")
     @Operation(summary = "The caller's subscriptions", description = "Those of the caller's client and agency only. "
             + "Sort by createdAt or status.")
-    @APIResponse(responseCode = "200", description = "One page of subscriptions (without their secrets).")
+    @APIResponse(responseCode = "200", description = "One page of subscriptions (without their secrets).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscriptions", value = WebhookExamples.SUBSCRIPTION_PAGE)))
     public Page<SubscriptionView> list(@Valid @BeanParam PageParams page) {
         return subscriptions.list(page);
     }
@@ -115,7 +117,10 @@ public abstract class WebhookResource {
     @Operation(summary = "A subscription", description = "With its status: `DISABLED` after repeated failures, "
             + "and why.")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class),
+                    examples = { @ExampleObject(name = "active", value = WebhookExamples.SUBSCRIPTION),
+                            @ExampleObject(name = "disabled", summary = "Disabled after repeated failures",
+                                    value = WebhookExamples.DISABLED) }))
     public SubscriptionView get(@PathParam("id") UUID id) {
         return subscriptions.find(id).orElseThrow(() -> notFound(id));
     }
@@ -140,7 +145,7 @@ public abstract class WebhookResource {
     @Operation(summary = "Pause deliveries", description = "Events keep being queued and go out on resuming. "
             + "Send an `Idempotency-Key` to retry safely.")
     @APIResponse(responseCode = "200", description = "Paused.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "paused", value = WebhookExamples.SUBSCRIPTION)))
     public Response pause(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC)
             String key, @PathParam("id") UUID id) {
         return paused(key, id, true);
@@ -154,7 +159,7 @@ public abstract class WebhookResource {
             + "failures (once its receiver answers again): what waited is sent now. Send an `Idempotency-Key` to "
             + "retry safely.")
     @APIResponse(responseCode = "200", description = "Active.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "active", value = WebhookExamples.SUBSCRIPTION)))
     public Response resume(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC)
             String key, @PathParam("id") UUID id) {
         return paused(key, id, false);
@@ -172,7 +177,8 @@ public abstract class WebhookResource {
     @RolesAllowed("${hub.webhooks.roles}")
     @Operation(summary = "The delivery log", description = "Each event sent to the subscription, oldest first: its "
             + "status, attempts and the receiver's answers (never the bodies).")
-    @APIResponse(responseCode = "200", description = "One page of deliveries.")
+    @APIResponse(responseCode = "200", description = "One page of deliveries.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "deliveries", value = WebhookExamples.DELIVERY_PAGE)))
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
             @QueryParam("status") @Parameter(description = "Only deliveries in this status.") WebhookDelivery.Status status,
             @Valid @BeanParam PageParams page) {
@@ -187,7 +193,7 @@ public abstract class WebhookResource {
             + "remembers ids can ignore it), a new timestamp and signature, whatever became of it before. Send an "
             + "`Idempotency-Key` to retry safely.")
     @APIResponse(responseCode = "202", description = "Queued: it goes out within seconds while the subscription is active.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class), examples = @ExampleObject(name = "queued", value = WebhookExamples.REPLAYED)))
     public Response replay(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC)
             String key, @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return idempotency.execute(key, "POST /webhooks/subscriptions/" + id + "/deliveries/" + deliveryId + "/replay",
