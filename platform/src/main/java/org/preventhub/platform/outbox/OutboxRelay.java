@@ -21,6 +21,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,22 +70,37 @@ public class OutboxRelay {
     private final Timer lag;
     private final AtomicLong pending = new AtomicLong();
     private final RelayProducer kafka;
+    private final Iterable<OutboxListener> listeners;
 
     private volatile boolean running;
     private volatile Thread worker;
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastFailure;
 
+    /** A relay without listeners: a second instance, as tests start one. */
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+            String kafkaBootstrapServers) {
+        this(dataSource, config, registry, kafkaBootstrapServers, KafkaProducer::new, List.of());
+    }
+
     @Inject
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String kafkaBootstrapServers) {
-        this(dataSource, config, registry, kafkaBootstrapServers, KafkaProducer::new);
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String kafkaBootstrapServers,
+            Instance<OutboxListener> listeners) {
+        this(dataSource, config, registry, kafkaBootstrapServers, KafkaProducer::new, listeners);
     }
 
     /** @param producers makes the Kafka producer from its properties; tests pass one that refuses on cue */
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, String kafkaBootstrapServers,
             Function<Map<String, Object>, Producer<String, String>> producers) {
+        this(dataSource, config, registry, kafkaBootstrapServers, producers, List.of());
+    }
+
+    private OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+            String kafkaBootstrapServers, Function<Map<String, Object>, Producer<String, String>> producers,
+            Iterable<OutboxListener> listeners) {
         this.dataSource = dataSource;
+        this.listeners = listeners;
         this.config = config;
         this.kafka = new RelayProducer(config, kafkaBootstrapServers, producers);
         this.published = registry.counter("outbox.events.published");
@@ -291,6 +307,7 @@ public class OutboxRelay {
                 mark.setArray(1, connection.createArrayOf("uuid", acknowledged.toArray()));
                 mark.executeUpdate();
             }
+            tellListeners(connection, rows, acknowledged);
             published.increment(acknowledged.size());
             lastSuccess = Instant.now();
         }
@@ -314,6 +331,21 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
+        }
+    }
+
+    /** In this transaction, so what the listeners write commits with the mark, once per event. */
+    private void tellListeners(Connection connection, List<Row> rows, List<UUID> acknowledged) throws SQLException {
+        if (!listeners.iterator().hasNext()) {
+            return;
+        }
+        java.util.Set<UUID> acked = new java.util.HashSet<>(acknowledged);
+        List<OutboxListener.Published> events = rows.stream().filter(row -> acked.contains(row.id()))
+                .map(row -> new OutboxListener.Published(row.id(), row.aggregateType(), row.aggregateId(), row.type(),
+                        row.payload(), row.occurredAt()))
+                .toList();
+        for (OutboxListener listener : listeners) {
+            listener.published(connection, events);
         }
     }
 

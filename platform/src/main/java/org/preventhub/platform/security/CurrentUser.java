@@ -48,6 +48,16 @@ public class CurrentUser {
                 .filter(s -> !s.isBlank() && s.length() <= MAX_AGENCY_LENGTH);
     }
 
+    /** The OAuth client the token was issued to (its {@code azp} claim), if it names one. */
+    public Optional<String> clientId() {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim("azp");
+        return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", ""))
+                .filter(s -> !s.isBlank() && s.length() <= 255);
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

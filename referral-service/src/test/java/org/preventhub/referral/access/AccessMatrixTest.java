@@ -8,6 +8,8 @@ import static org.preventhub.referral.support.ReferralApi.panel;
 import static org.preventhub.referral.support.ReferralApi.refer;
 import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
+import static org.preventhub.referral.support.Webhooks.subscription;
+import static org.preventhub.referral.support.Webhooks.subscriptionRequest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.referral.support.Webhooks;
 import org.preventhub.testing.TestTokens;
 import org.preventhub.testing.ManagementInterface;
 
@@ -61,7 +64,9 @@ class AccessMatrixTest {
         /** A referral in full: the Prevent lead, and its panel's members while the case is open. */
         REFERRAL_FULL,
         /** A panel: the Prevent lead, and its members. */
-        PANEL
+        PANEL,
+        /** A webhook subscription: its owner alone (its client and agency), whatever the role. */
+        SUBSCRIPTION
     }
 
     private record Caller(String name, String role, String agency, String username, boolean sitsOnPanel) {
@@ -119,6 +124,7 @@ class AccessMatrixTest {
             case REFERRAL_STATUS -> lead || (member && target == Target.OPEN) || ownReferrer;
             case REFERRAL_FULL -> lead || (member && target == Target.OPEN);
             case PANEL -> lead || member;
+            case SUBSCRIPTION -> ownAgency.equals(caller.agency());
         };
         return visible ? endpoint.success().apply(target) : 404;
     }
@@ -151,6 +157,10 @@ class AccessMatrixTest {
         Map<String, Object> plan = Map.of("providers", List.of("Mentor"),
                 "actions", List.of(Map.of("description", "Meet", "owner", "Mentor", "due", LocalDate.now().plusMonths(1).toString())));
         Map<String, Object> chair = Map.of("userId", "user-lead", "name", "Chair", "agency", "warwickshire-county-council");
+
+        Map<String, UUID> hooks = new java.util.HashMap<>();
+        Map<UUID, UUID> deliveries = new java.util.HashMap<>();
+        Function<String, UUID> hook = name -> hooks.computeIfAbsent(name, n -> subscription(agency, "own-referrer"));
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST", "/referrals", LEAD_AND_REFERRER, Scope.ROLE, always(201),
@@ -203,7 +213,35 @@ class AccessMatrixTest {
                 new Endpoint("POST", "/retention/runs", LEAD, Scope.ROLE, always(200),
                         (s, c) -> s.queryParam("dryRun", true).post("/retention/runs").statusCode()),
                 new Endpoint("POST", "/subject-access", LEAD, Scope.ROLE, always(200),
-                        (s, c) -> s.body(Map.of("name", "Nobody At All")).post("/subject-access").statusCode()));
+                        (s, c) -> s.body(Map.of("name", "Nobody At All")).post("/subject-access").statusCode()),
+                // Webhooks: a subscription is its owner's (client and agency); one per endpoint, which only its owner
+                // reaches (so deleting it leaves the others' answers as they were).
+                new Endpoint("GET", "/webhooks/event-types", LEAD_AND_REFERRER, Scope.ROLE, always(200),
+                        (s, c) -> s.get("/webhooks/event-types").statusCode()),
+                new Endpoint("POST", "/webhooks/subscriptions", LEAD_AND_REFERRER, Scope.ROLE, always(201),
+                        (s, c) -> s.body(subscriptionRequest("matrix")).post("/webhooks/subscriptions").statusCode()),
+                new Endpoint("GET", "/webhooks/subscriptions", LEAD_AND_REFERRER, Scope.ROLE, always(200),
+                        (s, c) -> s.get("/webhooks/subscriptions").statusCode()),
+                new Endpoint("GET", "/webhooks/subscriptions/{id}", LEAD_AND_REFERRER, Scope.SUBSCRIPTION, always(200),
+                        (s, c) -> s.get("/webhooks/subscriptions/" + hook.apply("get")).statusCode()),
+                new Endpoint("DELETE", "/webhooks/subscriptions/{id}", LEAD_AND_REFERRER, Scope.SUBSCRIPTION, always(204),
+                        (s, c) -> s.delete("/webhooks/subscriptions/" + hook.apply("delete")).statusCode()),
+                new Endpoint("POST", "/webhooks/subscriptions/{id}/pause", LEAD_AND_REFERRER, Scope.SUBSCRIPTION, always(200),
+                        (s, c) -> s.post("/webhooks/subscriptions/" + hook.apply("pause") + "/pause")
+                                .statusCode()),
+                new Endpoint("POST", "/webhooks/subscriptions/{id}/resume", LEAD_AND_REFERRER, Scope.SUBSCRIPTION, always(200),
+                        (s, c) -> s.post("/webhooks/subscriptions/" + hook.apply("resume") + "/resume")
+                                .statusCode()),
+                new Endpoint("GET", "/webhooks/subscriptions/{id}/deliveries", LEAD_AND_REFERRER, Scope.SUBSCRIPTION,
+                        always(200), (s, c) -> s.get("/webhooks/subscriptions/" + hook.apply("deliveries")
+                                + "/deliveries").statusCode()),
+                new Endpoint("POST", "/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay", LEAD_AND_REFERRER,
+                        Scope.SUBSCRIPTION, always(202), (s, c) -> {
+                            UUID subscription = hook.apply("replay");
+                            UUID delivery = deliveries.computeIfAbsent(subscription, Webhooks::failedDelivery);
+                            return s.post("/webhooks/subscriptions/" + subscription + "/deliveries/" + delivery
+                                    + "/replay").statusCode();
+                        }));
 
         assertThat(endpoints).extracting(Endpoint::key).containsExactlyInAnyOrderElementsOf(apiEndpoints());
 

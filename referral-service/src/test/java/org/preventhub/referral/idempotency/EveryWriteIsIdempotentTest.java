@@ -9,6 +9,10 @@ import static org.preventhub.referral.support.ReferralApi.refer;
 import static org.preventhub.referral.support.ReferralApi.step;
 import static org.preventhub.referral.support.ReferralApi.userId;
 import static org.preventhub.referral.support.ReferralBuilder.aReferral;
+import static org.preventhub.referral.support.Webhooks.asPartner;
+import static org.preventhub.referral.support.Webhooks.failedDelivery;
+import static org.preventhub.referral.support.Webhooks.subscription;
+import static org.preventhub.referral.support.Webhooks.subscriptionRequest;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -86,11 +90,47 @@ class EveryWriteIsIdempotentTest {
                         .otherBody(Map.of("decision", "NOT_ADOPTED_NO_FURTHER_ACTION", "minutes", "Not adopted."))
                         .effect(() -> steps(referral));
             }),
+            entry("POST /webhooks/subscriptions", () -> Write.post("/webhooks/subscriptions")
+                    .as(() -> asPartner("idem-hooks", "idem-partner"))
+                    .body(subscriptionRequest("first")).otherBody(subscriptionRequest("another"))
+                    .effect(() -> Sql.count("SELECT count(*) FROM webhook_subscription WHERE owner_agency = 'idem-hooks'"))),
+            entry("POST /webhooks/subscriptions/{id}/pause", () -> {
+                UUID subscription = subscription("idem-hooks-pause", "idem-partner");
+                return Write.post("/webhooks/subscriptions/" + subscription + "/pause")
+                        .as(() -> asPartner("idem-hooks-pause", "idem-partner")).bodiless()
+                        .effect(() -> status(subscription, "PAUSED"));
+            }),
+            entry("POST /webhooks/subscriptions/{id}/resume", () -> {
+                UUID subscription = paused();
+                return Write.post("/webhooks/subscriptions/" + subscription + "/resume")
+                        .as(() -> asPartner("idem-hooks-resume", "idem-partner")).bodiless()
+                        .effect(() -> status(subscription, "ACTIVE"));
+            }),
+            entry("POST /webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay", () -> {
+                // Paused, so that the dispatcher leaves the replayed delivery waiting.
+                UUID subscription = paused();
+                UUID delivery = failedDelivery(subscription);
+                return Write.post("/webhooks/subscriptions/" + subscription + "/deliveries/" + delivery + "/replay")
+                        .as(() -> asPartner("idem-hooks-resume", "idem-partner")).bodiless()
+                        .effect(() -> Sql.count("SELECT count(*) FROM webhook_delivery WHERE id = ? AND status = 'PENDING'",
+                                delivery));
+            }),
             entry("POST /retention/runs", () -> {
                 screenedOutLongAgo();
                 return Write.post("/retention/runs").as(() -> asLead()).bodiless()
                         .effect(() -> Sql.count("SELECT count(*) FROM erasure_log"));
             }));
+
+    private static long status(UUID subscription, String status) {
+        return Sql.count("SELECT count(*) FROM webhook_subscription WHERE id = ? AND status = ?", subscription, status);
+    }
+
+    private static UUID paused() {
+        UUID subscription = subscription("idem-hooks-resume", "idem-partner");
+        asPartner("idem-hooks-resume", "idem-partner").post("/webhooks/subscriptions/" + subscription + "/pause")
+                .then().statusCode(200);
+        return subscription;
+    }
 
     private static long steps(UUID referral) {
         return Sql.count("SELECT count(*) FROM referral_step WHERE referral_id = ?", referral);

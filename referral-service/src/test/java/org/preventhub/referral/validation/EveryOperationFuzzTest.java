@@ -27,10 +27,18 @@ class EveryOperationFuzzTest {
         UUID referral = refer("fuzz-school", aReferral().build());
         UUID panel = panel("fuzz-member");
         String token = TestTokens.as(Roles.PREVENT_LEAD, Roles.ADMIN, Roles.CHANNEL_PANEL, Roles.REFERRER)
-                .agency("warwickshire-county-council").username("fuzz-lead").token();
+                .agency("warwickshire-county-council").username("fuzz-lead").client("fuzz-client").token();
+        // A subscription of the fuzzing client, so that its operations are reached past the owner check too.
+        UUID subscription = UUID.fromString(given().auth().oauth2(token).contentType("application/json")
+                .body(org.preventhub.referral.support.Webhooks.subscriptionRequest("fuzz"))
+                .post("/webhooks/subscriptions").then().statusCode(201).extract().path("id"));
+        UUID delivery = org.preventhub.referral.support.Webhooks.failedDelivery(subscription);
         OpenApiFuzzer.of(ServiceDocument.read())
                 .as(() -> given().auth().oauth2(token).header("X-Access-Purpose", "Fuzz test"))
-                .pathValues("id", referral.toString(), panel.toString())
+                .pathValues("id", referral.toString(), panel.toString(), subscription.toString())
+                .pathValues("deliveryId", delivery.toString())
+                // Written by the webhook dispatcher, on its own, for deliveries of other tests' subscriptions.
+                .volatileTables("webhook_delivery", "webhook_attempt")
                 .pathValues("referralId", referral.toString())
                 .pathValues("action", "start-screening", "no-further-action", "signpost", "list-for-panel", "consent",
                         "support-plan", "exit", "review")

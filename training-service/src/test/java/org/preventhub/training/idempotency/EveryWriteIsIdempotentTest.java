@@ -10,6 +10,10 @@ import static org.preventhub.training.support.TrainingApi.asTrainer;
 import static org.preventhub.training.support.TrainingApi.book;
 import static org.preventhub.training.support.TrainingApi.createCourse;
 import static org.preventhub.training.support.TrainingApi.holdSession;
+import static org.preventhub.training.support.Webhooks.asWebsite;
+import static org.preventhub.training.support.Webhooks.failedDelivery;
+import static org.preventhub.training.support.Webhooks.pausedSubscription;
+import static org.preventhub.training.support.Webhooks.subscriptionRequest;
 import static org.preventhub.training.support.TrainingApi.scheduleSession;
 
 import java.util.HashMap;
@@ -44,6 +48,34 @@ class EveryWriteIsIdempotentTest {
             "POST /subject-access", "a subject access export (a read sent as POST to keep the e-mail out of the URL; logged)");
 
     static final Map<String, Supplier<Write>> WRITES = Map.ofEntries(
+            entry("POST /webhooks/subscriptions", () -> Write.post("/webhooks/subscriptions")
+                    .as(() -> asWebsite("idem-website"))
+                    .body(subscriptionRequest("first")).otherBody(subscriptionRequest("another"))
+                    .effect(() -> Sql.count("SELECT count(*) FROM webhook_subscription WHERE owner_agency = 'idem-website'"))),
+            entry("POST /webhooks/subscriptions/{id}/pause", () -> {
+                UUID subscription = pausedSubscription("idem-website-pause");
+                asWebsite("idem-website-pause").post("/webhooks/subscriptions/" + subscription + "/resume")
+                        .then().statusCode(200);
+                return Write.post("/webhooks/subscriptions/" + subscription + "/pause")
+                        .as(() -> asWebsite("idem-website-pause")).bodiless()
+                        .effect(() -> Sql.count("SELECT count(*) FROM webhook_subscription WHERE id = ? AND status = 'PAUSED'",
+                                subscription));
+            }),
+            entry("POST /webhooks/subscriptions/{id}/resume", () -> {
+                UUID subscription = pausedSubscription("idem-website-resume");
+                return Write.post("/webhooks/subscriptions/" + subscription + "/resume")
+                        .as(() -> asWebsite("idem-website-resume")).bodiless()
+                        .effect(() -> Sql.count("SELECT count(*) FROM webhook_subscription WHERE id = ? AND status = 'ACTIVE'",
+                                subscription));
+            }),
+            entry("POST /webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay", () -> {
+                UUID subscription = pausedSubscription("idem-website-replay");
+                UUID delivery = failedDelivery(subscription);
+                return Write.post("/webhooks/subscriptions/" + subscription + "/deliveries/" + delivery + "/replay")
+                        .as(() -> asWebsite("idem-website-replay")).bodiless()
+                        .effect(() -> Sql.count("SELECT count(*) FROM webhook_delivery WHERE id = ? AND status = 'PENDING'",
+                                delivery));
+            }),
             entry("POST /courses", () -> Write.post("/courses").as(() -> asTrainer())
                     .body(aCourse().build()).otherBody(aCourse().build()).effect(EveryWriteIsIdempotentTest::events)),
             entry("PUT /courses/{id}", () -> {

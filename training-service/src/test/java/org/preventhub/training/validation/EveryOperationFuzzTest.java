@@ -32,10 +32,18 @@ class EveryOperationFuzzTest {
         UUID session = scheduleSession(aSession(course).build());
         JsonPath booking = book(session, anAttendee().build());
         String token = TestTokens.as(Roles.PREVENT_LEAD, Roles.ADMIN, Roles.TRAINER, Roles.BOOKING, Roles.FEED)
-                .agency(TrainingApi.AGENCY).username("fuzz-lead").token();
+                .agency(TrainingApi.AGENCY).username("fuzz-lead").client("fuzz-client").token();
+        // A paused subscription of the fuzzing client, so that its operations are reached past the owner check too.
+        UUID subscription = UUID.fromString(given().auth().oauth2(token).contentType("application/json")
+                .body(org.preventhub.training.support.Webhooks.subscriptionRequest("fuzz"))
+                .post("/webhooks/subscriptions").then().statusCode(201).extract().path("id"));
+        UUID delivery = org.preventhub.training.support.Webhooks.failedDelivery(subscription);
         OpenApiFuzzer.of(ServiceDocument.read())
                 .as(() -> given().auth().oauth2(token))
-                .pathValues("id", course.toString(), session.toString())
+                .pathValues("id", course.toString(), session.toString(), subscription.toString())
+                .pathValues("deliveryId", delivery.toString())
+                // Written by the webhook fan-out and dispatcher, on their own, after the requests that made events.
+                .volatileTables("webhook_delivery", "webhook_attempt")
                 .pathValues("sessionId", session.toString())
                 .pathValues("reference", booking.getString("reference"))
                 .pathValues("feed", "completions")
