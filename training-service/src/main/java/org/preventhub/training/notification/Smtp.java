@@ -1,0 +1,25 @@
+package org.preventhub.training.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+
+/**
+ * Hands a message to the SMTP server (quarkus.mailer.*), waiting for its answer. A bean of its own so tests can
+ * stand in for a process killed at the worst moment (after the server took the message, before the outcome was
+ * recorded).
+ */
+@ApplicationScoped
+public class Smtp {
+
+    private final Mailer mailer;
+
+    public Smtp(Mailer mailer) {
+        this.mailer = mailer;
+    }
+
+    public void send(Mail mail) {
+        mailer.send(mail);
+    }
+}
