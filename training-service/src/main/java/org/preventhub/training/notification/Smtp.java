@@ -1,6 +1,7 @@
 package org.preventhub.training.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -13,11 +14,8 @@ import io.quarkus.mailer.Mailer;
 @ApplicationScoped
 public class Smtp {
 
-    private final Mailer mailer;
-
-    public Smtp(Mailer mailer) {
-        this.mailer = mailer;
-    }
+    @Inject
+    Mailer mailer;
 
     public void send(Mail mail) {
         mailer.send(mail);
