@@ -44,3 +44,5 @@ CREATE TABLE calendar_feed (
     secret_hash varchar(64)  NOT NULL UNIQUE,
     created_at  timestamptz  NOT NULL
 );
+-- Each new secret (the first, or one replacing it) counts here: a retried request makes none.
+ALTER TABLE calendar_feed ADD COLUMN generation integer NOT NULL DEFAULT 1;

@@ -17,6 +17,13 @@ public interface NotificationConfig {
     @WithDefault("prevent-hub.local")
     String messageIdDomain();
 
+    /**
+     * Where calendar programs fetch a trainer's feed: the public address of {@code GET /calendar-feeds/}, the secret
+     * appended (through the gateway, {@code <GATEWAY_PUBLIC_URL>/api/training/calendar-feeds/}).
+     */
+    @WithDefault("http://localhost:8080/api/training/calendar-feeds/")
+    String calendarFeedUrl();
+
     /** Named in every message and as the invites' ORGANIZER (with quarkus.mailer.from). */
     @WithDefault("Prevent training team")
     String senderName();
