@@ -31,6 +31,10 @@ public class Notifications {
 
     void bookingChanged(@Observes BookingChanged change) {
         Booking booking = change.booking();
+        if (!booking.session.startsAt.isAfter(Instant.now())) {
+            // Staff recording, after the start, bookings as they were made: a record of the past, not news to anyone.
+            return;
+        }
         switch (change.type()) {
             case TrainingEventTypes.BOOKING_CONFIRMED -> record(MessageKind.BOOKING_CONFIRMED, booking, 0);
             case TrainingEventTypes.BOOKING_PROMOTED -> record(MessageKind.PROMOTED, booking, 0);
@@ -60,6 +64,9 @@ public class Notifications {
 
     /** New times: everyone holding a place hears of it; those with a seat get the invite again, one SEQUENCE up. */
     void rescheduled(@Observes SessionChanged.Rescheduled change) {
+        if (!change.session().startsAt.isAfter(Instant.now())) {
+            return; // moved into the past: the register is being recorded, nobody can come any more
+        }
         for (Booking booking : live(change.session().id)) {
             Integer last = booking.status == BookingStatus.CONFIRMED ? lastSequence(booking.id) : null;
             record(MessageKind.SESSION_RESCHEDULED, booking, last == null
