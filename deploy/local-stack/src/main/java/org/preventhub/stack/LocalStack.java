@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.preventhub.testing.infra.FreePorts;
 import org.preventhub.testing.infra.KafkaBroker;
+import org.preventhub.testing.infra.MailServer;
 import org.preventhub.testing.infra.PostgresServer;
 
 /**
@@ -23,6 +24,8 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private ManagedProcess keycloak;
+    private MailServer mail;
+    private String mailbox;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final List<ServiceDefinition> running = new ArrayList<>();
     private StackSecrets secrets;
@@ -39,7 +42,7 @@ public final class LocalStack implements AutoCloseable {
         if (System.getProperty("prevent-hub.state") != null || System.getProperty("prevent-hub.demo") != null) {
             config = new StackConfig(root, Path.of(System.getProperty("prevent-hub.state", config.state().toString())),
                     config.postgresPort(), config.kafkaPort(), config.kafkaControllerPort(), config.keycloakPort(),
-                    config.keycloakManagementPort(), config.services(),
+                    config.keycloakManagementPort(), config.smtpPort(), config.mailboxPort(), config.services(),
                     Boolean.parseBoolean(System.getProperty("prevent-hub.demo", "true")));
         }
         switch (command) {
@@ -90,6 +93,8 @@ public final class LocalStack implements AutoCloseable {
         requireFree("Kafka controller", config.kafkaControllerPort());
         requireFree("Keycloak", config.keycloakPort());
         requireFree("Keycloak management", config.keycloakManagementPort());
+        requireFree("SMTP", config.smtpPort());
+        requireFree("mailbox page", config.mailboxPort());
         List<ServiceDefinition> built = config.services().stream()
                 .filter(s -> Files.isRegularFile(s.application(config.root()))).toList();
         if (built.isEmpty()) {
@@ -105,6 +110,11 @@ public final class LocalStack implements AutoCloseable {
 
         step("Kafka on port " + config.kafkaPort());
         kafka = KafkaBroker.start(config.state().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+
+        // Every message the services send stops here, on this machine; the page shows them (kept until Ctrl-C).
+        step("SMTP server on port " + config.smtpPort() + " (nothing leaves this machine)");
+        mail = MailServer.start(config.smtpPort());
+        mailbox = mail.servePage(config.mailboxPort());
 
         step("Keycloak " + KeycloakServer.VERSION + " on port " + config.keycloakPort() + " (first start takes a minute or two)");
         keycloak = KeycloakServer.start(config);
@@ -129,7 +139,9 @@ public final class LocalStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", config.issuer(),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", ""));
+                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "QUARKUS_MAILER_HOST", mail.host(),
+                "QUARKUS_MAILER_PORT", Integer.toString(mail.port())));
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
         }
@@ -178,6 +190,8 @@ public final class LocalStack implements AutoCloseable {
                     service.management("/q/openapi")));
         }
         out.append(String.format("  %-19s http://localhost:%d/admin   (admin / admin)%n", "keycloak", config.keycloakPort()));
+        out.append(String.format("  %-19s %s   (every e-mail the suite sent; SMTP on localhost:%d, nothing leaves this machine)%n",
+                "mailbox", mailbox, config.smtpPort()));
         out.append(String.format("  %-19s localhost:%d    kafka: localhost:%d    logs: %s%n", "postgresql",
                 config.postgresPort(), config.kafkaPort(), config.root().relativize(config.logs())));
         out.append("\nDemo users (password \"demo\"): lead-wcc, trainer-wcc, referrer-police, panel-wcc, engagement-wcc, "
@@ -228,6 +242,10 @@ public final class LocalStack implements AutoCloseable {
         if (keycloak != null) {
             keycloak.close();
             keycloak = null;
+        }
+        if (mail != null) {
+            mail.close();
+            mail = null;
         }
         if (kafka != null) {
             kafka.close();

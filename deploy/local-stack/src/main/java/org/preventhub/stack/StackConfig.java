@@ -15,12 +15,14 @@ public record StackConfig(
         int kafkaControllerPort,
         int keycloakPort,
         int keycloakManagementPort,
+        int smtpPort,
+        int mailboxPort,
         List<ServiceDefinition> services,
         boolean loadDemoData) {
 
     public static StackConfig defaults(Path root) {
         return new StackConfig(root, root.resolve(".stack"), 15432, 19092, 19093, 18080, 19000,
-                ServiceDefinition.ALL, true);
+                13025, 13080, ServiceDefinition.ALL, true);
     }
 
     public Path logs() {

@@ -27,7 +27,7 @@ class LocalStackIT {
         List<ServiceDefinition> services = ServiceDefinition.ALL.stream()
                 .map(service -> service.withPorts(FreePorts.next(), FreePorts.next())).toList();
         StackConfig config = new StackConfig(ROOT, state, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), services, true);
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true);
         String training = "http://localhost:" + services.get(0).port();
 
         try (LocalStack stack = LocalStack.start(config)) {

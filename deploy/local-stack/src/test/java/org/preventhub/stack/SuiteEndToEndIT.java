@@ -64,7 +64,7 @@ class SuiteEndToEndIT {
         List<ServiceDefinition> services = ServiceDefinition.ALL.stream()
                 .map(service -> service.withPorts(FreePorts.next(), FreePorts.next())).toList();
         config = new StackConfig(ROOT, state, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), services, true);
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true);
         stack = LocalStack.start(config);
         assertThat(stack.running()).extracting(ServiceDefinition::name)
                 .containsExactly("training-service", "referral-service", "engagement-service", "reporting-service", "gateway");

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * One PostgreSQL, one Kafka broker and one identity provider per test JVM, each started on first use and shared
+ * One PostgreSQL, one Kafka broker, one identity provider and one SMTP server per test JVM, each started on first use and shared
  * by every test class (Quarkus starts the application once for them all). A module that needs only some of them
  * (the gateway needs no database) starts only those.
  */
@@ -17,6 +17,7 @@ public final class TestInfrastructure {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static TestIdentityProvider identity;
+    private static MailServer mail;
 
     private TestInfrastructure() {
     }
@@ -41,6 +42,14 @@ public final class TestInfrastructure {
             identity = TestIdentityProvider.start();
         }
         return identity;
+    }
+
+    /** An SMTP server for the services that send mail; tests read what arrived. */
+    public static synchronized MailServer mail() {
+        if (mail == null) {
+            mail = MailServer.start(FreePorts.next());
+        }
+        return mail;
     }
 
     private static Path root() {

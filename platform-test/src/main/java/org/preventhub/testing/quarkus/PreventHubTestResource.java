@@ -14,7 +14,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Registered through {@code META-INF/services}, so every {@code @QuarkusTest} in a module that depends on
  * platform-test gets it with no further annotation, and the application starts once for all test classes.
  * A module that needs fewer servers names them in the system property {@value #NEEDS} (e.g. the gateway:
- * {@code identity}); the default is all three.
+ * {@code identity}); the default is all three. A module that sends mail adds {@code mail}: an SMTP server whose
+ * messages tests read through {@code TestInfrastructure.mail()}.
  */
 public class PreventHubTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +35,12 @@ public class PreventHubTestResource implements QuarkusTestResourceLifecycleManag
         }
         if (needs.contains("identity")) {
             config.put("quarkus.oidc.auth-server-url", TestInfrastructure.identity().issuer());
+        }
+        if (needs.contains("mail")) {
+            // The embedded SMTP server, never a real one: mock off, so the mailer really speaks SMTP to it.
+            config.put("quarkus.mailer.host", TestInfrastructure.mail().host());
+            config.put("quarkus.mailer.port", Integer.toString(TestInfrastructure.mail().port()));
+            config.put("quarkus.mailer.mock", "false");
         }
         return config;
     }

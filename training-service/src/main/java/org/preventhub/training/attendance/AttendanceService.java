@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.preventhub.contracts.training.AttendanceCorrected;
@@ -33,6 +34,7 @@ import org.preventhub.training.booking.BookingStatus;
 import org.preventhub.training.trainee.PersonalData;
 import org.preventhub.training.trainee.Trainee;
 import org.preventhub.training.session.SessionAccess;
+import org.preventhub.training.session.SessionChanged;
 import org.preventhub.training.session.SessionRepository;
 import org.preventhub.training.session.SessionService;
 import org.preventhub.training.session.SessionStatus;
@@ -60,10 +62,12 @@ public class AttendanceService {
     private final SessionAccess access;
     private final Sectors sectors;
     private final PersonalData personal;
+    private final Event<SessionChanged> changes;
 
     public AttendanceService(SessionRepository sessions, BookingRepository bookings, AttendanceRepository attendance,
             Outbox outbox, CurrentUser user, BookingService bookingService, SessionAccess access, Sectors sectors,
-            PersonalData personal) {
+            PersonalData personal, Event<SessionChanged> changes) {
+        this.changes = changes;
         this.sectors = sectors;
         this.personal = personal;
         this.sessions = sessions;
@@ -231,6 +235,7 @@ public class AttendanceService {
             sessions.flush();
             outbox.record(TrainingEventTypes.AGGREGATE_SESSION, session.id, TrainingEventTypes.SESSION_DELIVERED,
                     new SessionDelivered(SessionService.snapshot(session), now, booked, attended, noShows, walkIns));
+            changes.fire(new SessionChanged.Delivered(session));
             return new DeliveryResponse(session.id, now, booked, attended, noShows, walkIns, unmarked, waitingListClosed);
         });
     }

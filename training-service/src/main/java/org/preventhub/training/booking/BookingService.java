@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -56,9 +57,11 @@ public class BookingService {
     private final SessionAccess access;
     private final Sectors sectors;
     private final PersonalData personal;
+    private final Event<BookingChanged> changes;
 
     public BookingService(BookingRepository bookings, SessionRepository sessions, Outbox outbox, CurrentUser user,
-            SessionAccess access, Sectors sectors, PersonalData personal) {
+            SessionAccess access, Sectors sectors, PersonalData personal, Event<BookingChanged> changes) {
+        this.changes = changes;
         this.sectors = sectors;
         this.personal = personal;
         this.bookings = bookings;
@@ -356,6 +359,7 @@ public class BookingService {
 
     private void publish(String type, Booking booking, Object payload) {
         outbox.record(TrainingEventTypes.AGGREGATE_BOOKING, booking.id, type, payload);
+        changes.fire(new BookingChanged(type, booking));
     }
 
     private static BookingSnapshot snapshot(Booking b, Integer position) {

@@ -12,6 +12,14 @@ public sealed interface SessionChanged {
     record CapacityRaised(TrainingSession session) implements SessionChanged {
     }
 
+    /** New times (after the change is applied): attendees get an updated invite. */
+    record Rescheduled(TrainingSession session) implements SessionChanged {
+    }
+
+    /** Delivered (the register frozen): attendees are asked to evaluate it. */
+    record Delivered(TrainingSession session) implements SessionChanged {
+    }
+
     /** About to be cancelled: every booking and place on its waiting list goes first. */
     record Cancelling(TrainingSession session) implements SessionChanged {
     }

@@ -170,6 +170,7 @@ public class SessionService {
             if (!before.startsAt().equals(after.startsAt()) || !before.endsAt().equals(after.endsAt())) {
                 outbox.record(TrainingEventTypes.AGGREGATE_SESSION, session.id, TrainingEventTypes.SESSION_RESCHEDULED,
                         new SessionRescheduled(snapshot(session), before.startsAt(), before.endsAt()));
+                changes.fire(new SessionChanged.Rescheduled(session));
             } else if (!before.equals(after)) {
                 outbox.record(TrainingEventTypes.AGGREGATE_SESSION, session.id, TrainingEventTypes.SESSION_UPDATED,
                         new SessionUpdated(snapshot(session)));

@@ -160,6 +160,17 @@ class EveryWriteIsIdempotentTest {
                         .otherBody(Map.of("bookings", List.of(Map.of("bookingId", booking.getString("id"), "attended", false))))
                         .effect(EveryWriteIsIdempotentTest::events);
             }),
+            entry("PUT /bookings/{reference}/message-preferences", () -> {
+                JsonPath booking = book(scheduleSession(aSession(createCourse()).build()), anAttendee().build());
+                return Write.put("/bookings/" + booking.getString("reference") + "/message-preferences")
+                        .as(() -> as(Roles.BOOKING))
+                        .body(Map.of("secret", booking.getString("cancellationSecret"), "reminders", false))
+                        .otherBody(Map.of("secret", booking.getString("cancellationSecret"), "reminders", true))
+                        .effect(() -> Sql.count("SELECT count(*) FROM message_preference"));
+            }),
+            entry("POST /trainers/me/calendar-url", () -> Write.post("/trainers/me/calendar-url")
+                    .as(() -> asTrainer()).bodiless()
+                    .effect(() -> Sql.count("SELECT coalesce(sum(generation), 0) FROM calendar_feed"))),
             entry("POST /sessions/{sessionId}/delivery", () -> {
                 UUID session = scheduleSession(aSession(createCourse()).build());
                 book(session, anAttendee().build());

@@ -1,0 +1,108 @@
+package org.preventhub.training.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.platform.reference.ReferenceDataConfig;
+import org.preventhub.training.booking.Booking;
+import org.preventhub.training.session.TrainingSession;
+import org.preventhub.training.trainee.PersonalData;
+import org.preventhub.training.trainee.Trainee;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.Engine;
+
+/**
+ * Makes a claimed message from the booking as it is now (the address decrypted only here, for the SMTP server):
+ * the text from {@code templates/notification/<KIND>.txt}, which says why it was sent, and the invite where the
+ * kind carries one. Or says why it is not sent: the person declined it, or nobody is left to send it to.
+ */
+@ApplicationScoped
+public class MessageComposer {
+
+    /** A message to send, or the reason it is skipped. */
+    public record Composed(Mail mail, String skipped) {
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+    private final EntityManager em;
+    private final PersonalData personal;
+    private final Engine qute;
+    private final NotificationConfig config;
+    private final MessagePreferences preferences;
+    private final ZoneId zone;
+    private final String from;
+
+    public MessageComposer(EntityManager em, PersonalData personal, Engine qute, NotificationConfig config,
+            MessagePreferences preferences, ReferenceDataConfig reference,
+            @ConfigProperty(name = "quarkus.mailer.from") String from) {
+        this.em = em;
+        this.personal = personal;
+        this.qute = qute;
+        this.config = config;
+        this.preferences = preferences;
+        this.zone = reference.timezone();
+        this.from = address(from);
+    }
+
+    @Transactional
+    public Composed compose(UUID notificationId) {
+        Notification n = em.find(Notification.class, notificationId);
+        Booking booking = em.find(Booking.class, n.bookingId);
+        Trainee attendee = booking.attendee(personal);
+        if (attendee.email() == null) {
+            return new Composed(null, "nobody to send it to: the attendee's identity was erased");
+        }
+        if (!n.kind.essential && !preferences.wantsReminders(booking.emailIndex)) {
+            return new Composed(null, "declined by the person (no reminders)");
+        }
+        TrainingSession session = booking.session;
+        String title = session.course.title;
+        String place = session.mode == DeliveryMode.ONLINE ? "Online: " + session.onlineLink : session.venue;
+        String page = config.bookingSiteUrl() + "/bookings/" + booking.reference;
+        String text = qute.getTemplate("notification/" + n.kind.name())
+                .data("name", attendee.name())
+                .data("course", title)
+                .data("when", WHEN.format(session.startsAt.atZone(zone)) + "–" + TIME.format(session.endsAt.atZone(zone)))
+                .data("place", place)
+                .data("reference", booking.reference)
+                .data("bookingPage", page)
+                .data("evaluationLink", page + "/evaluation")
+                .data("declineLink", page + "/promotion-declined")
+                .data("preferencesLink", page + "/message-preferences")
+                .data("cancellationReason", session.cancellationReason)
+                .data("sender", config.senderName())
+                .data("invite", n.kind.method != null && n.icalSequence != null)
+                .render();
+        Mail mail = Mail.withText(attendee.email(), n.kind.subject(title), text)
+                .addHeader("Message-ID", "<" + n.id + "@" + config.messageIdDomain() + ">");
+        if (n.kind.method != null && n.icalSequence != null) {
+            Invite.Method method = n.kind.method;
+            String ics = Invite.invitation(method, new Invite.Event("booking-" + booking.id + "@" + config.messageIdDomain(),
+                    n.icalSequence, session.startsAt, session.endsAt, title, place,
+                    "Booking " + booking.reference + ". " + page, method == Invite.Method.CANCEL),
+                    config.senderName(), from, attendee.name(), attendee.email());
+            mail.addAttachment("invite.ics", ics.getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=" + method.name());
+        }
+        return new Composed(mail, null);
+    }
+
+    /** The bare address of {@code Name <address>}, as a mailto URI needs it. */
+    static String address(String from) {
+        int open = from.indexOf('<');
+        int close = from.indexOf('>', open + 1);
+        return open >= 0 && close > open ? from.substring(open + 1, close).strip() : from.strip();
+    }
+}
