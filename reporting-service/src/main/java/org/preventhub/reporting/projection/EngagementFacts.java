@@ -16,6 +16,9 @@ import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
 import org.preventhub.contracts.engagement.CommunityEventSnapshot;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.contracts.engagement.GovernanceActionArising;
+import org.preventhub.contracts.engagement.GovernanceDocumentChanged;
+import org.preventhub.contracts.engagement.GovernanceMeetingHeld;
 import org.preventhub.reporting.projection.EventMapping.EventTime;
 
 /** The engagement service's events ({@link Topics#ENGAGEMENT}) as facts: community events and communications. */
@@ -41,6 +44,9 @@ final class EngagementFacts {
     private static final EventMapping<CommunityEventChanged> EVENT_CHANGED = of(CommunityEventChanged.class,
             EngagementFacts::event);
 
+    private static final EventMapping<GovernanceDocumentChanged> DOCUMENT_CHANGED = of(GovernanceDocumentChanged.class,
+            GovernanceEventFacts::document);
+
     static final Map<String, EventMapping<?>> BY_TYPE = Map.ofEntries(
             entry(EngagementEventTypes.EVENT_PLANNED, EVENT_CHANGED),
             entry(EngagementEventTypes.EVENT_UPDATED, EVENT_CHANGED),
@@ -52,11 +58,11 @@ final class EngagementFacts {
             // Partner types reach reporting on the events and communications they took part in.
             entry(EngagementEventTypes.ORGANISATION_REGISTERED, EventMapping.ignored()),
             entry(EngagementEventTypes.ORGANISATION_UPDATED, EventMapping.ignored()),
-            // Governance is not projected yet (the action plan and priority 2's figures will read these).
-            entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, EventMapping.ignored()),
-            entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, EventMapping.ignored()),
-            entry(EngagementEventTypes.DOCUMENT_REGISTERED, EventMapping.ignored()),
-            entry(EngagementEventTypes.DOCUMENT_REVIEWED, EventMapping.ignored()));
+            // Priority 2: governance meetings, the document register, and actions arising into the action plan.
+            entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, of(GovernanceMeetingHeld.class, GovernanceEventFacts::meeting)),
+            entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, of(GovernanceActionArising.class, GovernanceEventFacts::action)),
+            entry(EngagementEventTypes.DOCUMENT_REGISTERED, DOCUMENT_CHANGED),
+            entry(EngagementEventTypes.DOCUMENT_REVIEWED, DOCUMENT_CHANGED));
 
     private EngagementFacts() {
     }

@@ -36,6 +36,9 @@ import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
 import org.preventhub.contracts.engagement.CommunityEventSnapshot;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.contracts.engagement.GovernanceActionArising;
+import org.preventhub.contracts.engagement.GovernanceDocumentChanged;
+import org.preventhub.contracts.engagement.GovernanceMeetingHeld;
 import org.preventhub.contracts.engagement.OrganisationRegistered;
 import org.preventhub.contracts.engagement.OrganisationUpdated;
 import org.preventhub.contracts.referral.ReferralEventTypes;
@@ -219,16 +222,10 @@ class EventContractTest {
                 new OrganisationRegistered(UUID.randomUUID(), "Mosque trust", "FAITH_GROUP", "warwick", true)));
         cases.put(EngagementEventTypes.ORGANISATION_UPDATED, () -> Case.ignored(
                 new OrganisationUpdated(UUID.randomUUID(), "Mosque trust", "FAITH_GROUP", "rugby", false)));
-        cases.put(EngagementEventTypes.GOVERNANCE_MEETING_HELD, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceMeetingHeld(
-                UUID.randomUUID(), UUID.randomUUID(), "Strategy Group", "STRATEGY_GROUP", 4, LocalDate.of(2019, 12, 3), true, 9, 2, 12,
-                3, 1, List.of("COUNCIL"))));
-        cases.put(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceActionArising(
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "STRATEGY_GROUP", LocalDate.of(2019, 12, 3), "Review the ToR",
-                Priority.LEADERSHIP_GOVERNANCE, UUID.randomUUID(), "County council", LocalDate.of(2020, 3, 1))));
+        cases.put(EngagementEventTypes.GOVERNANCE_MEETING_HELD, EventContractTest::meetingHeld);
+        cases.put(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, EventContractTest::actionArising);
         for (String type : List.of(EngagementEventTypes.DOCUMENT_REGISTERED, EngagementEventTypes.DOCUMENT_REVIEWED)) {
-            cases.put(type, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceDocumentChanged(UUID.randomUUID(),
-                    "TERMS_OF_REFERENCE", "Strategy Group ToR", UUID.randomUUID(), UUID.randomUUID(), null, "3", "ISSUED",
-                    LocalDate.of(2019, 9, 10), 12, LocalDate.of(2020, 9, 8), LocalDate.of(2021, 9, 8), "OFFICIAL")));
+            cases.put(type, EventContractTest::documentChanged);
         }
         return cases;
     }
@@ -338,6 +335,38 @@ class EventContractTest {
                 "priority", e.priority(), "audience", e.audience(), "mode", e.mode(),
                 "first_on", Collections.min(e.dates()), "last_on", Collections.max(e.dates()), "days", e.dates().size(),
                 "attendance", e.attendance(), "partner_types", e.partnerTypes())));
+    }
+
+    private static Case meetingHeld() {
+        GovernanceMeetingHeld m = new GovernanceMeetingHeld(UUID.randomUUID(), UUID.randomUUID(), "Strategy Group",
+                "STRATEGY_GROUP", 4, LocalDate.of(2053, 12, 3), true, 9, 2, 12, 3, 1, List.of("COUNCIL", "POLICE"));
+        return new Case(m, "governance_meeting_fact", "meeting_id", List.of(row("meeting_id", m.meetingId(),
+                "body_id", m.bodyId(), "body_name", m.bodyName(), "body_kind", m.bodyKind(),
+                "meetings_per_year", m.meetingsPerYear(), "held_on", m.heldOn(), "quorate", m.quorate(),
+                "members_present", m.membersPresent(), "apologies", m.apologies(), "members", m.members(),
+                "decisions", m.decisions(), "actions_arising", m.actionsArising(),
+                "organisation_types", m.organisationTypesPresent())));
+    }
+
+    private static Case actionArising() {
+        GovernanceActionArising a = new GovernanceActionArising(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "REGIONAL_WORKING_GROUP", LocalDate.of(2053, 12, 4), "Review the ToR", Priority.SUPPORT, UUID.randomUUID(),
+                "County council", LocalDate.of(2054, 3, 1));
+        return new Case(a, "action_arising_fact", "action_id", List.of(row("action_id", a.actionId(),
+                "source", "GOVERNANCE_MEETING", "origin_id", a.meetingId(), "body_kind", a.bodyKind(),
+                "raised_on", a.raisedOn(), "title", a.title(),
+                "description", "Arising from the REGIONAL_WORKING_GROUP meeting of 2053-12-04", "priority", a.priority(),
+                "owner_organisation", a.ownerOrganisationName(), "due_on", a.dueOn())));
+    }
+
+    private static Case documentChanged() {
+        GovernanceDocumentChanged d = new GovernanceDocumentChanged(UUID.randomUUID(), "TERMS_OF_REFERENCE",
+                "Strategy Group ToR", UUID.randomUUID(), UUID.randomUUID(), "rugby", "3", "ISSUED", LocalDate.of(2052, 9, 10),
+                12, LocalDate.of(2053, 9, 8), LocalDate.of(2054, 9, 8), "OFFICIAL");
+        return new Case(d, "document_fact", "document_id", List.of(row("document_id", d.documentId(), "type", d.type(),
+                "title", d.title(), "area", d.area(), "status", d.status(), "marking", d.marking(),
+                "issued_on", d.issuedOn(), "review_cycle_months", d.reviewCycleMonths(),
+                "last_reviewed_on", d.lastReviewedOn(), "next_review_due", d.nextReviewDue())));
     }
 
     private static Case communication() {
