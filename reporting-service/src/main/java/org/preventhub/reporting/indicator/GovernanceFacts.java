@@ -25,7 +25,15 @@ final class GovernanceFacts {
                     Map.of("type", "type", "area", "area", "status", "status"), Set.of()),
             "action_arising_fact", new Fact("action_arising_fact", true,
                     Set.of("source", "body_kind", "raised_on", "priority", "due_on"),
-                    Map.of("priority", "priority", "body_kind", "body_kind", "source", "source"), Set.of()));
+                    Map.of("priority", "priority", "body_kind", "body_kind", "source", "source"), Set.of()),
+            "self_assessment_fact", new Fact("self_assessment_fact", true,
+                    Set.of("year_starts_on", "framework", "organisation_type", "section", "priority", "criterion_code"),
+                    Map.of("section", "section", "framework", "framework", "organisation_type", "organisation_type",
+                            "priority", "priority"), Set.of("score", "max_score")),
+            "funding_fact", new Fact("funding_fact", true, Set.of("starts_on", "ends_on", "funder_type", "funder_name", "priority"),
+                    Map.of("funder", "funder_name", "funder_type", "funder_type", "priority", "priority"), Set.of("amount")),
+            "project_fact", new Fact("project_fact", true, Set.of("status", "priority", "kind", "status_since"),
+                    Map.of("status", "status", "priority", "priority", "kind", "kind"), Set.of()));
 
     private GovernanceFacts() {
     }

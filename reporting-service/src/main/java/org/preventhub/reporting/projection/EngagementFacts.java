@@ -19,6 +19,10 @@ import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.contracts.engagement.GovernanceActionArising;
 import org.preventhub.contracts.engagement.GovernanceDocumentChanged;
 import org.preventhub.contracts.engagement.GovernanceMeetingHeld;
+import org.preventhub.contracts.engagement.FundingAwarded;
+import org.preventhub.contracts.engagement.ImprovementActionRaised;
+import org.preventhub.contracts.engagement.ProjectChanged;
+import org.preventhub.contracts.engagement.SelfAssessmentScored;
 import org.preventhub.reporting.projection.EventMapping.EventTime;
 
 /** The engagement service's events ({@link Topics#ENGAGEMENT}) as facts: community events and communications. */
@@ -62,7 +66,12 @@ final class EngagementFacts {
             entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, of(GovernanceMeetingHeld.class, GovernanceEventFacts::meeting)),
             entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, of(GovernanceActionArising.class, GovernanceEventFacts::action)),
             entry(EngagementEventTypes.DOCUMENT_REGISTERED, DOCUMENT_CHANGED),
-            entry(EngagementEventTypes.DOCUMENT_REVIEWED, DOCUMENT_CHANGED));
+            entry(EngagementEventTypes.DOCUMENT_REVIEWED, DOCUMENT_CHANGED),
+            entry(EngagementEventTypes.ASSESSMENT_SCORED, of(SelfAssessmentScored.class, FundingAndAssessmentFacts::scored)),
+            entry(EngagementEventTypes.IMPROVEMENT_ACTION_RAISED,
+                    of(ImprovementActionRaised.class, FundingAndAssessmentFacts::improvement)),
+            entry(EngagementEventTypes.FUNDING_AWARDED, of(FundingAwarded.class, FundingAndAssessmentFacts::award)),
+            entry(EngagementEventTypes.PROJECT_CHANGED, of(ProjectChanged.class, FundingAndAssessmentFacts::project)));
 
     private EngagementFacts() {
     }

@@ -21,7 +21,7 @@ public class Generations {
     public static final List<String> TABLES = List.of("processed_event", "course_dim", "session_fact", "booking_fact",
             "attendance_fact", "completion_fact", "evaluation_fact", "referral_fact", "engagement_event_fact",
             "communication_fact", "governance_meeting_fact", "document_fact", "document_review_fact",
-            "action_arising_fact");
+            "action_arising_fact", "self_assessment_fact", "funding_fact", "project_fact");
 
     private final AgroalDataSource dataSource;
     private volatile String active;

@@ -39,6 +39,10 @@ import org.preventhub.contracts.engagement.EngagementEventTypes;
 import org.preventhub.contracts.engagement.GovernanceActionArising;
 import org.preventhub.contracts.engagement.GovernanceDocumentChanged;
 import org.preventhub.contracts.engagement.GovernanceMeetingHeld;
+import org.preventhub.contracts.engagement.FundingAwarded;
+import org.preventhub.contracts.engagement.ImprovementActionRaised;
+import org.preventhub.contracts.engagement.ProjectChanged;
+import org.preventhub.contracts.engagement.SelfAssessmentScored;
 import org.preventhub.contracts.engagement.OrganisationRegistered;
 import org.preventhub.contracts.engagement.OrganisationUpdated;
 import org.preventhub.contracts.referral.ReferralEventTypes;
@@ -227,6 +231,10 @@ class EventContractTest {
         for (String type : List.of(EngagementEventTypes.DOCUMENT_REGISTERED, EngagementEventTypes.DOCUMENT_REVIEWED)) {
             cases.put(type, EventContractTest::documentChanged);
         }
+        cases.put(EngagementEventTypes.ASSESSMENT_SCORED, EventContractTest::assessmentScored);
+        cases.put(EngagementEventTypes.IMPROVEMENT_ACTION_RAISED, EventContractTest::improvementRaised);
+        cases.put(EngagementEventTypes.FUNDING_AWARDED, EventContractTest::fundingAwarded);
+        cases.put(EngagementEventTypes.PROJECT_CHANGED, EventContractTest::projectChanged);
         return cases;
     }
 
@@ -367,6 +375,50 @@ class EventContractTest {
                 "title", d.title(), "area", d.area(), "status", d.status(), "marking", d.marking(),
                 "issued_on", d.issuedOn(), "review_cycle_months", d.reviewCycleMonths(),
                 "last_reviewed_on", d.lastReviewedOn(), "next_review_due", d.nextReviewDue())));
+    }
+
+    private static Case assessmentScored() {
+        SelfAssessmentScored s = new SelfAssessmentScored(UUID.randomUUID(), "HOME_OFFICE_PREVENT_TOOLKIT", 2052,
+                LocalDate.of(2053, 7, 14), UUID.randomUUID(), "COUNCIL", List.of(
+                        new SelfAssessmentScored.CriterionScore("HO-2", "Leadership", Priority.LEADERSHIP_GOVERNANCE, 3, 4),
+                        new SelfAssessmentScored.CriterionScore("HO-5", "Support", Priority.SUPPORT, 1, 5)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SelfAssessmentScored.CriterionScore c : s.scores()) {
+            rows.add(row("score_id", s.assessmentId() + ":" + c.criterionCode(), "assessment_id", s.assessmentId(),
+                    "framework", s.framework(), "year", s.year(), "year_starts_on", LocalDate.of(2052, 9, 1),
+                    "assessed_on", s.assessedOn(), "organisation_type", s.organisationType(),
+                    "criterion_code", c.criterionCode(), "section", c.section(), "priority", c.priority(),
+                    "score", c.score(), "max_score", c.maxScore()));
+        }
+        return new Case(s, "self_assessment_fact", "score_id", rows);
+    }
+
+    private static Case improvementRaised() {
+        ImprovementActionRaised a = new ImprovementActionRaised(UUID.randomUUID(), UUID.randomUUID(), "TOOLKIT", 2052,
+                "HO-5", LocalDate.of(2053, 7, 15), "Respond to the Channel Guidance", Priority.SUPPORT, UUID.randomUUID(),
+                "Police", LocalDate.of(2054, 1, 31));
+        return new Case(a, "action_arising_fact", "action_id", List.of(row("action_id", a.actionId(),
+                "source", "SELF_ASSESSMENT", "origin_id", a.assessmentId(), "body_kind", null, "raised_on", a.raisedOn(),
+                "title", a.title(), "description", "From the 2052 self-assessment against TOOLKIT, criterion HO-5",
+                "priority", a.priority(), "owner_organisation", a.ownerOrganisationName(), "due_on", a.dueOn())));
+    }
+
+    private static Case fundingAwarded() {
+        FundingAwarded a = new FundingAwarded(UUID.randomUUID(), UUID.randomUUID(), "Police and Crime Commissioner",
+                "FUNDER", new java.math.BigDecimal("7500.25"), LocalDate.of(2052, 10, 1), LocalDate.of(2053, 9, 30),
+                Priority.SAFE_EDUCATION, "Game On theatre project", List.of("Game On", "Safe and Secure"));
+        return new Case(a, "funding_fact", "award_id", List.of(row("award_id", a.awardId(), "funder_id", a.funderId(),
+                "funder_name", a.funderName(), "funder_type", a.funderType(), "priority", a.priority(),
+                "amount", a.amount().doubleValue(), "starts_on", a.startsOn(), "ends_on", a.endsOn(),
+                "purpose", a.purpose(), "projects", a.projects())));
+    }
+
+    private static Case projectChanged() {
+        ProjectChanged p = new ProjectChanged(UUID.randomUUID(), "Safe and Secure", "PROJECT", Priority.COMMUNITY_ENGAGEMENT,
+                "PAUSED", LocalDate.of(2053, 3, 23), 2, 1);
+        return new Case(p, "project_fact", "project_id", List.of(row("project_id", p.projectId(), "name", p.name(),
+                "kind", p.kind(), "priority", p.priority(), "status", p.status(), "status_since", p.statusSince(),
+                "events", p.events(), "courses", p.courses())));
     }
 
     private static Case communication() {
