@@ -11,6 +11,10 @@ public final class EngagementEventTypes {
     public static final String AGGREGATE_GOVERNANCE_MEETING = "governance-meeting";
     public static final String AGGREGATE_GOVERNANCE_ACTION = "governance-action";
     public static final String AGGREGATE_DOCUMENT = "governance-document";
+    public static final String AGGREGATE_ASSESSMENT = "self-assessment";
+    public static final String AGGREGATE_IMPROVEMENT_ACTION = "improvement-action";
+    public static final String AGGREGATE_AWARD = "funding-award";
+    public static final String AGGREGATE_PROJECT = "funded-project";
 
     public static final String EVENT_PLANNED = "engagement.event.planned.v1";
     public static final String EVENT_UPDATED = "engagement.event.updated.v1";
@@ -34,6 +38,15 @@ public final class EngagementEventTypes {
     public static final String DOCUMENT_REGISTERED = "engagement.document.registered.v1";
     /** A document was reviewed, moving its next review date; payload {@link GovernanceDocumentChanged}. */
     public static final String DOCUMENT_REVIEWED = "engagement.document.reviewed.v1";
+
+    /** A self-assessment was scored (all its scores); payload {@link SelfAssessmentScored}. */
+    public static final String ASSESSMENT_SCORED = "engagement.assessment.scored.v1";
+    /** An improvement action a self-assessment calls for, for the action plan; payload {@link ImprovementActionRaised}. */
+    public static final String IMPROVEMENT_ACTION_RAISED = "engagement.assessment.improvement-action-raised.v1";
+    /** A funding award was recorded or changed; payload {@link FundingAwarded}. */
+    public static final String FUNDING_AWARDED = "engagement.funding.award-recorded.v1";
+    /** A funded project or programme was set up or changed status; payload {@link ProjectChanged}. */
+    public static final String PROJECT_CHANGED = "engagement.funding.project-changed.v1";
 
     private EngagementEventTypes() {
     }

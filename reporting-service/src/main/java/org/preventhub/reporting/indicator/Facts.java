@@ -34,7 +34,7 @@ public final class Facts {
         }
     }
 
-    private static final Map<String, Fact> FACTS = Map.of(
+    private static final Map<String, Fact> FACTS = GovernanceFacts.with(Map.of(
             "session_fact", new Fact("session_fact", true,
                     Set.of("status", "mode", "area", "course_code", "priority", "access", "audience_sector", "starts_on"),
                     Map.of("course", "course_code", "mode", "mode", "area", "area", "audience_sector", "audience_sector"),
@@ -70,7 +70,7 @@ public final class Facts {
                             "exit_outcome", "exit_outcome", "ho_concern_type", "ho_concern_type", "ho_age_band", "ho_age_band"),
                     Set.of(), true),
             "action_fact", new Fact("action_fact", false, Set.of("priority", "status", "rag", "on_track", "due_on"),
-                    Map.of("priority", "priority", "rag", "rag", "status", "status"), Set.of()));
+                    Map.of("priority", "priority", "rag", "rag", "status", "status"), Set.of())));
 
     private Facts() {
     }

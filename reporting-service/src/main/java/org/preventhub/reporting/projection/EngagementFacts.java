@@ -16,8 +16,15 @@ import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
 import org.preventhub.contracts.engagement.CommunityEventSnapshot;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.contracts.engagement.FundingAwarded;
+import org.preventhub.contracts.engagement.GovernanceActionArising;
+import org.preventhub.contracts.engagement.GovernanceDocumentChanged;
+import org.preventhub.contracts.engagement.GovernanceMeetingHeld;
+import org.preventhub.contracts.engagement.ImprovementActionRaised;
 import org.preventhub.contracts.engagement.OrganisationRegistered;
 import org.preventhub.contracts.engagement.OrganisationUpdated;
+import org.preventhub.contracts.engagement.ProjectChanged;
+import org.preventhub.contracts.engagement.SelfAssessmentScored;
 import org.preventhub.reporting.projection.EventMapping.EventTime;
 
 /** The engagement service's events ({@link Topics#ENGAGEMENT}) as facts: community events and communications. */
@@ -50,6 +57,9 @@ final class EngagementFacts {
     private static final EventMapping<CommunityEventChanged> EVENT_CHANGED = of(CommunityEventChanged.class,
             EngagementFacts::event);
 
+    private static final EventMapping<GovernanceDocumentChanged> DOCUMENT_CHANGED = of(GovernanceDocumentChanged.class,
+            GovernanceEventFacts::document);
+
     static final Map<String, EventMapping<?>> BY_TYPE = Map.ofEntries(
             entry(EngagementEventTypes.EVENT_PLANNED, EVENT_CHANGED),
             entry(EngagementEventTypes.EVENT_UPDATED, EVENT_CHANGED),
@@ -62,11 +72,16 @@ final class EngagementFacts {
                     (o, t) -> organisation(o.organisationId(), o.name(), o.type(), o.area(), o.active(), t))),
             entry(EngagementEventTypes.ORGANISATION_UPDATED, of(OrganisationUpdated.class,
                     (o, t) -> organisation(o.organisationId(), o.name(), o.type(), o.area(), o.active(), t))),
-            // Governance is not projected yet (the action plan and priority 2's figures will read these).
-            entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, EventMapping.ignored()),
-            entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, EventMapping.ignored()),
-            entry(EngagementEventTypes.DOCUMENT_REGISTERED, EventMapping.ignored()),
-            entry(EngagementEventTypes.DOCUMENT_REVIEWED, EventMapping.ignored()));
+            // Priority 2: governance meetings, the document register, and actions arising into the action plan.
+            entry(EngagementEventTypes.GOVERNANCE_MEETING_HELD, of(GovernanceMeetingHeld.class, GovernanceEventFacts::meeting)),
+            entry(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, of(GovernanceActionArising.class, GovernanceEventFacts::action)),
+            entry(EngagementEventTypes.DOCUMENT_REGISTERED, DOCUMENT_CHANGED),
+            entry(EngagementEventTypes.DOCUMENT_REVIEWED, DOCUMENT_CHANGED),
+            entry(EngagementEventTypes.ASSESSMENT_SCORED, of(SelfAssessmentScored.class, FundingAndAssessmentFacts::scored)),
+            entry(EngagementEventTypes.IMPROVEMENT_ACTION_RAISED,
+                    of(ImprovementActionRaised.class, FundingAndAssessmentFacts::improvement)),
+            entry(EngagementEventTypes.FUNDING_AWARDED, of(FundingAwarded.class, FundingAndAssessmentFacts::award)),
+            entry(EngagementEventTypes.PROJECT_CHANGED, of(ProjectChanged.class, FundingAndAssessmentFacts::project)));
 
     private EngagementFacts() {
     }

@@ -20,7 +20,8 @@ public class Generations {
     public static final List<String> SCHEMAS = List.of("projection_a", "projection_b");
     public static final List<String> TABLES = List.of("processed_event", "course_dim", "session_fact", "booking_fact",
             "attendance_fact", "completion_fact", "evaluation_fact", "referral_fact", "engagement_event_fact",
-            "communication_fact", "organisation_dim");
+            "communication_fact", "organisation_dim", "governance_meeting_fact", "document_fact", "document_review_fact",
+            "action_arising_fact", "self_assessment_fact", "funding_fact", "project_fact");
 
     private final AgroalDataSource dataSource;
     private volatile String active;

@@ -36,6 +36,13 @@ import org.preventhub.contracts.engagement.CommunicationPublished;
 import org.preventhub.contracts.engagement.CommunityEventChanged;
 import org.preventhub.contracts.engagement.CommunityEventSnapshot;
 import org.preventhub.contracts.engagement.EngagementEventTypes;
+import org.preventhub.contracts.engagement.GovernanceActionArising;
+import org.preventhub.contracts.engagement.GovernanceDocumentChanged;
+import org.preventhub.contracts.engagement.GovernanceMeetingHeld;
+import org.preventhub.contracts.engagement.FundingAwarded;
+import org.preventhub.contracts.engagement.ImprovementActionRaised;
+import org.preventhub.contracts.engagement.ProjectChanged;
+import org.preventhub.contracts.engagement.SelfAssessmentScored;
 import org.preventhub.contracts.engagement.OrganisationRegistered;
 import org.preventhub.contracts.engagement.OrganisationUpdated;
 import org.preventhub.contracts.referral.ReferralEventTypes;
@@ -222,17 +229,15 @@ class EventContractTest {
             return new Case(o, "organisation_dim", "organisation_id", List.of(row("organisation_id", o.organisationId(),
                     "name", o.name(), "type", o.type(), "area", o.area(), "active", o.active())));
         });
-        cases.put(EngagementEventTypes.GOVERNANCE_MEETING_HELD, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceMeetingHeld(
-                UUID.randomUUID(), UUID.randomUUID(), "Strategy Group", "STRATEGY_GROUP", 4, LocalDate.of(2019, 12, 3), true, 9, 2, 12,
-                3, 1, List.of("COUNCIL"))));
-        cases.put(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceActionArising(
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "STRATEGY_GROUP", LocalDate.of(2019, 12, 3), "Review the ToR",
-                Priority.LEADERSHIP_GOVERNANCE, UUID.randomUUID(), "County council", LocalDate.of(2020, 3, 1))));
+        cases.put(EngagementEventTypes.GOVERNANCE_MEETING_HELD, EventContractTest::meetingHeld);
+        cases.put(EngagementEventTypes.GOVERNANCE_ACTION_ARISING, EventContractTest::actionArising);
         for (String type : List.of(EngagementEventTypes.DOCUMENT_REGISTERED, EngagementEventTypes.DOCUMENT_REVIEWED)) {
-            cases.put(type, () -> Case.ignored(new org.preventhub.contracts.engagement.GovernanceDocumentChanged(UUID.randomUUID(),
-                    "TERMS_OF_REFERENCE", "Strategy Group ToR", UUID.randomUUID(), UUID.randomUUID(), null, "3", "ISSUED",
-                    LocalDate.of(2019, 9, 10), 12, LocalDate.of(2020, 9, 8), LocalDate.of(2021, 9, 8), "OFFICIAL")));
+            cases.put(type, EventContractTest::documentChanged);
         }
+        cases.put(EngagementEventTypes.ASSESSMENT_SCORED, EventContractTest::assessmentScored);
+        cases.put(EngagementEventTypes.IMPROVEMENT_ACTION_RAISED, EventContractTest::improvementRaised);
+        cases.put(EngagementEventTypes.FUNDING_AWARDED, EventContractTest::fundingAwarded);
+        cases.put(EngagementEventTypes.PROJECT_CHANGED, EventContractTest::projectChanged);
         return cases;
     }
 
@@ -347,6 +352,82 @@ class EventContractTest {
                 "priority", e.priority(), "audience", e.audience(), "mode", e.mode(),
                 "first_on", Collections.min(e.dates()), "last_on", Collections.max(e.dates()), "days", e.dates().size(),
                 "attendance", e.attendance(), "partner_types", e.partnerTypes())));
+    }
+
+    private static Case meetingHeld() {
+        GovernanceMeetingHeld m = new GovernanceMeetingHeld(UUID.randomUUID(), UUID.randomUUID(), "Strategy Group",
+                "STRATEGY_GROUP", 4, LocalDate.of(2053, 12, 3), true, 9, 2, 12, 3, 1, List.of("COUNCIL", "POLICE"));
+        return new Case(m, "governance_meeting_fact", "meeting_id", List.of(row("meeting_id", m.meetingId(),
+                "body_id", m.bodyId(), "body_name", m.bodyName(), "body_kind", m.bodyKind(),
+                "meetings_per_year", m.meetingsPerYear(), "held_on", m.heldOn(), "quorate", m.quorate(),
+                "members_present", m.membersPresent(), "apologies", m.apologies(), "members", m.members(),
+                "decisions", m.decisions(), "actions_arising", m.actionsArising(),
+                "organisation_types", m.organisationTypesPresent())));
+    }
+
+    private static Case actionArising() {
+        GovernanceActionArising a = new GovernanceActionArising(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "REGIONAL_WORKING_GROUP", LocalDate.of(2053, 12, 4), "Review the ToR", Priority.SUPPORT, UUID.randomUUID(),
+                "County council", LocalDate.of(2054, 3, 1));
+        return new Case(a, "action_arising_fact", "action_id", List.of(row("action_id", a.actionId(),
+                "source", "GOVERNANCE_MEETING", "origin_id", a.meetingId(), "body_kind", a.bodyKind(),
+                "raised_on", a.raisedOn(), "title", a.title(),
+                "description", "Arising from the REGIONAL_WORKING_GROUP meeting of 2053-12-04", "priority", a.priority(),
+                "owner_organisation", a.ownerOrganisationName(), "due_on", a.dueOn())));
+    }
+
+    private static Case documentChanged() {
+        GovernanceDocumentChanged d = new GovernanceDocumentChanged(UUID.randomUUID(), "TERMS_OF_REFERENCE",
+                "Strategy Group ToR", UUID.randomUUID(), UUID.randomUUID(), "rugby", "3", "ISSUED", LocalDate.of(2052, 9, 10),
+                12, LocalDate.of(2053, 9, 8), LocalDate.of(2054, 9, 8), "OFFICIAL");
+        return new Case(d, "document_fact", "document_id", List.of(row("document_id", d.documentId(), "type", d.type(),
+                "title", d.title(), "area", d.area(), "status", d.status(), "marking", d.marking(),
+                "issued_on", d.issuedOn(), "review_cycle_months", d.reviewCycleMonths(),
+                "last_reviewed_on", d.lastReviewedOn(), "next_review_due", d.nextReviewDue())));
+    }
+
+    private static Case assessmentScored() {
+        SelfAssessmentScored s = new SelfAssessmentScored(UUID.randomUUID(), "HOME_OFFICE_PREVENT_TOOLKIT", 2052,
+                LocalDate.of(2053, 7, 14), UUID.randomUUID(), "COUNCIL", List.of(
+                        new SelfAssessmentScored.CriterionScore("HO-2", "Leadership", Priority.LEADERSHIP_GOVERNANCE, 3, 4),
+                        new SelfAssessmentScored.CriterionScore("HO-5", "Support", Priority.SUPPORT, 1, 5)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SelfAssessmentScored.CriterionScore c : s.scores()) {
+            rows.add(row("score_id", s.assessmentId() + ":" + c.criterionCode(), "assessment_id", s.assessmentId(),
+                    "framework", s.framework(), "year", s.year(), "year_starts_on", LocalDate.of(2052, 9, 1),
+                    "assessed_on", s.assessedOn(), "organisation_type", s.organisationType(),
+                    "criterion_code", c.criterionCode(), "section", c.section(), "priority", c.priority(),
+                    "score", c.score(), "max_score", c.maxScore()));
+        }
+        return new Case(s, "self_assessment_fact", "score_id", rows);
+    }
+
+    private static Case improvementRaised() {
+        ImprovementActionRaised a = new ImprovementActionRaised(UUID.randomUUID(), UUID.randomUUID(), "TOOLKIT", 2052,
+                "HO-5", LocalDate.of(2053, 7, 15), "Respond to the Channel Guidance", Priority.SUPPORT, UUID.randomUUID(),
+                "Police", LocalDate.of(2054, 1, 31));
+        return new Case(a, "action_arising_fact", "action_id", List.of(row("action_id", a.actionId(),
+                "source", "SELF_ASSESSMENT", "origin_id", a.assessmentId(), "body_kind", null, "raised_on", a.raisedOn(),
+                "title", a.title(), "description", "From the 2052 self-assessment against TOOLKIT, criterion HO-5",
+                "priority", a.priority(), "owner_organisation", a.ownerOrganisationName(), "due_on", a.dueOn())));
+    }
+
+    private static Case fundingAwarded() {
+        FundingAwarded a = new FundingAwarded(UUID.randomUUID(), UUID.randomUUID(), "Police and Crime Commissioner",
+                "FUNDER", new java.math.BigDecimal("7500.25"), LocalDate.of(2052, 10, 1), LocalDate.of(2053, 9, 30),
+                Priority.SAFE_EDUCATION, "Game On theatre project", List.of("Game On", "Safe and Secure"));
+        return new Case(a, "funding_fact", "award_id", List.of(row("award_id", a.awardId(), "funder_id", a.funderId(),
+                "funder_name", a.funderName(), "funder_type", a.funderType(), "priority", a.priority(),
+                "amount", a.amount().doubleValue(), "starts_on", a.startsOn(), "ends_on", a.endsOn(),
+                "purpose", a.purpose(), "projects", a.projects())));
+    }
+
+    private static Case projectChanged() {
+        ProjectChanged p = new ProjectChanged(UUID.randomUUID(), "Safe and Secure", "PROJECT", Priority.COMMUNITY_ENGAGEMENT,
+                "PAUSED", LocalDate.of(2053, 3, 23), 2, 1);
+        return new Case(p, "project_fact", "project_id", List.of(row("project_id", p.projectId(), "name", p.name(),
+                "kind", p.kind(), "priority", p.priority(), "status", p.status(), "status_since", p.statusSince(),
+                "events", p.events(), "courses", p.courses())));
     }
 
     private static Case communication() {
