@@ -308,15 +308,14 @@ public class AttendanceService {
     }
 
     /**
-     * The organisation goes as the partner organisation's reference when one was named, otherwise as written, so
-     * reporting can count reach by organisation (issue 20); the name and e-mail address never leave the service.
+     * The organisation goes as the partner organisation's reference when one was named, so reporting can count reach
+     * by organisation (issue 20). Text as written stays here: in a small organisation it can point at the person, and
+     * an erasure must be able to remove it from everywhere it was sent.
      */
     static AttendanceSnapshot snapshot(Attendance a, PersonalData personal) {
         TrainingSession s = a.session;
-        String organisation = a.organisationId == null ? a.attendee(personal).organisation() : null;
         return new AttendanceSnapshot(a.id, s.id, a.booking == null ? null : a.booking.id, s.course.id, s.course.code,
-                s.course.priority, s.startsAt, s.mode, s.area, a.sector, a.attended, a.walkIn, a.organisationId,
-                organisation);
+                s.course.priority, s.startsAt, s.mode, s.area, a.sector, a.attended, a.walkIn, a.organisationId, null);
     }
 
     private static String normalisedEmail(String email) {
