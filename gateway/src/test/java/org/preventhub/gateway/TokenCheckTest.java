@@ -62,6 +62,24 @@ class TokenCheckTest {
                 .get("/api/referrals/referrals").then().statusCode(200);
     }
 
+    @Test
+    void letsACalendarProgramReachItsSecretFeedWithoutATokenButNothingElse() {
+        String secret = "q3Vh1xYcTj2cW0m9aQ7sZgq3Vh1xYcTj2cW0m9aQ7sZ";
+        String feed = "feed-" + UUID.randomUUID();
+        given().header("X-Request-Id", feed).get("/api/training/calendar-feeds/" + secret).then().statusCode(200);
+        assertThat(FakeServices.RECEIVED).anyMatch(r -> feed.equals(r.headers().get("x-request-id")));
+        // Only a GET of a whole secret: a short one, another path under it or a write still need a token.
+        for (String[] call : new String[][] { { "GET", "/api/training/calendar-feeds/short" },
+                { "GET", "/api/training/calendar-feeds/" + secret + "/more" },
+                { "GET", "/api/referrals/calendar-feeds-x/" + secret },
+                { "DELETE", "/api/training/calendar-feeds/" + secret } }) {
+            String requestId = "probe-" + UUID.randomUUID();
+            given().header("X-Request-Id", requestId).request(call[0], call[1])
+                    .then().statusCode(401).contentType("application/problem+json");
+            assertNeverReached(requestId);
+        }
+    }
+
     static void assertNeverReached(String requestId) {
         assertThat(FakeServices.RECEIVED).noneMatch(r -> requestId.equals(r.headers().get("x-request-id")));
     }

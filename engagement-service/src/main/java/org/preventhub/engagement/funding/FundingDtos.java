@@ -56,7 +56,7 @@ public final class FundingDtos {
     @Schema(description = "A project with its status history and the awards that fund it.")
     public record ProjectView(UUID id, @Schema(maxLength = 200) String name, @Schema(maxLength = 20) String kind,
             Priority priority, @Schema(maxLength = 2000) String description, @Schema(maxLength = 30) String status,
-            LocalDate statusSince, @Schema(maxItems = 500) List<UUID> events, @Schema(maxItems = 100) List<String> courses,
+            LocalDate statusSince, @Schema(maxItems = 500) List<UUID> events, @Schema(maxItems = 100) List<@Size(max = 40) String> courses,
             @Schema(maxItems = 500) List<StatusView> history, @Schema(maxItems = 500) List<AwardSummary> awards, long version) {
     }
 

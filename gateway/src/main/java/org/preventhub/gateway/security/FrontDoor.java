@@ -14,6 +14,7 @@ import org.preventhub.gateway.web.Problems;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -32,6 +33,8 @@ public final class FrontDoor {
 
     /** Encoded dots, slashes and backslashes would let a path mean something else to the service than here. */
     private static final Pattern AMBIGUOUS = Pattern.compile("(?i)%2e|%2f|%5c|\\\\|//");
+    /** Secret URLs handed to programs that cannot send a token (trainers' calendar feeds: 43 base64url characters). */
+    private static final Pattern CAPABILITY_URL = Pattern.compile("/calendar-feeds/[A-Za-z0-9_-]{43}");
 
     private final GatewayConfig config;
     private final RateLimiter rateLimiter;
@@ -61,6 +64,10 @@ public final class FrontDoor {
             return;
         }
         String token = bearerToken(ctx);
+        if (token == null && ctx.request().method() == HttpMethod.GET && CAPABILITY_URL.matcher(rest).matches()) {
+            capability(ctx, route);
+            return;
+        }
         VerifiedTokens.Caller known = token == null ? null
                 : verified.get(token, System.currentTimeMillis() / 1000, System.nanoTime());
         if (known != null) {
@@ -85,6 +92,17 @@ public final class FrontDoor {
                     admitted(ctx, route, caller);
                 },
                 failure -> invalidToken(ctx));
+    }
+
+    /**
+     * A calendar program subscribes to a secret URL and sends no token: the secret in the path is the credential,
+     * checked by the service. Such a request is held to the per-address limit of requests without a token.
+     */
+    private void capability(RoutingContext ctx, ServiceRoute route) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        if (!limited(ctx, rateLimiter.decideUnauthenticated(address, System.nanoTime()))) {
+            proxy.forward(ctx, route, config.bodyLimits().defaults().asLongValue());
+        }
     }
 
     private static String bearerToken(RoutingContext ctx) {

@@ -105,7 +105,8 @@ public abstract class WebhookResource {
     @Operation(summary = "The caller's subscriptions", description = "Those of the caller's client and agency only. "
             + "Sort by createdAt or status.")
     @APIResponse(responseCode = "200", description = "One page of subscriptions (without their secrets).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "subscriptions", value = WebhookExamples.SUBSCRIPTION_PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookPages.SubscriptionPage.class),
+                    examples = @ExampleObject(name = "subscriptions", value = WebhookExamples.SUBSCRIPTION_PAGE)))
     public Page<SubscriptionView> list(@Valid @BeanParam PageParams page) {
         return subscriptions.list(page);
     }
@@ -178,7 +179,8 @@ public abstract class WebhookResource {
     @Operation(summary = "The delivery log", description = "Each event sent to the subscription, oldest first: its "
             + "status, attempts and the receiver's answers (never the bodies).")
     @APIResponse(responseCode = "200", description = "One page of deliveries.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "deliveries", value = WebhookExamples.DELIVERY_PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookPages.DeliveryPage.class),
+                    examples = @ExampleObject(name = "deliveries", value = WebhookExamples.DELIVERY_PAGE)))
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
             @QueryParam("status") @Parameter(description = "Only deliveries in this status.") WebhookDelivery.Status status,
             @Valid @BeanParam PageParams page) {

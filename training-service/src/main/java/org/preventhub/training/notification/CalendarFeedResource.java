@@ -52,7 +52,7 @@ public class CalendarFeedResource {
     }
 
     @Schema(description = "A trainer's calendar feed URL, shown only when it is made: keep it like a password.")
-    public record FeedUrl(@Schema(example = "http://localhost:8080/api/training/calendar-feeds/"
+    public record FeedUrl(@Schema(maxLength = 2000, example = "http://localhost:8080/api/training/calendar-feeds/"
             + "q3Vh1xYcTj2cW0m9aQ7sZgq3Vh1xYcTj2cW0m9aQ7sZ") String url, Instant createdAt) {
     }
 
@@ -116,7 +116,9 @@ public class CalendarFeedResource {
     @Path("calendar-feeds/{secret}")
     @Produces(TEXT_CALENDAR)
     @PermitAll
-    @Operation(summary = "A trainer's calendar feed",
+    // Not in the API description: a secret URL handed to calendar programs, which send no token (the gateway lets
+    // exactly this shape through, FrontDoor). The API's rules (a bearer token, no credentials in URLs) stay whole.
+    @Operation(hidden = true, summary = "A trainer's calendar feed",
             description = "iCalendar (RFC 5545) of the sessions of the trainer who made this URL, from 90 days back; "
                     + "cancelled ones marked so. No token: the secret in the path is the key. 404 once it is replaced "
                     + "or revoked.")
