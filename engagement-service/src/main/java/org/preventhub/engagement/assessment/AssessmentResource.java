@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -75,9 +76,9 @@ public class AssessmentResource {
     @Operation(summary = "Load a framework's criteria", description = "The whole set, in order: listed codes are created "
             + "or updated, others retired (their past scores stay). The service ships the Home Office toolkit's as "
             + "`assessment/home-office-prevent-toolkit.json`, in this shape.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CriteriaRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CriteriaRequest.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.CRITERIA_REQUEST)))
     @APIResponse(responseCode = "200", description = "Loaded: how many criteria were created, updated and retired.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CriteriaLoaded.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CriteriaLoaded.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.CRITERIA_LOADED)))
     public Response loadCriteria(@PathParam("framework") @Pattern(regexp = AssessmentDtos.FRAMEWORK) @Size(max = 60) String framework,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull CriteriaRequest request) {
@@ -89,7 +90,8 @@ public class AssessmentResource {
     @Path("/frameworks/{framework}/criteria")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST, Roles.ADMIN })
     @Operation(summary = "A framework's criteria", description = "In force, in order; with `all=true` retired ones too.")
-    @APIResponse(responseCode = "200", description = "The criteria.")
+    @APIResponse(responseCode = "200", description = "The criteria.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = AssessmentExamples.CRITERIA)))
     public List<CriterionView> criteria(@PathParam("framework") @Pattern(regexp = AssessmentDtos.FRAMEWORK) @Size(max = 60) String framework,
             @QueryParam("all") @DefaultValue("false") boolean all) {
         return assessments.criteriaOf(framework, !all);
@@ -98,9 +100,9 @@ public class AssessmentResource {
     @POST
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Start a partner's self-assessment of a year", description = "One per framework, year and organisation.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentRequest.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.ASSESSMENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; `Location` is its address.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.ASSESSMENT)))
     @APIResponse(responseCode = "409", description = "This organisation has assessed this year against this framework.")
     public Response create(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull AssessmentRequest request) {
@@ -113,7 +115,8 @@ public class AssessmentResource {
     @GET
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "List self-assessments", description = "By framework, year and organisation; paged, by year.")
-    @APIResponse(responseCode = "200", description = "One page of assessments.")
+    @APIResponse(responseCode = "200", description = "One page of assessments.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = AssessmentExamples.ASSESSMENT_PAGE)))
     public Page<AssessmentView> list(
             @QueryParam("framework") @Size(max = 60) @Parameter(example = "HOME_OFFICE_PREVENT_TOOLKIT") String framework,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year,
@@ -127,7 +130,7 @@ public class AssessmentResource {
     @Operation(summary = "A framework's scores across years", description = "Each year's score of the best possible, "
             + "overall and by section: all partners' assessments, or one organisation's.")
     @APIResponse(responseCode = "200", description = "The trend.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.TREND)))
     public Trend trend(@QueryParam("framework") @NotNull @Pattern(regexp = AssessmentDtos.FRAMEWORK) @Size(max = 60)
             @Parameter(example = "HOME_OFFICE_PREVENT_TOOLKIT") String framework,
             @QueryParam("organisationId") UUID organisationId) {
@@ -139,7 +142,7 @@ public class AssessmentResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "Read a self-assessment", description = "Its scores, evidence and improvement actions.")
     @APIResponse(responseCode = "200", description = "The assessment.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.ASSESSMENT)))
     public AssessmentView get(@PathParam("id") UUID id) {
         return assessments.get(id).orElseThrow(() -> ProblemException.notFound("Self-assessment " + id));
     }
@@ -149,9 +152,9 @@ public class AssessmentResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Score criteria", description = "Scores with evidence; publishes `engagement.assessment.scored.v1` "
             + "with the assessment's scores, for reporting's score by year.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoresRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoresRequest.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.SCORES_REQUEST)))
     @APIResponse(responseCode = "200", description = "The assessment, scored.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.ASSESSMENT)))
     public Response score(@PathParam("id") UUID id,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull ScoresRequest request) {
@@ -166,9 +169,9 @@ public class AssessmentResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Raise an improvement action", description = "Publishes "
             + "`engagement.assessment.improvement-action-raised.v1`, which reporting adds to the action plan.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImprovementRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImprovementRequest.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.IMPROVEMENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Raised.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImprovementView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImprovementView.class), examples = @ExampleObject(name = "example", value = AssessmentExamples.IMPROVEMENT)))
     public Response improve(@PathParam("id") UUID id,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull ImprovementRequest request) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -68,9 +69,9 @@ public class FundingResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Set up a project or programme", description = "With the community events it ran and the courses "
             + "it used; publishes `engagement.funding.project-changed.v1`.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectRequest.class), examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; `Location` is its address.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class), examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT)))
     @APIResponse(responseCode = "409", description = "A project with this name exists.")
     public Response createProject(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull ProjectRequest request) {
@@ -84,9 +85,9 @@ public class FundingResource {
     @Path("/projects/{id}")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Change a project", description = "Its details, events and courses; a new status joins its history.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectRequest.class), examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT_REQUEST)))
     @APIResponse(responseCode = "200", description = "The project.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class), examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT)))
     @APIResponse(responseCode = "409", description = "Another project has this name.")
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response updateProject(@PathParam("id") UUID id,
@@ -105,9 +106,9 @@ public class FundingResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Change a project's status", description = "Running, paused, to be re-established or completed, "
             + "from a day, with the reason; kept in its history.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusRequest.class), examples = @ExampleObject(name = "example", value = FundingExamples.STATUS_REQUEST)))
     @APIResponse(responseCode = "200", description = "The project.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class), examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT)))
     public Response changeStatus(@PathParam("id") UUID id,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull StatusRequest request) {
@@ -121,7 +122,8 @@ public class FundingResource {
     @Path("/projects")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "List projects and programmes", description = "By status; paged, by name.")
-    @APIResponse(responseCode = "200", description = "One page of projects.")
+    @APIResponse(responseCode = "200", description = "One page of projects.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT_PAGE)))
     public Page<ProjectView> projects(
             @QueryParam("status") @Size(max = 30) @Pattern(regexp = FundingDtos.STATUS) @Parameter(example = "PAUSED") String status,
             @Valid @BeanParam PageParams page) {
@@ -133,7 +135,7 @@ public class FundingResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "Read a project", description = "Its status history and the awards that fund it.")
     @APIResponse(responseCode = "200", description = "The project.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class), examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT)))
     public ProjectView project(@PathParam("id") UUID id) {
         return funding.project(id).orElseThrow(() -> ProblemException.notFound("Project " + id));
     }
@@ -143,9 +145,9 @@ public class FundingResource {
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Record an award", description = "From a funder organisation: amount, period, purpose, priority "
             + "and the projects it funds; publishes `engagement.funding.award-recorded.v1`.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardRequest.class), examples = @ExampleObject(name = "example", value = FundingExamples.AWARD_REQUEST)))
     @APIResponse(responseCode = "201", description = "Recorded; `Location` is its address.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class), examples = @ExampleObject(name = "example", value = FundingExamples.AWARD)))
     public Response award(@HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
             @Valid @NotNull AwardRequest request) {
         return idempotency.execute(key, "POST /funding/awards", request, () -> {
@@ -158,9 +160,9 @@ public class FundingResource {
     @Path("/awards/{id}")
     @RolesAllowed(Roles.PREVENT_LEAD)
     @Operation(summary = "Correct an award", description = "The whole award again.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardRequest.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardRequest.class), examples = @ExampleObject(name = "example", value = FundingExamples.AWARD_REQUEST)))
     @APIResponse(responseCode = "200", description = "The award.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class), examples = @ExampleObject(name = "example", value = FundingExamples.AWARD)))
     @APIResponse(responseCode = "412", description = "`If-Match` names an older version.")
     public Response updateAward(@PathParam("id") UUID id,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = IdempotentRequests.DOC) String key,
@@ -177,7 +179,8 @@ public class FundingResource {
     @Path("/awards")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "List awards", description = "By funder or by project funded; paged, by start.")
-    @APIResponse(responseCode = "200", description = "One page of awards.")
+    @APIResponse(responseCode = "200", description = "One page of awards.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = FundingExamples.AWARD_PAGE)))
     public Page<AwardView> awards(@QueryParam("funderId") UUID funderId, @QueryParam("projectId") UUID projectId,
             @Valid @BeanParam PageParams page) {
         return funding.awards(funderId, projectId, page);
@@ -188,7 +191,7 @@ public class FundingResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "Read an award", description = "And what it funded.")
     @APIResponse(responseCode = "200", description = "The award.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class), examples = @ExampleObject(name = "example", value = FundingExamples.AWARD)))
     public AwardView getAward(@PathParam("id") UUID id) {
         return funding.getAward(id).orElseThrow(() -> ProblemException.notFound("Award " + id));
     }

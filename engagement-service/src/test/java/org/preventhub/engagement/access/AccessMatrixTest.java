@@ -48,6 +48,19 @@ class AccessMatrixTest {
 
     private static final String YESTERDAY = LocalDate.now().minusDays(1).toString();
 
+    private static Map<String, Object> criterion() {
+        return Map.of("code", "M-1", "section", "Leadership", "title", "Matrix criterion", "maxScore", 4,
+                "priority", "LEADERSHIP_GOVERNANCE");
+    }
+
+    /** A fresh framework with one criterion, loaded by the lead. */
+    private static String framework() {
+        String framework = "MATRIX_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        EngagementApi.as(Roles.PREVENT_LEAD).body(Map.of("criteria", List.of(criterion())))
+                .put("/assessments/frameworks/" + framework + "/criteria").then().statusCode(200);
+        return framework;
+    }
+
     @Test
     void everyEndpointGivesEachRoleExactlyTheIntendedAnswer() {
         String organisation = organisation("FAITH_GROUP");
@@ -97,7 +110,22 @@ class AccessMatrixTest {
                         .header("Prefer", "wait=30")
                         .body("recordId,title,eventType,date,area,attendance\nM-1,Forum,COMMUNITY_FORUM,2020-01-01,rugby,5\n")
                         .post("/feeds/events/imports").statusCode()),
-                new Endpoint("GET /feeds/events/imports", s -> s.get("/feeds/events/imports").statusCode()));
+                new Endpoint("GET /feeds/events/imports", s -> s.get("/feeds/events/imports").statusCode()),
+                new Endpoint("PUT /assessments/frameworks/{framework}/criteria", s -> s.body(Map.of("criteria",
+                        List.of(criterion()))).put("/assessments/frameworks/" + framework() + "/criteria").statusCode()),
+                new Endpoint("GET /assessments/frameworks/{framework}/criteria",
+                        s -> s.get("/assessments/frameworks/HOME_OFFICE_PREVENT_TOOLKIT/criteria").statusCode()),
+                new Endpoint("POST /assessments", s -> s.body(Map.of("framework", framework(), "year", 2019,
+                        "organisationId", organisation, "assessedOn", "2020-07-14")).post("/assessments").statusCode()),
+                new Endpoint("GET /assessments/trend",
+                        s -> s.get("/assessments/trend?framework=HOME_OFFICE_PREVENT_TOOLKIT").statusCode()),
+                new Endpoint("POST /funding/projects", s -> s.body(org.preventhub.engagement.support.FundingFixtures.project(
+                        "Matrix project " + UUID.randomUUID(), "RUNNING", "2019-11-14", List.of())).post("/funding/projects")
+                        .statusCode()),
+                new Endpoint("GET /funding/projects", s -> s.get("/funding/projects").statusCode()),
+                new Endpoint("POST /funding/awards", s -> s.body(org.preventhub.engagement.support.FundingFixtures.award(
+                        organisation, "100.00", List.of())).post("/funding/awards").statusCode()),
+                new Endpoint("GET /funding/awards", s -> s.get("/funding/awards").statusCode()));
 
         Map<String, int[]> expected = new LinkedHashMap<>();
         //                                          engage lead analyst trainer panel referrer feed booking admin anon
@@ -123,6 +151,18 @@ class AccessMatrixTest {
         // Uploads are the feed role's alone; reading imports is the platform's rule (feed, prevent-lead, admin).
         expected.put("POST /feeds/events/imports", new int[] { 403, 403, 403, 403, 403, 403, 200, 403, 403, 401 });
         expected.put("GET /feeds/events/imports", new int[] { 403, 200, 403, 403, 403, 403, 200, 403, 200, 401 });
+
+        // Priority 2's self-assessment and funding: the Prevent lead keeps them; engagement officers and analysts read.
+        int[] leadWrites = { 403, 201, 403, 403, 403, 403, 403, 403, 403, 401 };
+        int[] governanceRead = { 200, 200, 200, 403, 403, 403, 403, 403, 403, 401 };
+        expected.put("PUT /assessments/frameworks/{framework}/criteria", new int[] { 403, 200, 403, 403, 403, 403, 403, 403, 200, 401 });
+        expected.put("GET /assessments/frameworks/{framework}/criteria", new int[] { 200, 200, 200, 403, 403, 403, 403, 403, 200, 401 });
+        expected.put("POST /assessments", leadWrites);
+        expected.put("GET /assessments/trend", governanceRead);
+        expected.put("POST /funding/projects", leadWrites);
+        expected.put("GET /funding/projects", governanceRead);
+        expected.put("POST /funding/awards", leadWrites);
+        expected.put("GET /funding/awards", governanceRead);
 
         long matrixEventsBefore = Sql.count("SELECT count(*) FROM community_event WHERE title = 'Matrix planned'");
         List<String> wrong = new ArrayList<>();

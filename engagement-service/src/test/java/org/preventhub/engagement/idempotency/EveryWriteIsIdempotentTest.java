@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.preventhub.engagement.support.EngagementApi;
+import org.preventhub.engagement.support.FundingFixtures;
 import org.preventhub.engagement.support.GovernanceFixtures;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.IdempotencyContract;
@@ -161,6 +162,69 @@ class EveryWriteIsIdempotentTest {
                         .otherBody(new String(GovernanceFixtures.pdf("second"), StandardCharsets.US_ASCII))
                         .effect(() -> Sql.count("SELECT count(*) FROM document_file WHERE document_id = ?::uuid", id));
             }),
+            entry("PUT /assessments/frameworks/{framework}/criteria", () -> {
+                String framework = "IDEM_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+                return Write.put("/assessments/frameworks/" + framework + "/criteria").as(GovernanceFixtures::asLead)
+                        .body(Map.of("criteria", List.of(criterion("A"))))
+                        .otherBody(Map.of("criteria", List.of(criterion("B"))))
+                        .effect(() -> Sql.count("SELECT count(*) FROM assessment_criterion WHERE framework = ?", framework));
+            }),
+            entry("POST /assessments", () -> {
+                String framework = framework();
+                return Write.post("/assessments").as(GovernanceFixtures::asLead)
+                        .body(assessment(framework, 2019)).otherBody(assessment(framework, 2020))
+                        .effect(() -> Sql.count("SELECT count(*) FROM self_assessment WHERE framework = ?", framework));
+            }),
+            entry("PUT /assessments/{id}/scores", () -> {
+                String id = GovernanceFixtures.asLead().body(assessment(framework(), 2019)).post("/assessments").then()
+                        .statusCode(201).extract().path("id");
+                return Write.put("/assessments/" + id + "/scores").as(GovernanceFixtures::asLead)
+                        .body(Map.of("scores", List.of(Map.of("criterionCode", "A", "score", 2))))
+                        .otherBody(Map.of("scores", List.of(Map.of("criterionCode", "A", "score", 3))))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /assessments/{id}/improvement-actions", () -> {
+                String id = GovernanceFixtures.asLead().body(assessment(framework(), 2019)).post("/assessments").then()
+                        .statusCode(201).extract().path("id");
+                return Write.post("/assessments/" + id + "/improvement-actions").as(GovernanceFixtures::asLead)
+                        .body(Map.of("title", "Respond to the Channel Guidance", "priority", "SUPPORT"))
+                        .otherBody(Map.of("title", "Refresh the ToR", "priority", "LEADERSHIP_GOVERNANCE"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /funding/projects", () -> Write.post("/funding/projects").as(GovernanceFixtures::asLead)
+                    .body(FundingFixtures.project("Project " + UUID.randomUUID(), "RUNNING", "2019-11-14", List.of()))
+                    .otherBody(FundingFixtures.project("Project " + UUID.randomUUID(), "PAUSED", "2020-03-23", List.of()))
+                    .effect(EveryWriteIsIdempotentTest::events)),
+            entry("PUT /funding/projects/{id}", () -> {
+                String id = FundingFixtures.newProject();
+                return Write.put("/funding/projects/" + id).as(GovernanceFixtures::asLead)
+                        .body(FundingFixtures.project("Renamed " + UUID.randomUUID(), "RUNNING", "2019-11-14", List.of()))
+                        .otherBody(FundingFixtures.project("Renamed " + UUID.randomUUID(), "RUNNING", "2019-11-14", List.of()))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /funding/projects/{id}/status", () -> {
+                String id = FundingFixtures.newProject();
+                return Write.post("/funding/projects/" + id + "/status").as(GovernanceFixtures::asLead)
+                        .body(Map.of("status", "PAUSED", "since", "2020-03-23"))
+                        .otherBody(Map.of("status", "TO_BE_RE_ESTABLISHED", "since", "2020-09-01"))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("POST /funding/awards", () -> {
+                String funder = EngagementApi.organisation("FUNDER");
+                return Write.post("/funding/awards").as(GovernanceFixtures::asLead)
+                        .body(FundingFixtures.award(funder, "5000.00", List.of()))
+                        .otherBody(FundingFixtures.award(funder, "7500.00", List.of()))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
+            entry("PUT /funding/awards/{id}", () -> {
+                String funder = EngagementApi.organisation("FUNDER");
+                String id = GovernanceFixtures.asLead().body(FundingFixtures.award(funder, "5000.00", List.of()))
+                        .post("/funding/awards").then().statusCode(201).extract().path("id");
+                return Write.put("/funding/awards/" + id).as(GovernanceFixtures::asLead)
+                        .body(FundingFixtures.award(funder, "5100.00", List.of()))
+                        .otherBody(FundingFixtures.award(funder, "5200.00", List.of()))
+                        .effect(EveryWriteIsIdempotentTest::events);
+            }),
             entry("POST /communications", () -> Write.post("/communications").as(() -> asOfficer())
                     .body(communication("Newsletter " + UUID.randomUUID()))
                     .otherBody(communication("Bulletin " + UUID.randomUUID()))
@@ -189,6 +253,24 @@ class EveryWriteIsIdempotentTest {
                         .body(Map.of("internalCode", "nuneaton-and-bedworth")).otherBody(Map.of("internalCode", "rugby"))
                         .effect(() -> Sql.count("SELECT count(*) FROM feed_code_mapping WHERE source = ?", source));
             }));
+
+    private static Map<String, Object> criterion(String code) {
+        return Map.of("code", code, "section", "Leadership", "title", "Criterion " + code, "maxScore", 4,
+                "priority", "LEADERSHIP_GOVERNANCE");
+    }
+
+    /** A fresh framework with one criterion, A. */
+    private static String framework() {
+        String framework = "IDEM_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        GovernanceFixtures.asLead().body(Map.of("criteria", List.of(criterion("A"))))
+                .put("/assessments/frameworks/" + framework + "/criteria").then().statusCode(200);
+        return framework;
+    }
+
+    private static Map<String, Object> assessment(String framework, int year) {
+        return Map.of("framework", framework, "year", year, "organisationId", EngagementApi.organisation("COUNCIL"),
+                "assessedOn", "2020-07-14");
+    }
 
     private static long events() {
         return Sql.count("SELECT count(*) FROM outbox_event");
