@@ -39,7 +39,8 @@ class AccessMatrixTest {
         RequestSpecification spec() {
             RequestSpecification spec = given().contentType(ContentType.JSON);
             return role == null ? spec
-                    : spec.auth().oauth2(TestTokens.as(role).agency("matrix-council").username("matrix-" + name).token());
+                    : spec.auth().oauth2(TestTokens.as(role).agency("matrix-council").username("matrix-" + name)
+                            .email("matrix-" + name + "@council.example.org").token());
         }
     }
 
@@ -81,6 +82,10 @@ class AccessMatrixTest {
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET /vocabulary", s -> s.get("/vocabulary").statusCode()),
+                // Each caller's own choice: set (OFF, so the shared test users get no mail), then read back.
+                new Endpoint("PUT /me/reminder-preferences", s -> s.body(Map.of("delivery", "OFF"))
+                        .put("/me/reminder-preferences").statusCode()),
+                new Endpoint("GET /me/reminder-preferences", s -> s.get("/me/reminder-preferences").statusCode()),
                 new Endpoint("GET /organisations", s -> s.get("/organisations").statusCode()),
                 new Endpoint("GET /organisations/{id}", s -> s.get("/organisations/" + organisation).statusCode()),
                 new Endpoint("POST /organisations", s -> s.body(Map.of("name", "Matrix org " + UUID.randomUUID(),
@@ -163,6 +168,10 @@ class AccessMatrixTest {
         expected.put("GET /funding/projects", governanceRead);
         expected.put("POST /funding/awards", leadWrites);
         expected.put("GET /funding/awards", governanceRead);
+
+        int[] ownReminders = { 200, 200, 403, 403, 403, 403, 403, 403, 403, 401 };
+        expected.put("PUT /me/reminder-preferences", ownReminders);
+        expected.put("GET /me/reminder-preferences", ownReminders);
 
         long matrixEventsBefore = Sql.count("SELECT count(*) FROM community_event WHERE title = 'Matrix planned'");
         List<String> wrong = new ArrayList<>();
