@@ -46,7 +46,7 @@ class DocumentRemindersTest {
         given().auth().oauth2(TestTokens.as(Roles.ENGAGEMENT_OFFICER).username(officer).email(email).token())
                 .contentType(ContentType.JSON).body(Map.of("delivery", "IMMEDIATE")).put("/me/reminder-preferences")
                 .then().statusCode(200);
-        Map<String, Object> terms = document("TERMS_OF_REFERENCE", organisation("COUNCIL"), "OFFICIAL");
+        Map<String, Object> terms = document("CTLP", organisation("COUNCIL"), "OFFICIAL");
         String title = "Reminder test terms " + UUID.randomUUID().toString().substring(0, 8);
         terms.put("title", title);
         terms.put("issuedOn", LocalDate.now(zone).minusMonths(13).toString());
