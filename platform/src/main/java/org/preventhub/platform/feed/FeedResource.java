@@ -42,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
@@ -62,7 +61,6 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
 @Tag(name = "Feeds", description = "Council data feeds: CSV or JSON uploads, dry runs, import summaries, code mappings.")
 // Each operation names its security requirement too: the scanner documents a subclass's inherited operations
 // without this class's annotations.
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class FeedResource {
 
@@ -92,7 +90,6 @@ public abstract class FeedResource {
     public record MappingValue(@NotBlank @Size(max = 200) @Schema(example = "warwick") String internalCode) {
     }
 
-    @SecurityRequirement(name = "bearer")
     @GET
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records. "
@@ -105,7 +102,6 @@ public abstract class FeedResource {
         return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
     }
 
-    @SecurityRequirement(name = "bearer")
     @POST
     @Path("/{feed}/imports")
     @RolesAllowed(Roles.FEED)
@@ -174,7 +170,6 @@ public abstract class FeedResource {
         return Response.accepted(imports.job(job.id()).orElseThrow()).location(location(feed, job.id())).build();
     }
 
-    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -188,7 +183,6 @@ public abstract class FeedResource {
         return Page.of(imports.list(feed, source, page.page, page.size), page, imports.count(feed, source));
     }
 
-    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports/{id}")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -203,7 +197,6 @@ public abstract class FeedResource {
         return visibleJob(feed, id);
     }
 
-    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/{feed}/imports/{id}/rejections")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -219,7 +212,6 @@ public abstract class FeedResource {
                 Math.min(job.rejected(), config.maxStoredRejections()));
     }
 
-    @SecurityRequirement(name = "bearer")
     @GET
     @Path("/mappings")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -245,7 +237,6 @@ public abstract class FeedResource {
     private static final Map<String, String> MAPPING_SORT_COLUMNS = Map.of("source", "source", "kind", "kind",
             "externalCode", "external_code", "internalCode", "internal_code");
 
-    @SecurityRequirement(name = "bearer")
     @PUT
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -276,7 +267,6 @@ public abstract class FeedResource {
         });
     }
 
-    @SecurityRequirement(name = "bearer")
     @DELETE
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
