@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
@@ -59,8 +60,8 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
  * import and maintains the code mappings.
  */
 @Tag(name = "Feeds", description = "Council data feeds: CSV or JSON uploads, dry runs, import summaries, code mappings.")
-// Each operation names its security requirement too: the scanner documents a subclass's inherited operations
-// without this class's annotations.
+// Each operation names its requirement and its roles: Quarkus derives them from @RolesAllowed for a class's own
+// methods only, not for those a subclass inherits (InheritedOperationRolesTest keeps the two alike).
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class FeedResource {
 
@@ -90,6 +91,7 @@ public abstract class FeedResource {
     public record MappingValue(@NotBlank @Size(max = 200) @Schema(example = "warwick") String internalCode) {
     }
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records. "
@@ -102,6 +104,7 @@ public abstract class FeedResource {
         return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED })
     @POST
     @Path("/{feed}/imports")
     @RolesAllowed(Roles.FEED)
@@ -170,6 +173,7 @@ public abstract class FeedResource {
         return Response.accepted(imports.job(job.id()).orElseThrow()).location(location(feed, job.id())).build();
     }
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/{feed}/imports")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -183,6 +187,7 @@ public abstract class FeedResource {
         return Page.of(imports.list(feed, source, page.page, page.size), page, imports.count(feed, source));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/{feed}/imports/{id}")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -197,6 +202,7 @@ public abstract class FeedResource {
         return visibleJob(feed, id);
     }
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/{feed}/imports/{id}/rejections")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -212,6 +218,7 @@ public abstract class FeedResource {
                 Math.min(job.rejected(), config.maxStoredRejections()));
     }
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/mappings")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -237,6 +244,7 @@ public abstract class FeedResource {
     private static final Map<String, String> MAPPING_SORT_COLUMNS = Map.of("source", "source", "kind", "kind",
             "externalCode", "external_code", "internalCode", "internal_code");
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.PREVENT_LEAD, Roles.ADMIN })
     @PUT
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -267,6 +275,7 @@ public abstract class FeedResource {
         });
     }
 
+    @SecurityRequirement(name = "bearer", scopes = { Roles.PREVENT_LEAD, Roles.ADMIN })
     @DELETE
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })

@@ -1,8 +1,12 @@
 package org.preventhub.platform.web;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
@@ -20,10 +24,31 @@ final class OperationRoles {
     private OperationRoles() {
     }
 
+    /**
+     * A platform resource's roles are a configuration expression ({@code ${hub.webhooks.roles}}) where each service
+     * names its own: the document shows the roles this service configured.
+     */
+    private static Stream<String> resolved(String scope) {
+        if (!scope.startsWith("${") || !scope.endsWith("}")) {
+            return Stream.of(scope);
+        }
+        String key = scope.substring(2, scope.length() - 1);
+        return ConfigProvider.getConfig().getOptionalValue(key, String.class).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim)
+                .filter(role -> !role.isEmpty());
+    }
+
     static void describe(Operation operation) {
         List<SecurityRequirement> security = operation.getSecurity();
         if (security == null || security.isEmpty()) {
             return;
+        }
+        for (SecurityRequirement requirement : security) {
+            if (requirement != null && requirement.getSchemes() != null) {
+                Map.copyOf(requirement.getSchemes()).forEach((scheme, scopes) -> requirement.addScheme(scheme,
+                        scopes.stream().flatMap(OperationRoles::resolved).distinct().toList()));
+            }
         }
         List<String> roles = security.stream()
                 .filter(Objects::nonNull)
@@ -31,6 +56,7 @@ final class OperationRoles {
                 .flatMap(requirement -> requirement.getSchemes().values().stream())
                 .filter(Objects::nonNull)
                 .flatMap(List::stream)
+                .flatMap(OperationRoles::resolved)
                 .distinct()
                 .toList();
         String line = roles.isEmpty() ? ANY_ROLE
