@@ -33,7 +33,8 @@ import org.preventhub.platform.problem.ProblemException;
  */
 @Tag(name = "Work reminders", description = "E-mail reminders of work falling due (a reference and a link, never "
         + "a name): each member of staff chooses a daily digest, immediate messages or none, for themself.")
-@SecurityRequirement(name = "bearer")
+// Each operation names its requirement and its roles: Quarkus derives them from @RolesAllowed for a class's own
+// methods only, not for those a subclass inherits (InheritedOperationRolesTest keeps the two alike).
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class ReminderPreferenceResource {
 
@@ -60,7 +61,7 @@ public abstract class ReminderPreferenceResource {
     @Inject
     IdempotentRequests idempotency;
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.reminders.roles}")
     @GET
     @RolesAllowed("${hub.reminders.roles}")
     @Operation(summary = "My work reminders", description = "The caller's choice; 404 until they make one (until "
@@ -74,7 +75,7 @@ public abstract class ReminderPreferenceResource {
                 .orElseThrow(() -> ProblemException.notFound("Reminder preferences"));
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.reminders.roles}")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("${hub.reminders.roles}")

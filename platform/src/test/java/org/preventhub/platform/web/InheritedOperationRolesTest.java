@@ -14,6 +14,7 @@ import jakarta.ws.rs.HttpMethod;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.feed.FeedResource;
+import org.preventhub.platform.reminder.ReminderPreferenceResource;
 import org.preventhub.platform.webhook.WebhookResource;
 
 /**
@@ -25,7 +26,7 @@ class InheritedOperationRolesTest {
     @Test
     void everyInheritedOperationDocumentsExactlyTheRolesItChecks() {
         List<String> wrong = new ArrayList<>();
-        for (Class<?> resource : List.of(FeedResource.class, WebhookResource.class)) {
+        for (Class<?> resource : List.of(FeedResource.class, WebhookResource.class, ReminderPreferenceResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 if (Arrays.stream(method.getAnnotations())
                         .noneMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class))) {
