@@ -146,6 +146,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
         }
         env.putAll(secrets.environment(service));
+        if (!config.webOrigin().equals(StackConfig.DEFAULT_WEB_ORIGIN)) {
+            env.put("GATEWAY_WEB_ORIGINS", config.webOrigin());
+        }
         for (ServiceDefinition other : running) {
             // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL and its management interface.
             String name = other.name().toUpperCase().replace('-', '_');

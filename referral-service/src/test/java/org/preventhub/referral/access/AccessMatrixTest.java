@@ -284,7 +284,7 @@ class AccessMatrixTest {
         var page = given().auth().oauth2(TestTokens.as(Roles.REFERRER).agency(agency).token())
                 .get("/referrals").then().statusCode(200).extract().jsonPath();
         assertThat(page.getList("items.id")).containsExactly(own.toString());
-        assertThat(page.getMap("items[0]")).containsOnlyKeys("id", "reference", "status", "outcome", "receivedOn", "closedOn");
+        assertThat(page.getMap("items[0]")).containsOnlyKeys("id", "reference", "status", "outcome", "receivedOn", "closedOn", "view");
     }
 
     /** Every operation of the service's OpenAPI document, as "METHOD /path/{param}". */

@@ -140,7 +140,7 @@ public class IndicatorResource {
             @QueryParam("by") @Parameter(example = "area") String by,
             @HeaderParam("Accept") String accept) {
         Figures.IndicatorValues values = engine.values(find(id), ReportingPeriod.parse(from, to, year, calendar, quarter, month), by);
-        if (accept != null && accept.contains("text/csv")) {
+        if (CsvExport.preferred(accept)) {
             return Response.ok(csv.of(values), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + id + ".csv\"").build();
         }

@@ -62,7 +62,7 @@ public class ReportResource {
     public Response homeOffice(@QueryParam("year") @Parameter(example = "2019", required = true) @NotNull
             @Min(2000) @Max(2100) Integer year, @HeaderParam("Accept") String accept) {
         HomeOfficeReturn.Return tables = homeOffice.of(year);
-        if (accept != null && accept.contains("text/csv")) {
+        if (CsvExport.preferred(accept)) {
             return Response.ok(csv.of(tables.tables()), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"prevent-home-office-" + year + ".csv\"").build();
         }
