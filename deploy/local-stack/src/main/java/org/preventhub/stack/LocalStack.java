@@ -155,9 +155,7 @@ public final class LocalStack implements AutoCloseable {
             env.put(name + "_URL", "http://localhost:" + other.port());
             env.put(name + "_MANAGEMENT_URL", "http://localhost:" + other.managementPort());
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return ManagedProcess.start(service.name(), List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", service.application(config.root()).toString()), env,
+        return ManagedProcess.start(service.name(), ServiceJvm.forStack(config.state()).command(service, config.root()), env,
                 config.logs().resolve(service.name() + ".log"));
     }
 
@@ -225,6 +223,11 @@ public final class LocalStack implements AutoCloseable {
         ManagedProcess process = startService(service);
         services.set(index, process);
         process.awaitHttpOk(service.management("/q/health/ready"), Duration.ofMinutes(3));
+    }
+
+    /** The process id of a service's JVM (for its memory, in the cold-start benchmark). */
+    long pid(String name) {
+        return services.get(indexOf(name)).pid();
     }
 
     private int indexOf(String name) {
