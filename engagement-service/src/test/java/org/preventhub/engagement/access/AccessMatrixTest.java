@@ -72,7 +72,7 @@ class AccessMatrixTest {
 
     /** A fresh OFFICIAL document (which every reader may read), with a file when asked. */
     private static String document(String owner, boolean withFile) {
-        String id = GovernanceFixtures.register(GovernanceFixtures.document("TERMS_OF_REFERENCE", owner, "OFFICIAL"));
+        String id = GovernanceFixtures.register(GovernanceFixtures.document("ACTION_PLAN", owner, "OFFICIAL"));
         if (withFile) {
             EngagementApi.as(Roles.PREVENT_LEAD).contentType("application/pdf").body(GovernanceFixtures.pdf("Matrix"))
                     .put("/documents/" + id + "/files/current").then().statusCode(200);
@@ -204,7 +204,7 @@ class AccessMatrixTest {
                 new Endpoint("GET /documents", s -> s.get("/documents").statusCode()),
                 new Endpoint("GET /documents/overdue", s -> s.get("/documents/overdue").statusCode()),
                 new Endpoint("GET /documents/{id}", s -> s.get("/documents/" + readDocument).statusCode()),
-                new Endpoint("PUT /documents/{id}", s -> s.body(GovernanceFixtures.document("TERMS_OF_REFERENCE",
+                new Endpoint("PUT /documents/{id}", s -> s.body(GovernanceFixtures.document("ACTION_PLAN",
                         organisation, "OFFICIAL")).put("/documents/" + document(organisation, false)).statusCode()),
                 new Endpoint("POST /documents/{id}/review", s -> s.body(Map.of("reviewedOn", YESTERDAY,
                         "documentVersion", "2.0")).post("/documents/" + document(organisation, false) + "/review").statusCode()),
@@ -283,8 +283,16 @@ class AccessMatrixTest {
         expected.put("GET /documents/{id}/files/current", read);
 
         // A new operation cannot be left out of the matrix: every operation of the document has its row.
-        assertThat(expected.keySet()).as("rows of the access matrix").containsAll(ServiceDocument.read().operations()
-                .stream().map(ServiceDocument.Operation::id).toList());
+        // The feed framework's and subject access's own operations have their role tests where they are built
+        // (platform's FeedImportsTest and CouncilEventFeedTest, ContactPrivacyTest); the matrix names one feed's.
+        List<String> elsewhere = List.of("GET /feeds", "GET /feeds/mappings", "PUT /feeds/mappings/{source}/{kind}/{code}",
+                "DELETE /feeds/mappings/{source}/{kind}/{code}", "GET /feeds/{feed}/imports/{id}",
+                "GET /feeds/{feed}/imports/{id}/rejections", "POST /subject-access", "POST /subject-access/erasure",
+                "GET /subject-access/log");
+        List<String> rows = expected.keySet().stream().map(row -> row.replace("/feeds/events/", "/feeds/{feed}/")).toList();
+        assertThat(ServiceDocument.read().operations().stream().map(ServiceDocument.Operation::id)
+                .filter(operation -> !elsewhere.contains(operation)).toList()).as("operations with a row in the matrix")
+                .isSubsetOf(rows);
         assertThat(endpoints.stream().map(Endpoint::name).toList()).containsExactlyInAnyOrderElementsOf(expected.keySet());
 
         long matrixEventsBefore = Sql.count("SELECT count(*) FROM community_event WHERE title = 'Matrix planned'");
