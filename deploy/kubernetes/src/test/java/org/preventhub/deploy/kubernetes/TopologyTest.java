@@ -61,7 +61,7 @@ class TopologyTest {
     }
 
     @Test
-    void eachServiceWritesOnlyItsOwnTopicAndReportingReadsAllThree() {
+    void eachServiceWritesOnlyItsOwnTopicAndReportingReadsAllThreeAndEngagementTrainings() {
         Map<String, Set<String>> writes = new HashMap<>();
         Map<String, Set<String>> reads = new HashMap<>();
         for (ObjectNode user : ofKind(overlay("production"), "KafkaUser")) {
@@ -86,7 +86,8 @@ class TopologyTest {
                 Map.entry("engagement-service", Set.of("engagement.events")),
                 Map.entry("reporting-service", Set.of("reporting.dead-letter")));
         assertThat(reads).containsOnly(
-                Map.entry("reporting-service", Set.of("training.events", "referral.events", "engagement.events")));
+                Map.entry("reporting-service", Set.of("training.events", "referral.events", "engagement.events")),
+                Map.entry("engagement-service", Set.of("training.events")));
     }
 
     @ParameterizedTest
