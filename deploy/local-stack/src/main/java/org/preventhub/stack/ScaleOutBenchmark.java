@@ -63,7 +63,9 @@ public final class ScaleOutBenchmark {
     private final AtomicInteger crossInstanceReplays = new AtomicInteger();
     private final AtomicInteger crossInstanceMismatches = new AtomicInteger();
     private final AtomicInteger failedCreates = new AtomicInteger();
-    private String session;
+    /** Sessions take at most 1,000 seats: enough of them for every booking the load sends. */
+    private final List<String> sessions = new ArrayList<>();
+    private final AtomicInteger bookingsSent = new AtomicInteger();
 
     private ScaleOutBenchmark(LocalStack stack, StackConfig config) {
         this.stack = stack;
@@ -90,7 +92,9 @@ public final class ScaleOutBenchmark {
     }
 
     private boolean run() throws Exception {
-        session = setUpSession();
+        for (int i = 0; i < BOOKINGS_RATE * SECONDS / 900 + 1; i++) {
+            sessions.add(setUpSession());
+        }
         ExecutorService clients = Executors.newFixedThreadPool(64);
         long start = System.nanoTime();
         boolean killed = false;
@@ -137,7 +141,7 @@ public final class ScaleOutBenchmark {
         body.put("mode", "ONLINE");
         body.put("onlineLink", "https://meet.example.org/scale-out");
         body.put("area", "county-wide");
-        body.put("capacity", 100_000);
+        body.put("capacity", 1000);
         body.put("access", "OPEN");
         body.put("audienceSector", "OTHER");
         return api.post(training + "/sessions", "trainer", body).get("id").asText();
@@ -156,7 +160,9 @@ public final class ScaleOutBenchmark {
                                    "address":"1 Example Road","area":"rugby","schoolOrEmployer":"Example Academy",
                                    "vulnerabilities":["neurodiversity"]},
                          "concernTypes":["MIXED_UNCLEAR_UNSTABLE"],"prompt":"Scale-out referral.","urgency":"ROUTINE"}""";
-        String path = kind.equals("booking") ? "/training/sessions/" + session + "/bookings" : "/referrals/referrals";
+        String path = kind.equals("booking")
+                ? "/training/sessions/" + sessions.get(bookingsSent.getAndIncrement() / 900 % sessions.size()) + "/bookings"
+                : "/referrals/referrals";
         String role = kind.equals("booking") ? "booking" : "referrer";
         int gateway = Math.floorMod(key.hashCode(), gateways.size());
         for (int attempt = 0; attempt < 12; attempt++) {
@@ -219,7 +225,8 @@ public final class ScaleOutBenchmark {
         ok &= report("a key answers one id, on every instance", multipleIds == 0 && crossInstanceMismatches.get() == 0,
                 crossInstanceReplays.get() + " keys sent again through the other gateway, " + crossInstanceMismatches.get()
                         + " answered differently; " + multipleIds + " keys with two ids");
-        long storedBookings = count("training", "SELECT count(*) FROM booking WHERE session_id = ?::uuid", session);
+        String[] sessionIds = sessions.toArray(String[]::new);
+        long storedBookings = count("training", "SELECT count(*) FROM booking WHERE session_id::text = ANY(?)", (Object) sessionIds);
         long storedReferrals = count("referral", "SELECT count(*) FROM referral");
         ok &= report("every 201 exists exactly once", storedBookings == bookings.size()
                 && storedReferrals == referrals.size() && existing("training", "booking", bookings) == bookings.size()
@@ -231,7 +238,8 @@ public final class ScaleOutBenchmark {
         long projectedReferrals = -1;
         while (System.nanoTime() < deadline) {
             String schema = activeSchema();
-            projectedBookings = count("reporting", "SELECT count(*) FROM " + schema + ".booking_fact WHERE session_id = ?::uuid", session);
+            projectedBookings = count("reporting", "SELECT count(*) FROM " + schema
+                    + ".booking_fact WHERE session_id::text = ANY(?)", (Object) sessionIds);
             projectedReferrals = count("reporting", "SELECT count(*) FROM " + schema + ".referral_fact");
             if (projectedBookings == bookings.size() && projectedReferrals == referrals.size()
                     && pending("training") == 0 && pending("referral") == 0) {
