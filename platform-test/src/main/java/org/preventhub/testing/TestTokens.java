@@ -38,6 +38,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The user's e-mail address (the {@code email} claim Keycloak's default scope adds). */
+    public TestTokens email(String email) {
+        claims.put("email", email);
+        return this;
+    }
+
     /** The OAuth client the token was issued to (its {@code azp} claim). */
     public TestTokens client(String clientId) {
         claims.put("clientId", clientId);

@@ -92,7 +92,9 @@ final class KeycloakServer {
     private static void importRealm(StackConfig config, Path home) {
         Path realm = config.root().resolve("deploy/keycloak/prevent-hub-realm.json");
         try {
-            String hash = sha256(Files.readAllBytes(realm));
+            // A stack whose web frontend is elsewhere (a test's page on a free port) registers that origin instead.
+            String text = Files.readString(realm).replace(StackConfig.DEFAULT_WEB_ORIGIN, config.webOrigin());
+            String hash = sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             Path marker = home.resolve("data/prevent-hub-realm.sha256");
             if (Files.exists(marker) && !Files.readString(marker).equals(hash)) {
                 // The realm file changed: start Keycloak's database afresh so the new file is imported.
@@ -100,7 +102,7 @@ final class KeycloakServer {
             }
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
-            Files.copy(realm, imports.resolve("prevent-hub-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(imports.resolve("prevent-hub-realm.json"), text);
             Files.writeString(marker, hash);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the realm import from " + realm, e);

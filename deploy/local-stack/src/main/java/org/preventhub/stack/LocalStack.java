@@ -176,6 +176,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
         }
         env.putAll(secrets.environment(service));
+        if (!config.webOrigin().equals(StackConfig.DEFAULT_WEB_ORIGIN)) {
+            env.put("GATEWAY_WEB_ORIGINS", config.webOrigin());
+        }
         for (ServiceDefinition other : running) {
             // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL and its management interface;
             // every instance, comma-separated, in the scale-out stack.
@@ -183,9 +186,7 @@ public final class LocalStack implements AutoCloseable {
             env.merge(name + "_URL", "http://localhost:" + other.port(), (a, b) -> a + "," + b);
             env.merge(name + "_MANAGEMENT_URL", "http://localhost:" + other.managementPort(), (a, b) -> a + "," + b);
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return ManagedProcess.start(service.name(), List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", service.application(config.root()).toString()), env,
+        return ManagedProcess.start(service.name(), ServiceJvm.forStack(config.state()).command(service, config.root()), env,
                 config.logs().resolve(processName(service.name(), instance) + ".log"));
     }
 
@@ -296,6 +297,11 @@ public final class LocalStack implements AutoCloseable {
         ManagedProcess process = startService(service, 0);
         services.set(index, process);
         process.awaitHttpOk(service.management("/q/health/ready"), Duration.ofMinutes(3));
+    }
+
+    /** The process id of a service's JVM (for its memory, in the cold-start benchmark). */
+    long pid(String name) {
+        return services.get(indexOf(name)).pid();
     }
 
     private int indexOf(String name) {

@@ -99,7 +99,8 @@ final class ManagedProcess implements AutoCloseable {
         process.destroy();
         children.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            // Two minutes, not seconds: a service's training run writes its AOT cache as it exits (ServiceJvm).
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

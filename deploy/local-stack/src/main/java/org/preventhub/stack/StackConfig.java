@@ -18,7 +18,27 @@ public record StackConfig(
         int smtpPort,
         int mailboxPort,
         List<ServiceDefinition> services,
-        boolean loadDemoData) {
+        boolean loadDemoData,
+        String webOrigin) {
+
+    /** The web frontend's origin as the realm file and the gateway's default CORS setting name it. */
+    public static final String DEFAULT_WEB_ORIGIN = "http://localhost:3000";
+
+    public StackConfig(Path root, Path state, int postgresPort, int kafkaPort, int kafkaControllerPort, int keycloakPort,
+            int keycloakManagementPort, int smtpPort, int mailboxPort, List<ServiceDefinition> services,
+            boolean loadDemoData) {
+        this(root, state, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, smtpPort,
+                mailboxPort, services, loadDemoData, DEFAULT_WEB_ORIGIN);
+    }
+
+    /**
+     * The same stack with the web frontend served from another origin (a test's page on a free port): the realm's
+     * redirect URIs and web origins and the gateway's CORS origins follow it.
+     */
+    public StackConfig withWebOrigin(String origin) {
+        return new StackConfig(root, state, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
+                keycloakManagementPort, smtpPort, mailboxPort, services, loadDemoData, origin);
+    }
 
     public static StackConfig defaults(Path root) {
         return new StackConfig(root, root.resolve(".stack"), 15432, 19092, 19093, 18080, 19000,

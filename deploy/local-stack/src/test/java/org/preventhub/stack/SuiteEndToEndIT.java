@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,13 +24,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.preventhub.testing.infra.FreePorts;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,9 +43,10 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  * held) shows up in reporting within seconds, and the door refuses what it must.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningSuite.Shared.class)
+@Order(1)
 class SuiteEndToEndIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("prevent-hub.root", "../..")).toAbsolutePath().normalize();
     private static final String PURPOSE = "X-Access-Purpose";
     private static final Duration FRESHNESS = Duration.ofSeconds(10);
 
@@ -59,26 +57,14 @@ class SuiteEndToEndIT {
     private static String gateway;
 
     @BeforeAll
-    static void startTheSuite() throws Exception {
-        Path state = Files.createTempDirectory(ROOT.resolve("deploy/local-stack/target"), "e2e-");
-        List<ServiceDefinition> services = ServiceDefinition.ALL.stream()
-                .map(service -> service.withPorts(FreePorts.next(), FreePorts.next())).toList();
-        config = new StackConfig(ROOT, state, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true);
-        stack = LocalStack.start(config);
+    static void connect(RunningSuite running) {
+        stack = running.stack();
+        config = running.config();
         assertThat(stack.running()).extracting(ServiceDefinition::name)
                 .containsExactly("training-service", "referral-service", "engagement-service", "reporting-service", "gateway");
-        tokens = new Tokens(config.issuer());
-        int gatewayPort = stack.running().stream().filter(s -> s.name().equals("gateway")).findFirst().orElseThrow().port();
-        gateway = "http://localhost:" + gatewayPort;
+        tokens = running.tokens();
+        gateway = running.gateway();
         suite = new SuiteClient(gateway);
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     // --- The year's work through the front door ---

@@ -37,7 +37,7 @@ class EngagementYearTest {
         // Every record created, with the events it must publish (a held step adds to its event's list).
         Map<String, List<String>> expected = new LinkedHashMap<>();
         plan.replay(EngagementApi::as, (step, response) -> {
-            assertThat(step.method()).isEqualTo("POST");
+            assertThat(step.method()).isIn("POST", "PUT");
             String id = response.path("id");
             String path = step.path();
             if (path.equals("/organisations")) {
@@ -135,6 +135,71 @@ class EngagementYearTest {
         JsonNode newsletterPublished = published.stream().filter(e -> e.key().equals(newsletters.get(0).get("id")))
                 .findFirst().orElseThrow().data().get("communication");
         assertThat(newsletterPublished.get("partnerTypes").toString()).isEqualTo("[\"COUNCIL\"]");
+
+        theYearsGovernanceIsOnRecord(refs);
+    }
+
+    /**
+     * Priority 2 of the same file: the Strategy Group's four quarterly meetings, the register (Terms of Reference
+     * updated September 2019 and reviewed September 2020, the CTLP of February 2020 and its quarterly updates, the
+     * draft Local Area Prevent Assessments, the action plan), the self-assessment's trend and the funded projects,
+     * each published for reporting's priority 2 figures.
+     */
+    private static void theYearsGovernanceIsOnRecord(Map<String, String> refs) {
+        as(Roles.ANALYST).queryParam("from", "2019-09-01").queryParam("to", "2020-08-31")
+                .get("/governance/bodies/" + refs.get("sg") + "/record").then().statusCode(200)
+                .body("planned", org.hamcrest.Matchers.equalTo(4)).body("held", org.hamcrest.Matchers.equalTo(4))
+                .body("meetings.meetsOn", org.hamcrest.Matchers.contains("2019-09-17", "2019-12-10", "2020-06-16", "2020-07-14"));
+
+        Map<String, Object> tor = as(Roles.ANALYST).get("/documents/" + refs.get("torSg")).then().statusCode(200).extract()
+                .jsonPath().getMap("");
+        assertThat(tor).containsEntry("lastReviewedOn", "2020-09-15").containsEntry("documentVersion", "2020.1")
+                .containsEntry("nextReviewDue", "2021-09-15");
+        Map<String, Object> ctlp = as(Roles.PREVENT_LEAD).get("/documents/" + refs.get("ctlp")).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertThat(ctlp).containsEntry("issuedOn", "2020-02-13").containsEntry("marking", "OFFICIAL-SENSITIVE");
+        as(Roles.TRAINER).get("/documents/" + refs.get("ctlp")).then().statusCode(403);
+        List<Map<String, Object>> updates = as(Roles.PREVENT_LEAD).queryParam("type", "CTLP_UPDATE").queryParam("size", 100)
+                .get("/documents").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")
+                .stream().filter(d -> refs.containsValue(d.get("id"))).toList();
+        assertThat(updates).extracting(d -> d.get("reviewCycleMonths")).containsOnly(3);
+        assertThat(updates).hasSize(2);
+        List<Map<String, Object>> assessments = as(Roles.PREVENT_LEAD).queryParam("type", "LOCAL_AREA_PREVENT_ASSESSMENT")
+                .queryParam("size", 100).get("/documents").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("items").stream().filter(d -> refs.containsValue(d.get("id"))).toList();
+        assertThat(assessments).extracting(d -> d.get("area")).containsExactlyInAnyOrder("north-warwickshire",
+                "nuneaton-and-bedworth", "rugby", "stratford-on-avon", "warwick");
+        assertThat(assessments).allSatisfy(d -> assertThat(d.get("status")).isEqualTo("DRAFT"));
+        // Nothing of the seed year was overdue for review at its end.
+        assertThat(as(Roles.ANALYST).queryParam("on", "2020-08-31").queryParam("size", 100).get("/documents/overdue").then()
+                .statusCode(200).extract().jsonPath().<String>getList("items.id")).doesNotContainAnyElementsOf(refs.values());
+
+        // The county council's self-assessment against the toolkit: 24 of 40 for 2018/19, 31 of 40 for 2019/20.
+        List<Map<String, Object>> trend = as(Roles.ANALYST).queryParam("framework", "HOME_OFFICE_PREVENT_TOOLKIT")
+                .queryParam("organisationId", refs.get("wcc")).get("/assessments/trend").then().statusCode(200).extract()
+                .jsonPath().getList("years");
+        assertThat(trend).extracting(y -> y.get("year"), y -> y.get("score"), y -> y.get("maxScore"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2018, 24, 40), org.assertj.core.groups.Tuple.tuple(2019, 31, 40));
+
+        Map<String, Object> safeAndSecure = as(Roles.ANALYST).get("/funding/projects/" + refs.get("safeSecure")).then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        assertThat(safeAndSecure.get("status")).isEqualTo("TO_BE_RE_ESTABLISHED");
+        assertThat(safeAndSecure.get("awards").toString()).contains(refs.get("wmctu"));
+        Map<String, Object> gameOn = as(Roles.ANALYST).get("/funding/projects/" + refs.get("gameOn")).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertThat(gameOn.get("awards").toString()).contains(refs.get("pcc"), refs.get("wmctu"));
+
+        // What reporting's priority 2 figures are made of: four meetings held, quorate, of a quarterly body, and the
+        // July meeting's action arising for the action plan.
+        List<ReceivedEvent> held = KafkaEvents.await(Topics.ENGAGEMENT, e -> e.type().equals(EngagementEventTypes.GOVERNANCE_MEETING_HELD)
+                && refs.get("sg").equals(e.data().get("bodyId").asText()), 4, Duration.ofSeconds(60));
+        assertThat(held).allSatisfy(e -> {
+            assertThat(e.data().get("quorate").asBoolean()).isTrue();
+            assertThat(e.data().get("meetingsPerYear").asInt()).isEqualTo(4);
+        });
+        assertThat(KafkaEvents.await(Topics.ENGAGEMENT, e -> e.type().equals(EngagementEventTypes.GOVERNANCE_ACTION_ARISING)
+                && refs.get("sg").equals(e.data().get("bodyId").asText()), 1, Duration.ofSeconds(60)).get(0).data()
+                .get("title").asText()).contains("quarterly CTLP update");
     }
 
     private static List<Map<String, Object>> titled(List<Map<String, Object>> events, String prefix) {

@@ -129,6 +129,15 @@ class EveryWriteIsIdempotentTest {
                         .otherBody(GovernanceFixtures.minutes(List.of(police, chair), List.of()))
                         .effect(EveryWriteIsIdempotentTest::events);
             }),
+            entry("PUT /me/reminder-preferences", () -> {
+                String officer = "idem-officer-" + UUID.randomUUID().toString().substring(0, 8);
+                return Write.put("/me/reminder-preferences")
+                        .as(() -> given().auth().oauth2(TestTokens.as(Roles.ENGAGEMENT_OFFICER).username(officer)
+                                .email(officer + "@council.example.org").token()))
+                        .body(Map.of("delivery", "DAILY_DIGEST")).otherBody(Map.of("delivery", "IMMEDIATE"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM reminder_recipient WHERE user_id = ?",
+                                "user-" + officer));
+            }),
             entry("POST /documents", () -> {
                 String owner = EngagementApi.organisation("COUNCIL");
                 return Write.post("/documents").as(GovernanceFixtures::asLead)

@@ -38,6 +38,7 @@ class OpenApiTest {
             Map.entry("EventRequest", EventDtos.EventRequest.class), Map.entry("HeldRequest", EventDtos.HeldRequest.class),
             Map.entry("AttendanceCorrection", EventDtos.AttendanceCorrection.class), Map.entry("Reason", EventDtos.Reason.class),
             Map.entry("PostponeRequest", EventDtos.PostponeRequest.class),
+            Map.entry("PreferenceRequest", org.preventhub.platform.reminder.ReminderPreferenceResource.PreferenceRequest.class),
             Map.entry("CommunicationRequest", CommunicationDtos.CommunicationRequest.class),
             Map.entry("OrganisationRequest", OrganisationDtos.OrganisationRequest.class),
             Map.entry("ContactSubjectAccessRequest", org.preventhub.engagement.privacy.SubjectAccessResource.SubjectRequest.class),

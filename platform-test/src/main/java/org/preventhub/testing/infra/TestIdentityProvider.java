@@ -76,7 +76,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     /**
      * Issues a token. Keys of {@code claims}: {@code sub}, {@code username}, {@code roles} (collection),
-     * {@code agency}, {@code expiresIn} (seconds, negative for an expired token), {@code forged} (boolean),
+     * {@code agency}, {@code email}, {@code expiresIn} (seconds, negative for an expired token), {@code forged} (boolean),
      * {@code clientId} (the {@code azp} claim), {@code audience} (default {@value #API_AUDIENCE}; present with a
      * null value for none), {@code type} (the {@code typ} claim, default {@code Bearer}; Keycloak's ID and refresh
      * tokens say {@code ID} and {@code Refresh}).
@@ -97,6 +97,10 @@ public final class TestIdentityProvider implements AutoCloseable {
         Object audience = claims.containsKey("audience") ? claims.get("audience") : API_AUDIENCE;
         if (audience != null) {
             builder.audience(audience.toString());
+        }
+        Object email = claims.get("email");
+        if (email != null) {
+            builder.claim("email", email.toString());
         }
         Object agency = claims.get("agency");
         if (agency != null) {

@@ -58,6 +58,16 @@ public class CurrentUser {
                 .filter(s -> !s.isBlank() && s.length() <= 255);
     }
 
+    /** The caller's e-mail address (the {@code email} claim), if the token carries a plausible one. */
+    public Optional<String> email() {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim("email");
+        return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", "").strip())
+                .filter(s -> s.length() <= 254 && s.matches("[^\\s@<>]+@[^\\s@<>]+"));
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

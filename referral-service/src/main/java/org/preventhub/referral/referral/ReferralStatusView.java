@@ -10,7 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReferralStatusView(UUID id, @Schema(maxLength = 20, example = "CH-2020-0007") String reference,
         ReferralStatus status,
         @Schema(maxLength = 40, description = "How it ended, once it has.", example = "SIGNPOSTED") String outcome,
-        LocalDate receivedOn, LocalDate closedOn) {
+        LocalDate receivedOn, LocalDate closedOn,
+        @Schema(required = true, enumeration = ReferralStatusView.VIEW, description = ReferralPage.VIEW_DESCRIPTION) String view) {
+
+    static final String VIEW = "STATUS";
+
+    ReferralStatusView(UUID id, String reference, ReferralStatus status, String outcome, LocalDate receivedOn,
+            LocalDate closedOn) {
+        this(id, reference, status, outcome, receivedOn, closedOn, VIEW);
+    }
 
     static ReferralStatusView of(Referral r) {
         String outcome = switch (r.status) {

@@ -14,5 +14,14 @@ public record ReferralSummary(UUID id, @Schema(maxLength = 20) String reference,
         @Schema(maxLength = 200) String personName, @Schema(maxLength = 20) String ageBand,
         @Schema(maxLength = 20) String gender, @Schema(maxLength = 80) String area,
         @Schema(maxItems = 5) List<@Size(max = 50) String> concernTypes, LocalDate receivedOn, LocalDate nextReviewDue,
-        @Schema(description = "The day of the latest step.") LocalDate lastStepOn) {
+        @Schema(description = "The day of the latest step.") LocalDate lastStepOn,
+        @Schema(required = true, enumeration = ReferralSummary.VIEW, description = ReferralPage.VIEW_DESCRIPTION) String view) {
+
+    static final String VIEW = "SUMMARY";
+
+    ReferralSummary(UUID id, String reference, ReferralStatus status, String personName, String ageBand, String gender,
+            String area, List<String> concernTypes, LocalDate receivedOn, LocalDate nextReviewDue, LocalDate lastStepOn) {
+        this(id, reference, status, personName, ageBand, gender, area, concernTypes, receivedOn, nextReviewDue, lastStepOn,
+                VIEW);
+    }
 }

@@ -26,7 +26,17 @@ public record ReferralView(
         Revision supportPlan,
         boolean legalHold,
         @Schema(description = "Personal data erased under the retention rules.") boolean erased,
-        long version) {
+        long version,
+        @Schema(required = true, enumeration = ReferralView.VIEW, description = ReferralPage.VIEW_DESCRIPTION) String view) {
+
+    static final String VIEW = "FULL";
+
+    ReferralView(UUID id, String reference, ReferralStatus status, List<String> allowedActions, Referrer referrer,
+            Person person, List<String> concernTypes, String prompt, String urgency, Journey journey, Revision supportPlan,
+            boolean legalHold, boolean erased, long version) {
+        this(id, reference, status, allowedActions, referrer, person, concernTypes, prompt, urgency, journey, supportPlan,
+                legalHold, erased, version, VIEW);
+    }
 
     public record Referrer(@Schema(maxLength = 100) String agency, @Schema(maxLength = 40, description = "A sector code of the deployment (one vocabulary for the suite).") String sector,
             @Schema(maxLength = 600) String contact) {

@@ -77,7 +77,8 @@ class AccessMatrixTest {
 
         RequestSpecification spec() {
             RequestSpecification spec = anonymous() ? given()
-                    : given().auth().oauth2(TestTokens.as(role).agency(agency).username(username).token());
+                    : given().auth().oauth2(TestTokens.as(role).agency(agency).username(username)
+                            .email(username + "@matrix.example.org").token());
             return spec.contentType(ContentType.JSON).header("X-Access-Purpose", "access matrix test");
         }
     }
@@ -216,6 +217,11 @@ class AccessMatrixTest {
                         (s, c) -> s.body(Map.of("name", "Nobody At All")).post("/subject-access").statusCode()),
                 // Webhooks: a subscription is its owner's (client and agency); one per endpoint, which only its owner
                 // reaches (so deleting it leaves the others' answers as they were).
+                // Each caller's own choice: set (OFF, so the shared test users get no mail), then read back.
+                new Endpoint("PUT", "/me/reminder-preferences", LEAD_AND_PANEL, Scope.ROLE, always(200),
+                        (s, c) -> s.body(Map.of("delivery", "OFF")).put("/me/reminder-preferences").statusCode()),
+                new Endpoint("GET", "/me/reminder-preferences", LEAD_AND_PANEL, Scope.ROLE, always(200),
+                        (s, c) -> s.get("/me/reminder-preferences").statusCode()),
                 new Endpoint("GET", "/webhooks/event-types", LEAD_AND_REFERRER, Scope.ROLE, always(200),
                         (s, c) -> s.get("/webhooks/event-types").statusCode()),
                 new Endpoint("POST", "/webhooks/subscriptions", LEAD_AND_REFERRER, Scope.ROLE, always(201),
@@ -278,7 +284,7 @@ class AccessMatrixTest {
         var page = given().auth().oauth2(TestTokens.as(Roles.REFERRER).agency(agency).token())
                 .get("/referrals").then().statusCode(200).extract().jsonPath();
         assertThat(page.getList("items.id")).containsExactly(own.toString());
-        assertThat(page.getMap("items[0]")).containsOnlyKeys("id", "reference", "status", "outcome", "receivedOn", "closedOn");
+        assertThat(page.getMap("items[0]")).containsOnlyKeys("id", "reference", "status", "outcome", "receivedOn", "closedOn", "view");
     }
 
     /** Every operation of the service's OpenAPI document, as "METHOD /path/{param}". */

@@ -115,6 +115,14 @@ class EveryWriteIsIdempotentTest {
                         .effect(() -> Sql.count("SELECT count(*) FROM webhook_delivery WHERE id = ? AND status = 'PENDING'",
                                 delivery));
             }),
+            entry("PUT /me/reminder-preferences", () -> {
+                String member = "idem-panel-" + UUID.randomUUID().toString().substring(0, 8);
+                return Write.put("/me/reminder-preferences")
+                        .as(() -> io.restassured.RestAssured.given().auth().oauth2(org.preventhub.testing.TestTokens
+                                .as("channel-panel").username(member).email(member + "@police.example.org").token()))
+                        .body(Map.of("delivery", "DAILY_DIGEST")).otherBody(Map.of("delivery", "IMMEDIATE"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM reminder_recipient WHERE user_id = ?", userId(member)));
+            }),
             entry("POST /retention/runs", () -> {
                 screenedOutLongAgo();
                 return Write.post("/retention/runs").as(() -> asLead()).bodiless()

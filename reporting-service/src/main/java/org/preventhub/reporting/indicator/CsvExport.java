@@ -71,6 +71,45 @@ public class CsvExport {
         out.append("\r\n");
     }
 
+    /**
+     * Whether the caller prefers CSV to JSON: {@code text/csv} named with a higher quality than any JSON type, or as
+     * high and before it. A client generated from the API description names every type the operation declares
+     * ({@code application/json, text/csv, ...}) and must get JSON; {@code Accept: text/csv} gets CSV.
+     */
+    public static boolean preferred(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        double csv = -1;
+        double json = -1;
+        int csvAt = Integer.MAX_VALUE;
+        int jsonAt = Integer.MAX_VALUE;
+        String[] types = accept.split(",");
+        for (int i = 0; i < types.length; i++) {
+            String[] parts = types[i].trim().split(";");
+            String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            double q = 1;
+            for (int p = 1; p < parts.length; p++) {
+                String parameter = parts[p].trim();
+                if (parameter.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals("text/csv") && q > csv) {
+                csv = q;
+                csvAt = i;
+            } else if ((type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) && q > json) {
+                json = q;
+                jsonAt = i;
+            }
+        }
+        return csv > 0 && (csv > json || (csv == json && csvAt < jsonAt));
+    }
+
     static String safe(String cell) {
         if (cell == null || cell.isEmpty()) {
             return "";

@@ -26,9 +26,12 @@ public record AnnualReport(@Schema(maxLength = 300) String title, ReportingPerio
         this(title, period, generatedAt, disclosureControlled, sections, Map.of());
     }
 
+    /** Dimensions whose keys are names (an organisation, a governance body, a funder), shown as they are. */
+    private static final java.util.Set<String> NAMES = java.util.Set.of("organisation", "body", "funder");
+
     /** The title of {@code key} in {@code dimension}: its recorded title, or the code in words ("Face to face"). */
     public String label(String dimension, String key) {
-        if ("organisation".equals(dimension) && key != null) {
+        if (NAMES.contains(dimension) && key != null) {
             return key; // a name, as registered or written, not a code
         }
         String title = labels == null ? null : labels.getOrDefault(dimension, Map.of()).get(key);

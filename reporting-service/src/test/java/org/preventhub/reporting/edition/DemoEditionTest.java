@@ -37,6 +37,7 @@ class DemoEditionTest {
         String html = as(Roles.PREVENT_LEAD).get("/report-editions/" + id + "/document").then().statusCode(200).extract()
                 .asString();
         assertThat(html).doesNotContain("{{").contains("Community and voluntary sector engagement",
+                "Leadership, governance and accountability", "The Prevent Strategy Group held",
                 "Awareness, learning and development", "Safe education", "Intelligence and communications",
                 "The impact of COVID-19");
         assertThat(html).contains("WRAP workshop ran " + figure(cell("training.sessions-delivered",

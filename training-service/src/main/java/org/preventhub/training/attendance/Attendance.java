@@ -52,6 +52,10 @@ public class Attendance {
     @Column(name = "organisation_id")
     public UUID organisationId;
 
+    /** A staff attendee's user id, when staff named it (competency of governance members); cleared on erasure. */
+    @Column(name = "user_id")
+    public String userId;
+
     /** Blind indexes of the e-mail address and the name. */
     @Column(name = "email_index")
     public String emailIndex;
@@ -115,6 +119,7 @@ public class Attendance {
 
     /** Forgets who it was about (and the correction's reason, which may name them). */
     public void erase(Instant now) {
+        userId = null;
         nameEnc = null;
         emailEnc = null;
         organisationEnc = null;

@@ -291,6 +291,7 @@ public class AttendanceService {
         mark.attendee(personal, booking.attendee(personal));
         mark.sector = booking.sector;
         mark.organisationId = booking.organisationId;
+        mark.userId = booking.userId;
         mark.attended = attended;
         mark.walkIn = false;
         mark.recordedAt = now;
@@ -315,7 +316,8 @@ public class AttendanceService {
     static AttendanceSnapshot snapshot(Attendance a, PersonalData personal) {
         TrainingSession s = a.session;
         return new AttendanceSnapshot(a.id, s.id, a.booking == null ? null : a.booking.id, s.course.id, s.course.code,
-                s.course.priority, s.startsAt, s.mode, s.area, a.sector, a.attended, a.walkIn, a.organisationId, null);
+                s.course.priority, s.startsAt, s.mode, s.area, a.sector, a.attended, a.walkIn, a.organisationId, null,
+                a.erasedAt == null ? a.userId : null);
     }
 
     private static String normalisedEmail(String email) {

@@ -54,6 +54,10 @@ public class Booking {
     @Column(name = "organisation_id")
     public UUID organisationId;
 
+    /** A staff attendee's user id, when staff named it (competency of governance members); cleared on erasure. */
+    @Column(name = "user_id")
+    public String userId;
+
     /** Blind indexes of the e-mail address (one live booking per address and session) and the name. */
     @Column(name = "email_index")
     public String emailIndex;
@@ -126,6 +130,7 @@ public class Booking {
 
     /** Forgets who the booking was for. */
     public void erase(Instant now) {
+        userId = null;
         nameEnc = null;
         emailEnc = null;
         organisationEnc = null;

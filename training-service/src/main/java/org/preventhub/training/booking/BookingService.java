@@ -120,6 +120,7 @@ public class BookingService {
             booking.attendee(personal, attendee);
             booking.sector = request.sector();
             booking.organisationId = request.organisationId();
+            booking.userId = userId(request, staff);
             booking.channel = channel;
             booking.bookedBy = user.id();
             booking.createdAt = now;
@@ -143,6 +144,17 @@ public class BookingService {
             }
             return BookingResponse.of(booking, attendee, position, secret);
         });
+    }
+
+    /** A staff user's id, which only staff may name: the public website cannot vouch for who an attendee is. */
+    private static String userId(BookingRequest request, boolean staff) {
+        if (request.userId() == null || request.userId().isBlank()) {
+            return null;
+        }
+        if (!staff) {
+            throw ProblemException.invalidField("userId", "only staff name an attendee's user id; leave it out");
+        }
+        return request.userId().strip();
     }
 
     /**

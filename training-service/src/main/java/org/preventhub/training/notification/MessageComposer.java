@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.platform.notification.Dispatcher;
+import org.preventhub.platform.notification.Dispatcher.Composed;
 import org.preventhub.platform.reference.ReferenceDataConfig;
 import org.preventhub.training.booking.Booking;
 import org.preventhub.training.session.TrainingSession;
@@ -27,11 +29,7 @@ import io.quarkus.qute.Engine;
  * kind carries one. Or says why it is not sent: the person declined it, or nobody is left to send it to.
  */
 @ApplicationScoped
-public class MessageComposer {
-
-    /** A message to send, or the reason it is skipped. */
-    public record Composed(Mail mail, String skipped) {
-    }
+public class MessageComposer implements Dispatcher.Composer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
@@ -56,16 +54,17 @@ public class MessageComposer {
         this.from = address(from);
     }
 
+    @Override
     @Transactional
     public Composed compose(UUID notificationId) {
         Notification n = em.find(Notification.class, notificationId);
         Booking booking = em.find(Booking.class, n.bookingId);
         Trainee attendee = booking.attendee(personal);
         if (attendee.email() == null) {
-            return new Composed(null, "nobody to send it to: the attendee's identity was erased");
+            return Composed.skip("nobody to send it to: the attendee's identity was erased");
         }
         if (!n.kind.essential && !preferences.wantsReminders(booking.emailIndex)) {
-            return new Composed(null, "declined by the person (no reminders)");
+            return Composed.skip("declined by the person (no reminders)");
         }
         TrainingSession session = booking.session;
         String title = session.course.title;
@@ -96,7 +95,7 @@ public class MessageComposer {
             mail.addAttachment("invite.ics", ics.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; charset=UTF-8; method=" + method.name());
         }
-        return new Composed(mail, null);
+        return Composed.send(mail);
     }
 
     /** The bare address of {@code Name <address>}, as a mailto URI needs it. */

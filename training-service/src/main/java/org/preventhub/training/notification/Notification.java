@@ -10,12 +10,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.preventhub.platform.notification.NotificationStore.Status;
+
 /** A message to the person who holds a booking, recorded with the change that calls for it (see V2026_12_09_10). */
 @Entity
 @Table(name = "notification")
 public class Notification {
-
-    public enum Status { PENDING, SENDING, SENT, FAILED, BOUNCED, UNKNOWN, SKIPPED }
 
     @Id
     public UUID id;

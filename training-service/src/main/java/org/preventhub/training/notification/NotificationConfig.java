@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** E-mail to people who book: where links point, how the dispatcher paces and retries (see README, "Messages"). */
+/** E-mail to people who book: where links point, when reminders go (see README, "Messages"). */
 @ConfigMapping(prefix = "hub.notification")
 public interface NotificationConfig {
 
@@ -28,38 +28,9 @@ public interface NotificationConfig {
     @WithDefault("Prevent training team")
     String senderName();
 
-    Dispatch dispatch();
+    // How the dispatcher paces and retries: hub.notification.dispatch.* (platform DispatchConfig).
 
     Reminders reminders();
-
-    interface Dispatch {
-        /** How often due messages are looked for; {@code off} stops sending (messages keep). */
-        @WithDefault("2s")
-        String every();
-
-        /** Messages claimed at once by one dispatcher. */
-        @WithDefault("50")
-        int batchSize();
-
-        /** Back-off after the first failed attempt, doubled after each further one up to {@link #maxBackoff}. */
-        @WithDefault("PT30S")
-        Duration firstBackoff();
-
-        @WithDefault("PT1H")
-        Duration maxBackoff();
-
-        /** Attempts before a message is given up as FAILED (with the default back-off, about a day). */
-        @WithDefault("30")
-        int maxAttempts();
-
-        /**
-         * A message claimed longer ago than this, its outcome never recorded (the process stopped while sending), is
-         * marked UNKNOWN for a person to check, never sent again on its own: it may have arrived. Longer than the
-         * SMTP timeouts.
-         */
-        @WithDefault("PT10M")
-        Duration sendingTimeout();
-    }
 
     interface Reminders {
         /** How often the reminder job runs; {@code off} sends none. */

@@ -17,7 +17,7 @@ import org.preventhub.training.session.SessionChanged;
 
 /**
  * Records the messages a change calls for, in the change's own transaction (the observers are synchronous), so a
- * message exists if and only if its change committed; the {@link Dispatcher} sends them after the commit. Nothing
+ * message exists if and only if its change committed; the {@link MessageDispatch} sends them after the commit. Nothing
  * personal is written here: the address is read from the booking when the message is sent.
  */
 @ApplicationScoped

@@ -64,14 +64,14 @@ public class RetentionService {
         Instant now = Instant.now();
         int bookings = apply(dryRun, """
                 UPDATE booking b SET attendee_name_enc = NULL, attendee_email_enc = NULL, organisation_enc = NULL,
-                       job_role_enc = NULL, email_index = NULL, name_index = NULL, erased_at = ?2
+                       job_role_enc = NULL, email_index = NULL, name_index = NULL, user_id = NULL, erased_at = ?2
                 FROM training_session s WHERE s.id = b.session_id AND s.ends_at < ?1 AND b.erased_at IS NULL""", """
                 SELECT count(*) FROM booking b JOIN training_session s ON s.id = b.session_id
                 WHERE s.ends_at < ?1 AND b.erased_at IS NULL""", cutoff, now);
         int attendance = apply(dryRun, """
                 UPDATE attendance a SET attendee_name_enc = NULL, attendee_email_enc = NULL, organisation_enc = NULL,
                        job_role_enc = NULL, email_index = NULL, name_index = NULL, correction_reason_enc = NULL,
-                       erased_at = ?2
+                       user_id = NULL, erased_at = ?2
                 FROM training_session s WHERE s.id = a.session_id AND s.ends_at < ?1 AND a.erased_at IS NULL""", """
                 SELECT count(*) FROM attendance a JOIN training_session s ON s.id = a.session_id
                 WHERE s.ends_at < ?1 AND a.erased_at IS NULL""", cutoff, now);

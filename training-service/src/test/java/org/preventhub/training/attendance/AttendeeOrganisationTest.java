@@ -67,6 +67,35 @@ class AttendeeOrganisationTest {
                         "Rugby Food Bank"));
     }
 
+    @Test
+    void aStaffUserBookedByStaffUnderTheirUserIdIsNamedByItInTheAttendanceEventAndNothingElseAboutThem() {
+        UUID session = scheduleSession(aSession(createCourse()).capacity(4).build());
+        JsonPath member = asTrainer().body(anAttendee().name("Priya Shah").userId("panel-member-7").build())
+                .post("/sessions/" + session + "/bookings").then().statusCode(201).extract().jsonPath();
+        JsonPath other = book(session, anAttendee().name("Jo Bell").build());
+        holdSession(session);
+        asTrainer().body(Map.of("bookings", List.of(Map.of("bookingId", member.getString("id"), "attended", true),
+                Map.of("bookingId", other.getString("id"), "attended", true))))
+                .put("/sessions/" + session + "/attendance").then().statusCode(200);
+
+        List<ReceivedEvent> recorded = KafkaEvents.await(Topics.TRAINING,
+                e -> e.type().equals(TrainingEventTypes.ATTENDANCE_RECORDED)
+                        && session.toString().equals(e.data().get("attendance").get("sessionId").asText()),
+                2, Duration.ofSeconds(30));
+        assertThat(attendanceOf(recorded, member.getString("id")).get("userId").asText()).isEqualTo("panel-member-7");
+        assertThat(attendanceOf(recorded, other.getString("id")).get("userId").isNull()).isTrue();
+        assertThat(recorded).allSatisfy(e -> assertThat(e.data().toString()).doesNotContain("Priya Shah", "@example.org"));
+    }
+
+    @Test
+    void theBookingWebsiteCannotNameAUserId() {
+        // The public website cannot vouch for who an attendee is: only staff link a booking to a user.
+        UUID session = scheduleSession(aSession(createCourse()).capacity(4).build());
+        org.preventhub.training.support.TrainingApi.as(org.preventhub.platform.security.Roles.BOOKING)
+                .body(anAttendee().userId("panel-member-7").build()).post("/sessions/" + session + "/bookings")
+                .then().statusCode(400).body("violations[0].field", equalTo("userId"));
+    }
+
     private static JsonNode attendanceOf(List<ReceivedEvent> recorded, String bookingId) {
         return recorded.stream().map(e -> e.data().get("attendance"))
                 .filter(a -> bookingId.equals(a.get("bookingId").asText())).findFirst().orElseThrow();

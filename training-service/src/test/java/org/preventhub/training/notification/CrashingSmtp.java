@@ -6,6 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import org.preventhub.platform.notification.Smtp;
+
 import io.quarkus.mailer.Mail;
 
 /**

@@ -14,6 +14,7 @@ public final class AttendeeBuilder {
     private String sector = "LOCAL_AUTHORITY";
     private OffsetDateTime bookedAt;
     private UUID organisationId;
+    private String userId;
 
     public static AttendeeBuilder anAttendee() {
         return new AttendeeBuilder();
@@ -51,7 +52,14 @@ public final class AttendeeBuilder {
         return this;
     }
 
+    /** Staff only: the attendee's user id, for a staff user (a governance member's required training). */
+    public AttendeeBuilder userId(String userId) {
+        this.userId = userId;
+        return this;
+    }
+
     public BookingRequest build() {
-        return new BookingRequest(name, email, organisation, organisationId, sector, "Family support worker", bookedAt);
+        return new BookingRequest(name, email, organisation, organisationId, sector, "Family support worker", bookedAt,
+                userId);
     }
 }

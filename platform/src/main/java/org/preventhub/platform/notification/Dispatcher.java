@@ -1,15 +1,14 @@
-package org.preventhub.training.notification;
+package org.preventhub.platform.notification;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
+import org.preventhub.platform.notification.NotificationStore.Status;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.mailer.Mail;
 import io.vertx.ext.mail.SMTPException;
 
 /**
@@ -18,29 +17,43 @@ import io.vertx.ext.mail.SMTPException;
  * SENT; on a temporary failure (the server unreachable, a 4xx answer) another attempt after an exponential back-off,
  * FAILED after the last; BOUNCED when the server refuses it for good (5xx). A claim whose outcome was never recorded
  * (the process stopped while sending) is given up as UNKNOWN after {@code sending-timeout}, not sent blindly again.
- * The log says which message, kind and booking, and the outcome: never the address, never the body.
+ * The log says which message and the outcome: never the address, never the body.
+ *
+ * <p>Not a bean: a service makes one per table of messages, with the composer that makes its messages, and calls
+ * {@link #dispatch()} from its own scheduled job (training's booking messages, the platform's staff reminders).
  */
-@ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
-    private final NotificationStore store;
-    private final MessageComposer composer;
-    private final Smtp smtp;
-    private final NotificationConfig.Dispatch config;
+    /** A message to send, or the reason it is not sent (the person declined it, nobody is left to send it to). */
+    public record Composed(Mail mail, String skipped) {
 
-    public Dispatcher(NotificationStore store, MessageComposer composer, Smtp smtp, NotificationConfig config) {
+        public static Composed send(Mail mail) {
+            return new Composed(mail, null);
+        }
+
+        public static Composed skip(String why) {
+            return new Composed(null, why);
+        }
+    }
+
+    /** Makes a claimed message, in its own transaction, from the records as they are when it is sent. */
+    @FunctionalInterface
+    public interface Composer {
+        Composed compose(UUID messageId);
+    }
+
+    private final NotificationStore store;
+    private final Composer composer;
+    private final Smtp smtp;
+    private final DispatchConfig config;
+
+    public Dispatcher(NotificationStore store, Composer composer, Smtp smtp, DispatchConfig config) {
         this.store = store;
         this.composer = composer;
         this.smtp = smtp;
-        this.config = config.dispatch();
-    }
-
-    @Scheduled(every = "${hub.notification.dispatch.every}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "notification-dispatch")
-    void scheduled() {
-        dispatch();
+        this.config = config;
     }
 
     /** One round: gives up stale claims, then sends what is due, a batch at a time. @return messages handled */
@@ -59,18 +72,18 @@ public class Dispatcher {
     }
 
     private void deliver(UUID id) {
-        MessageComposer.Composed composed;
+        Composed composed;
         try {
             composed = composer.compose(id);
         } catch (RuntimeException e) {
             // A message that cannot be made will not be made by trying again.
             LOG.errorf(e, "Message %s: failed (could not be composed)", id);
-            store.finish(id, Notification.Status.FAILED, "could not be composed: " + e.getClass().getSimpleName(),
+            store.finish(id, Status.FAILED, "could not be composed: " + e.getClass().getSimpleName(),
                     Instant.now());
             return;
         }
         if (composed.skipped() != null) {
-            store.finish(id, Notification.Status.SKIPPED, composed.skipped(), Instant.now());
+            store.finish(id, Status.SKIPPED, composed.skipped(), Instant.now());
             LOG.infof("Message %s: skipped (%s)", id, composed.skipped());
             return;
         }
@@ -80,7 +93,7 @@ public class Dispatcher {
             failed(id, e);
             return;
         }
-        store.finish(id, Notification.Status.SENT, null, Instant.now());
+        store.finish(id, Status.SENT, null, Instant.now());
         LOG.infof("Message %s: sent", id);
     }
 
@@ -89,13 +102,13 @@ public class Dispatcher {
         String error = smtpAnswer != null ? smtpAnswer.getReplyCode() + " " + smtpAnswer.getReplyMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         if (smtpAnswer != null && smtpAnswer.isPermanent()) {
-            store.finish(id, Notification.Status.BOUNCED, error, Instant.now());
+            store.finish(id, Status.BOUNCED, error, Instant.now());
             LOG.warnf("Message %s: bounced (%d)", id, smtpAnswer.getReplyCode());
             return;
         }
         int attempts = store.attempts(id);
         if (attempts >= config.maxAttempts()) {
-            store.finish(id, Notification.Status.FAILED, error, Instant.now());
+            store.finish(id, Status.FAILED, error, Instant.now());
             LOG.errorf("Message %s: failed after %d attempts", id, attempts);
             return;
         }

@@ -1,4 +1,4 @@
-package org.preventhub.training.notification;
+package org.preventhub.platform.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.preventhub.training.notification;
+package org.preventhub.platform.notification;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,32 +13,40 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
 /**
- * The dispatcher's steps on the notification table, each one statement committed on its own (auto-commit, outside
+ * The dispatcher's steps on a table of messages, each one statement committed on its own (auto-commit, outside
  * any transaction), so a claim is durable before the message is handed to SMTP: whatever happens next, the row is
- * never sent twice by the dispatcher.
+ * never sent twice by the dispatcher. The table is the service's own (training's {@code notification}, the staff
+ * reminders' {@code staff_notification}); it has at least the columns {@code id, status, attempts,
+ * next_attempt_at, claimed_at, finished_at, last_error} with the statuses of {@link Status}.
  */
-@ApplicationScoped
 public class NotificationStore {
+
+    /** A message's state: PENDING (due at next_attempt_at), SENDING (claimed), then an outcome. */
+    public enum Status { PENDING, SENDING, SENT, FAILED, BOUNCED, UNKNOWN, SKIPPED }
 
     private static final Logger LOG = Logger.getLogger(NotificationStore.class);
     private static final int MAX_ERROR = 500;
 
     private final DataSource dataSource;
+    private final String table;
 
-    public NotificationStore(DataSource dataSource) {
+    /** @param table the table's name: a constant of the code, never input */
+    public NotificationStore(DataSource dataSource, String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
         this.dataSource = dataSource;
+        this.table = table;
     }
 
     /** Claims up to {@code limit} due messages (SENDING, one more attempt); other dispatchers skip them. */
     public List<UUID> claimDue(int limit, Instant now) {
         return ids("""
-                UPDATE notification SET status = 'SENDING', attempts = attempts + 1, claimed_at = ?
-                WHERE id IN (SELECT id FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?
+                UPDATE $T SET status = 'SENDING', attempts = attempts + 1, claimed_at = ?
+                WHERE id IN (SELECT id FROM $T WHERE status = 'PENDING' AND next_attempt_at <= ?
                              ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING id""", Timestamp.from(now), Timestamp.from(now), limit);
     }
@@ -50,7 +58,7 @@ public class NotificationStore {
      */
     public List<UUID> giveUpStale(Duration timeout, Instant now) {
         List<UUID> stale = ids("""
-                UPDATE notification SET status = 'UNKNOWN', finished_at = ?,
+                UPDATE $T SET status = 'UNKNOWN', finished_at = ?,
                        last_error = 'claimed at ' || claimed_at || ' by a process that stopped before recording the outcome'
                 WHERE status = 'SENDING' AND claimed_at < ?
                 RETURNING id""", Timestamp.from(now), Timestamp.from(now.minus(timeout)));
@@ -59,9 +67,9 @@ public class NotificationStore {
     }
 
     /** The outcome of a claim, recorded even if it was meanwhile given up as UNKNOWN: now it is known. */
-    public void finish(UUID id, Notification.Status status, String error, Instant now) {
+    public void finish(UUID id, Status status, String error, Instant now) {
         update("""
-                UPDATE notification SET status = ?, finished_at = ?, last_error = ?
+                UPDATE $T SET status = ?, finished_at = ?, last_error = ?
                 WHERE id = ? AND status IN ('SENDING', 'UNKNOWN')""", status.name(), Timestamp.from(now),
                 truncate(error), id);
     }
@@ -69,13 +77,13 @@ public class NotificationStore {
     /** Another attempt after {@code at}. */
     public void retry(UUID id, String error, Instant at) {
         update("""
-                UPDATE notification SET status = 'PENDING', next_attempt_at = ?, last_error = ?
+                UPDATE $T SET status = 'PENDING', next_attempt_at = ?, last_error = ?
                 WHERE id = ? AND status IN ('SENDING', 'UNKNOWN')""", Timestamp.from(at), truncate(error), id);
     }
 
     public int attempts(UUID id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT attempts FROM notification WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT attempts FROM " + table + " WHERE id = ?")) {
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getInt(1) : 0;
@@ -106,8 +114,8 @@ public class NotificationStore {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
+    private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql.replace("$T", table));
         for (int i = 0; i < params.length; i++) {
             s.setObject(i + 1, params[i]);
         }
