@@ -21,8 +21,11 @@ import org.preventhub.testing.infra.PostgresServer;
 public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
+    private final Topology topology;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private KafkaCluster kafkaCluster;
+    private String kafkaBootstrap;
     private ManagedProcess keycloak;
     private MailServer mail;
     private String mailbox;
@@ -30,13 +33,15 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceDefinition> running = new ArrayList<>();
     private StackSecrets secrets;
 
-    private LocalStack(StackConfig config) {
+    private LocalStack(StackConfig config, Topology topology) {
         this.config = config;
+        this.topology = topology;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("prevent-hub.root", ".")).toAbsolutePath().normalize();
         String command = args.length == 0 ? "start" : args[0];
+        Topology topology = java.util.Arrays.asList(args).contains("--scale-out") ? Topology.SCALE_OUT : Topology.SINGLE;
         StackConfig config = StackConfig.defaults(root);
         // The benchmarks run a stack of their own: another state folder, no demo data.
         if (System.getProperty("prevent-hub.state") != null || System.getProperty("prevent-hub.demo") != null) {
@@ -46,21 +51,21 @@ public final class LocalStack implements AutoCloseable {
                     Boolean.parseBoolean(System.getProperty("prevent-hub.demo", "true")));
         }
         switch (command) {
-            case "start" -> runUntilInterrupted(config);
+            case "start" -> runUntilInterrupted(config, topology);
             case "reset" -> {
                 KeycloakServer.deleteRecursively(config.state());
                 System.out.println("Deleted " + config.state() + ": the next start begins with an empty suite.");
             }
             default -> {
-                System.err.println("Usage: hub [start|reset]");
+                System.err.println("Usage: hub [start [--scale-out]|reset]");
                 System.exit(2);
             }
         }
     }
 
-    private static void runUntilInterrupted(StackConfig config) throws InterruptedException {
+    private static void runUntilInterrupted(StackConfig config, Topology topology) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalStack stack = new LocalStack(config);
+        LocalStack stack = new LocalStack(config, topology);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the suite...");
             stack.close();
@@ -77,7 +82,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(StackConfig config) {
-        LocalStack stack = new LocalStack(config);
+        return start(config, Topology.SINGLE);
+    }
+
+    /** The stack with several instances of each part ({@link Topology#SCALE_OUT}), for the scale-out benchmark. */
+    public static LocalStack start(StackConfig config, Topology topology) {
+        LocalStack stack = new LocalStack(config, topology);
         try {
             stack.start();
             return stack;
@@ -89,8 +99,12 @@ public final class LocalStack implements AutoCloseable {
 
     private void start() {
         requireFree("PostgreSQL", config.postgresPort());
-        requireFree("Kafka", config.kafkaPort());
-        requireFree("Kafka controller", config.kafkaControllerPort());
+        if (topology.kafkaCluster()) {
+            KafkaCluster.portsOf(config.kafkaPort(), config.kafkaControllerPort()).forEach(p -> requireFree("Kafka", p));
+        } else {
+            requireFree("Kafka", config.kafkaPort());
+            requireFree("Kafka controller", config.kafkaControllerPort());
+        }
         requireFree("Keycloak", config.keycloakPort());
         requireFree("Keycloak management", config.keycloakManagementPort());
         requireFree("SMTP", config.smtpPort());
@@ -100,16 +114,28 @@ public final class LocalStack implements AutoCloseable {
         if (built.isEmpty()) {
             throw new IllegalStateException("No service is built: run ./mvnw -DskipTests package first.");
         }
-        built.forEach(s -> requireFree(s.name(), s.port()));
-        built.forEach(s -> requireFree(s.name() + " management", s.managementPort()));
+        for (int i = 0; i < topology.instances(); i++) {
+            for (ServiceDefinition s : built) {
+                requireFree(s.name(), topology.instance(s, i).port());
+                requireFree(s.name() + " management", topology.instance(s, i).managementPort());
+            }
+        }
         secrets = StackSecrets.in(config.state());
 
         step("PostgreSQL 17 on port " + config.postgresPort());
         postgres = PostgresServer.start(config.state().resolve("postgres"), config.postgresPort(), false);
         built.stream().map(ServiceDefinition::database).filter(db -> db != null).forEach(postgres::createDatabase);
 
-        step("Kafka on port " + config.kafkaPort());
-        kafka = KafkaBroker.start(config.state().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+        if (topology.kafkaCluster()) {
+            kafkaCluster = KafkaCluster.start(config.state(), config.logs(), config.kafkaPort(), config.kafkaControllerPort());
+            kafkaBootstrap = kafkaCluster.bootstrapServers();
+            step("Kafka cluster of " + KafkaCluster.NODES + " nodes on " + kafkaBootstrap
+                    + " (replication factor 3, min.insync.replicas 2)");
+        } else {
+            step("Kafka on port " + config.kafkaPort());
+            kafka = KafkaBroker.start(config.state().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+            kafkaBootstrap = config.kafkaBootstrapServers();
+        }
 
         // Every message the services send stops here, on this machine; the page shows them (kept until Ctrl-C).
         step("SMTP server on port " + config.smtpPort() + " (nothing leaves this machine)");
@@ -120,9 +146,13 @@ public final class LocalStack implements AutoCloseable {
         keycloak = KeycloakServer.start(config);
 
         for (ServiceDefinition service : built) {
-            step(service.name() + " on port " + service.port());
-            services.add(startService(service));
-            running.add(service);
+            // The gateway starts last and learns every instance of the others.
+            for (int i = 0; i < topology.instances(); i++) {
+                ServiceDefinition instance = topology.instance(service, i);
+                step(service.name() + " on port " + instance.port());
+                services.add(startService(instance, i));
+                running.add(instance);
+            }
         }
         for (int i = 0; i < running.size(); i++) {
             services.get(i).awaitHttpOk(running.get(i).management("/q/health/ready"), Duration.ofMinutes(3));
@@ -132,11 +162,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ManagedProcess startService(ServiceDefinition service) {
+    private ManagedProcess startService(ServiceDefinition service, int instance) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
                 "QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPort()),
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
                 "QUARKUS_OIDC_AUTH_SERVER_URL", config.issuer(),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", "",
@@ -150,18 +180,19 @@ public final class LocalStack implements AutoCloseable {
             env.put("GATEWAY_WEB_ORIGINS", config.webOrigin());
         }
         for (ServiceDefinition other : running) {
-            // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL and its management interface.
+            // Lets the gateway and reporting find their peers, e.g. TRAINING_SERVICE_URL and its management interface;
+            // every instance, comma-separated, in the scale-out stack.
             String name = other.name().toUpperCase().replace('-', '_');
-            env.put(name + "_URL", "http://localhost:" + other.port());
-            env.put(name + "_MANAGEMENT_URL", "http://localhost:" + other.managementPort());
+            env.merge(name + "_URL", "http://localhost:" + other.port(), (a, b) -> a + "," + b);
+            env.merge(name + "_MANAGEMENT_URL", "http://localhost:" + other.managementPort(), (a, b) -> a + "," + b);
         }
         return ManagedProcess.start(service.name(), ServiceJvm.forStack(config.state()).command(service, config.root()), env,
-                config.logs().resolve(service.name() + ".log"));
+                config.logs().resolve(processName(service.name(), instance) + ".log"));
     }
 
     private void loadDemoData() {
         ApiClient api = new ApiClient(new Tokens(config.issuer()));
-        for (ServiceDefinition service : running) {
+        for (ServiceDefinition service : running.stream().filter(s -> s.equals(firstInstance(s.name()))).toList()) {
             String baseUrl = "http://localhost:" + service.port();
             int calls;
             if (service.name().equals("training-service")) {
@@ -193,8 +224,13 @@ public final class LocalStack implements AutoCloseable {
         out.append(String.format("  %-19s http://localhost:%d/admin   (admin / admin)%n", "keycloak", config.keycloakPort()));
         out.append(String.format("  %-19s %s   (every e-mail the suite sent; SMTP on localhost:%d, nothing leaves this machine)%n",
                 "mailbox", mailbox, config.smtpPort()));
-        out.append(String.format("  %-19s localhost:%d    kafka: localhost:%d    logs: %s%n", "postgresql",
-                config.postgresPort(), config.kafkaPort(), config.root().relativize(config.logs())));
+        out.append(String.format("  %-19s localhost:%d    kafka: %s    logs: %s%n", "postgresql",
+                config.postgresPort(), kafkaBootstrap, config.root().relativize(config.logs())));
+        if (topology.instances() > 1) {
+            out.append("\nScale-out: " + topology.instances() + " instances of every service (ports +" + Topology.PORT_STEP
+                    + " for the second), the gateways spreading requests over them; " + KafkaCluster.NODES
+                    + " Kafka nodes. See README, \"Scaling out\".\n");
+        }
         out.append("\nDemo users (password \"demo\"): lead-wcc, trainer-wcc, referrer-police, panel-wcc, engagement-wcc, "
                 + "analyst-wcc, admin-wcc (and -police twins).\n");
         out.append("A token and a first call:\n\n");
@@ -210,6 +246,44 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(running);
     }
 
+    private static String processName(String service, int instance) {
+        return instance == 0 ? service : service + "-" + (instance + 1);
+    }
+
+    private ServiceDefinition firstInstance(String name) {
+        return running.get(indexOf(name));
+    }
+
+    /** Where the services find Kafka: one broker, or the cluster's three nodes. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrap;
+    }
+
+    /** Every instance of one service, in order. */
+    public List<ServiceDefinition> instances(String name) {
+        return running.stream().filter(s -> s.name().equals(name)).toList();
+    }
+
+    /** Kills instance {@code instance} (0-based) of a service at once (SIGKILL): no shutdown hook, as a machine failing. */
+    public synchronized void kill(String name, int instance) {
+        int seen = 0;
+        for (int i = 0; i < running.size(); i++) {
+            if (running.get(i).name().equals(name) && seen++ == instance) {
+                services.get(i).kill();
+                return;
+            }
+        }
+        throw new IllegalArgumentException("No instance " + instance + " of " + name);
+    }
+
+    /** Kills Kafka node n (0-based) of the scale-out stack's cluster at once. */
+    public void killKafkaNode(int n) {
+        if (kafkaCluster == null) {
+            throw new IllegalStateException("Only the scale-out stack has a Kafka cluster");
+        }
+        kafkaCluster.kill(n);
+    }
+
     /** Stops one service and leaves the rest running, as when it crashes or is redeployed. */
     public synchronized void stop(String name) {
         services.get(indexOf(name)).close();
@@ -220,7 +294,7 @@ public final class LocalStack implements AutoCloseable {
         int index = indexOf(name);
         ServiceDefinition service = running.get(index);
         services.get(index).close();
-        ManagedProcess process = startService(service);
+        ManagedProcess process = startService(service, 0);
         services.set(index, process);
         process.awaitHttpOk(service.management("/q/health/ready"), Duration.ofMinutes(3));
     }
@@ -256,6 +330,10 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
             kafka = null;
+        }
+        if (kafkaCluster != null) {
+            kafkaCluster.close();
+            kafkaCluster = null;
         }
         if (postgres != null) {
             postgres.close();

@@ -65,6 +65,23 @@ final class ManagedProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
+    /** Kills the process and its children at once (SIGKILL): no shutdown hook runs, as when a machine fails. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with status " + process.exitValue() + "; see " + log);
+        }
+    }
+
     long pid() {
         return process.pid();
     }

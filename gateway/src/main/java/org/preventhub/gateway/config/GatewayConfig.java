@@ -47,14 +47,17 @@ public interface GatewayConfig {
         /** The public path prefix, e.g. {@code /api/training}; it is removed before forwarding. */
         String prefix();
 
-        /** Where the service listens, e.g. {@code http://training-service:8081}. */
-        URI url();
+        /**
+         * Where the service listens, e.g. {@code http://training-service:8081}; several instances comma-separated
+         * ({@code http://localhost:8081,http://localhost:8181}), which the gateway spreads requests over.
+         */
+        List<URI> url();
 
         /**
-         * Where its management interface listens (health and OpenAPI, which the gateway reads), e.g.
-         * {@code http://training-service:9081}; the service's own url when it has none.
+         * Where each instance's management interface listens (health and OpenAPI, which the gateway reads), in the
+         * order of {@link #url()}, e.g. {@code http://training-service:9081}; the instances' own urls when absent.
          */
-        Optional<URI> managementUrl();
+        Optional<List<URI>> managementUrl();
 
         /** A label for OpenAPI tags and health, e.g. {@code Training}. */
         Optional<String> title();

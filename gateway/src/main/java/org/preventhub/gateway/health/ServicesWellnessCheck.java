@@ -23,7 +23,8 @@ public class ServicesWellnessCheck implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         return Uni.createFrom().completionStage(() -> health.check().toCompletionStage()).map(statuses -> {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named("services");
-            statuses.forEach(s -> builder.withData(s.name(), s.up() ? "UP" : "DOWN (circuit " + s.breaker() + ")"));
+            statuses.forEach(s -> builder.withData(s.name(), !s.up() ? "DOWN (circuit " + s.breaker() + ")"
+                    : s.instancesUp() < s.instances() ? "UP (" + s.instancesUp() + " of " + s.instances() + " instances)" : "UP"));
             return builder.status(statuses.stream().allMatch(ServicesHealth.ServiceStatus::up)).build();
         });
     }

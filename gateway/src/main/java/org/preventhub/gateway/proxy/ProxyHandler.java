@@ -2,6 +2,8 @@ package org.preventhub.gateway.proxy;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +45,12 @@ public final class ProxyHandler {
             "expect", "content-length", "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
             "x-forwarded-port", "x-forwarded-prefix", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset");
 
+    /** Methods RFC 9110 calls idempotent: sent again to another instance when the first could not be reached. */
+    private static final Set<HttpMethod> REPEATABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private static final Set<HttpMethod> BODYLESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE,
             HttpMethod.OPTIONS);
 
@@ -66,33 +74,42 @@ public final class ProxyHandler {
             refuseTooLarge(ctx, bodyLimit);
             return;
         }
-        if (!route.breaker().tryAcquire()) {
-            ctx.response().putHeader("Retry-After", Long.toString(route.breaker().secondsUntilTrial()));
-            Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
-                    "The " + route.title().toLowerCase(Locale.ROOT) + " service is not answering; try again shortly.");
+        Backend first = route.pick(List.of());
+        if (first == null) {
+            unavailable(ctx, route, route.secondsUntilTrial());
             return;
         }
         boolean chunked = "chunked".equalsIgnoreCase(in.getHeader(HttpHeaders.TRANSFER_ENCODING));
         // HTTP/2 frames a body without either header: without a length, anything but a read may carry one.
         boolean http2Body = length == -1 && in.version() == HttpVersion.HTTP_2 && !BODYLESS.contains(in.method());
         boolean hasBody = length > 0 || chunked || http2Body;
+        send(ctx, route, first, new ArrayList<>(List.of(first)), length, hasBody, bodyLimit);
+    }
 
+    /**
+     * Sends the request to {@code backend}. Refused there (connection refused or not made within the connect
+     * timeout: nothing reached the instance, and the caller's body is still unread in the socket), a request that
+     * may be repeated goes to the next instance; so does a body-less one whose connection broke before any answer.
+     */
+    private void send(RoutingContext ctx, ServiceRoute route, Backend backend, List<Backend> tried, long length,
+            boolean hasBody, long bodyLimit) {
+        HttpServerRequest in = ctx.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
-                .setHost(route.host())
-                .setPort(route.port())
-                .setSsl(route.ssl())
-                .setURI(route.upstreamUri(in.uri()))
+                .setHost(backend.host())
+                .setPort(backend.port())
+                .setSsl(backend.ssl())
+                .setURI(backend.upstreamUri(route.prefix(), in.uri()))
                 .setConnectTimeout(config.timeouts().connect().toMillis())
                 .setHeaders(requestHeaders(ctx, route));
 
         clients.get(route.name()).request(options).onComplete(connected -> {
             if (connected.failed()) {
-                route.breaker().onFailure();
-                LOG.debugf("%s unreachable: %s", route.name(), connected.cause().toString());
-                ctx.response().putHeader("Retry-After", "1");
-                Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
-                        "The " + route.title().toLowerCase(Locale.ROOT) + " service is not answering; try again shortly.");
+                backend.breaker().onFailure();
+                LOG.debugf("%s at %s unreachable: %s", route.name(), backend.origin(), connected.cause().toString());
+                if (!failOver(ctx, route, tried, length, hasBody, bodyLimit)) {
+                    unavailable(ctx, route, 1);
+                }
                 return;
             }
             HttpClientRequest out = connected.result();
@@ -118,24 +135,61 @@ public final class ProxyHandler {
                 Pipe<Buffer> pipe = new LimitedBody(in, bodyLimit, armTimeout).pipe().endOnFailure(false);
                 pipe.to(out).onFailure(failure -> {
                     out.reset(0, failure);
-                    failed(ctx, route, failure, bodyLimit);
+                    failed(ctx, route, backend, failure, bodyLimit);
                 });
             } else {
                 armTimeout.run();
                 out.end();
                 in.resume();
             }
-            answered.onSuccess(response -> relay(ctx, route, response))
-                    .onFailure(failure -> failed(ctx, route, failure, bodyLimit));
+            answered.onSuccess(response -> relay(ctx, route, backend, response))
+                    .onFailure(failure -> {
+                        // An instance killed with the request in flight breaks the connection before answering: a
+                        // read (nothing to resend) goes to its twin. Never after a timeout: it may still be working.
+                        if (!hasBody && !isTimeout(failure) && !ctx.response().headWritten() && !ctx.response().closed()
+                                && REPEATABLE.contains(in.method())) {
+                            backend.breaker().onFailure();
+                            if (failOver(ctx, route, tried, length, false, bodyLimit)) {
+                                return;
+                            }
+                            unavailable(ctx, route, 1);
+                            return;
+                        }
+                        failed(ctx, route, backend, failure, bodyLimit);
+                    });
         });
     }
 
-    private void relay(RoutingContext ctx, ServiceRoute route, HttpClientResponse response) {
+    /** Tries the next instance when the request may be repeated; false when there is none or it may not. */
+    private boolean failOver(RoutingContext ctx, ServiceRoute route, List<Backend> tried, long length, boolean hasBody,
+            long bodyLimit) {
+        HttpServerRequest in = ctx.request();
+        boolean repeatable = REPEATABLE.contains(in.method()) || in.getHeader(IDEMPOTENCY_KEY) != null;
+        if (!repeatable || ctx.response().closed()) {
+            return false;
+        }
+        Backend next = route.pick(tried);
+        if (next == null) {
+            return false;
+        }
+        tried.add(next);
+        LOG.debugf("%s: trying the instance at %s", route.name(), next.origin());
+        send(ctx, route, next, tried, length, hasBody, bodyLimit);
+        return true;
+    }
+
+    private static void unavailable(RoutingContext ctx, ServiceRoute route, long retryAfter) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+        Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
+                "The " + route.title().toLowerCase(Locale.ROOT) + " service is not answering; try again shortly.");
+    }
+
+    private void relay(RoutingContext ctx, ServiceRoute route, Backend backend, HttpClientResponse response) {
         int status = response.statusCode();
         if (status == 502 || status == 503 || status == 504) {
-            route.breaker().onFailure();
+            backend.breaker().onFailure();
         } else {
-            route.breaker().onSuccess();
+            backend.breaker().onSuccess();
         }
         HttpServerResponse res = ctx.response();
         if (res.closed()) {
@@ -146,7 +200,7 @@ public final class ProxyHandler {
         response.headers().forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (name.equals("location") || name.equals("content-location")) {
-                res.headers().add(header.getKey(), publicLocation(ctx, route, header.getValue()));
+                res.headers().add(header.getKey(), publicLocation(ctx, route, backend, header.getValue()));
             } else if (!NOT_FORWARDED.contains(name) && !name.equals(RequestIdHandler.HEADER.toLowerCase(Locale.ROOT))) {
                 res.headers().add(header.getKey(), header.getValue());
             }
@@ -163,27 +217,25 @@ public final class ProxyHandler {
         });
     }
 
-    private void failed(RoutingContext ctx, ServiceRoute route, Throwable failure, long bodyLimit) {
+    private void failed(RoutingContext ctx, ServiceRoute route, Backend backend, Throwable failure, long bodyLimit) {
         if (ctx.response().ended()) {
             return; // answered already (the body's failure and the answer's both arrive here)
         }
         if (rootCause(failure) instanceof LimitedBody.TooLarge) {
-            route.breaker().onAbandoned();
+            backend.breaker().onAbandoned();
             refuseTooLarge(ctx, bodyLimit);
         } else if (ctx.response().closed()) {
-            route.breaker().onAbandoned();
+            backend.breaker().onAbandoned();
         } else if (isTimeout(failure)) {
-            route.breaker().onFailure();
+            backend.breaker().onFailure();
             Problems.send(ctx, 504, "service-timeout", "Service timed out",
                     "The " + route.title().toLowerCase(Locale.ROOT) + " service did not answer within "
                             + route.timeout().toSeconds() + " s.");
         } else if (failure instanceof ConnectException) {
-            route.breaker().onFailure();
-            ctx.response().putHeader("Retry-After", "1");
-            Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
-                    "The " + route.title().toLowerCase(Locale.ROOT) + " service is not answering; try again shortly.");
+            backend.breaker().onFailure();
+            unavailable(ctx, route, 1);
         } else {
-            route.breaker().onFailure();
+            backend.breaker().onFailure();
             LOG.debugf("%s failed: %s", route.name(), failure.toString());
             Problems.send(ctx, 502, "bad-gateway", "Bad gateway",
                     "The " + route.title().toLowerCase(Locale.ROOT) + " service broke off its answer.");
@@ -251,20 +303,20 @@ public final class ProxyHandler {
     }
 
     /** A service's own address in a Location header becomes the gateway's public one. */
-    private String publicLocation(RoutingContext ctx, ServiceRoute route, String location) {
+    private String publicLocation(RoutingContext ctx, ServiceRoute route, Backend backend, String location) {
         String base = publicBase(ctx) + route.prefix();
-        String own = route.origin() + route.basePath();
+        String own = backend.origin() + backend.basePath();
         if (location.startsWith(own)) {
             return base + location.substring(own.length());
         }
         try {
             URI uri = URI.create(location);
-            if (uri.getHost() != null && (uri.getPort() == route.port() || uri.getPort() == -1)
-                    && (uri.getHost().equals(route.host()) || uri.getHost().equals("localhost")
+            if (uri.getHost() != null && (uri.getPort() == backend.port() || uri.getPort() == -1)
+                    && (uri.getHost().equals(backend.host()) || uri.getHost().equals("localhost")
                             || uri.getHost().equals("127.0.0.1"))) {
                 String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-                if (path.startsWith(route.basePath())) {
-                    path = path.substring(route.basePath().length());
+                if (path.startsWith(backend.basePath())) {
+                    path = path.substring(backend.basePath().length());
                 }
                 return base + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             }
@@ -272,8 +324,8 @@ public final class ProxyHandler {
             return location;
         }
         if (location.startsWith("/")) {
-            return base + location.substring(route.basePath().length() > 0 && location.startsWith(route.basePath())
-                    ? route.basePath().length() : 0);
+            return base + location.substring(backend.basePath().length() > 0 && location.startsWith(backend.basePath())
+                    ? backend.basePath().length() : 0);
         }
         return location;
     }

@@ -20,7 +20,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The services behind the gateway and one pooled HTTP client per service. */
+/** The services behind the gateway and one pooled HTTP client per service (its pool keeps connections per instance). */
 @ApplicationScoped
 public class Upstreams {
 
@@ -62,9 +62,22 @@ public class Upstreams {
         return clients;
     }
 
-    /** A small GET to a service's management interface (health, OpenAPI), answered with its status and body. */
+    /**
+     * A small GET to a service's management interface (health, OpenAPI), answered with its status and body: from
+     * its instances in turn until one answers 200 (the last one's answer otherwise).
+     */
     public Future<Reply> get(ServiceRoute route, String path, Duration timeout) {
-        URI management = route.management();
+        Future<Reply> reply = get(route, route.backends().get(0), path, timeout);
+        for (Backend backend : route.backends().subList(1, route.backends().size())) {
+            reply = reply.compose(answer -> answer.status() == 200 ? Future.succeededFuture(answer)
+                    : get(route, backend, path, timeout), failed -> get(route, backend, path, timeout));
+        }
+        return reply;
+    }
+
+    /** A small GET to one instance's management interface. */
+    public Future<Reply> get(ServiceRoute route, Backend backend, String path, Duration timeout) {
+        URI management = backend.management();
         String basePath = management.getRawPath() == null ? "" : management.getRawPath().replaceAll("/$", "");
         return clients.get(route.name())
                 .request(new RequestOptions().setMethod(HttpMethod.GET).setHost(management.getHost())
