@@ -242,14 +242,14 @@ public class OutboxRelay {
         }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, aggregatetype, aggregateid, type, payload::text, occurred_at
+                SELECT id, aggregatetype, aggregateid, type, payload::text, occurred_at, traceparent, tracestate
                 FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?
                 FOR UPDATE""")) {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant()));
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8)));
                 }
             }
         }
@@ -374,7 +374,7 @@ public class OutboxRelay {
     }
 
     record Row(UUID id, String aggregateType, String aggregateId, String type, String payload,
-            Instant occurredAt) {
+            Instant occurredAt, String traceparent, String tracestate) {
     }
 
     static final class KafkaUnavailable extends Exception {
