@@ -26,13 +26,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.assessment.AssessmentDtos.AssessmentRequest;
 import org.preventhub.engagement.assessment.AssessmentDtos.AssessmentView;
@@ -57,7 +57,6 @@ import org.preventhub.platform.web.Versions;
  */
 @Path("/assessments")
 @Tag(name = "Self-assessment", description = "The Home Office self-assessment toolkit: criteria, yearly scores, improvement actions, trend.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
@@ -91,7 +90,8 @@ public class AssessmentResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST, Roles.ADMIN })
     @Operation(summary = "A framework's criteria", description = "In force, in order; with `all=true` retired ones too.")
     @APIResponse(responseCode = "200", description = "The criteria.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = AssessmentExamples.CRITERIA)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CriterionView.class),
+                    examples = @ExampleObject(name = "example", value = AssessmentExamples.CRITERIA)))
     public List<CriterionView> criteria(@PathParam("framework") @Pattern(regexp = AssessmentDtos.FRAMEWORK) @Size(max = 60) String framework,
             @QueryParam("all") @DefaultValue("false") boolean all) {
         return assessments.criteriaOf(framework, !all);
@@ -116,7 +116,8 @@ public class AssessmentResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "List self-assessments", description = "By framework, year and organisation; paged, by year.")
     @APIResponse(responseCode = "200", description = "One page of assessments.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = AssessmentExamples.ASSESSMENT_PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentPage.class),
+                    examples = @ExampleObject(name = "example", value = AssessmentExamples.ASSESSMENT_PAGE)))
     public Page<AssessmentView> list(
             @QueryParam("framework") @Size(max = 60) @Parameter(example = "HOME_OFFICE_PREVENT_TOOLKIT") String framework,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year,

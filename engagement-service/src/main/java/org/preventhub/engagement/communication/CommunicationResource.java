@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationRequest;
 import org.preventhub.engagement.communication.CommunicationDtos.CommunicationView;
@@ -40,7 +39,6 @@ import org.preventhub.platform.web.Versions;
 
 @Path("/communications")
 @Tag(name = "Communications", description = "Newsletters, bulletins, social posts, web updates and press responses.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommunicationResource {

@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.document.DocumentDtos.GovernanceDocumentRequest;
 import org.preventhub.engagement.document.DocumentDtos.GovernanceDocumentView;
@@ -55,7 +54,6 @@ import org.preventhub.platform.web.Versions;
  */
 @Path("/documents")
 @Tag(name = "Documents", description = "CTLP, Local Area Prevent Assessments, Terms of Reference, action plan versions.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DocumentResource {

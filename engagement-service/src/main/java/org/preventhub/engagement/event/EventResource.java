@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.event.EventDtos.AttendanceCorrection;
 import org.preventhub.engagement.event.EventDtos.EventRequest;
@@ -44,7 +43,6 @@ import org.preventhub.platform.web.Versions;
 @Path("/events")
 @Tag(name = "Community events", description = "Public meetings, workshops, conferences, school projects, focus groups "
         + "and forums, each under the priority it serves.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.funding.FundingDtos.AwardRequest;
 import org.preventhub.engagement.funding.FundingDtos.AwardView;
@@ -49,7 +48,6 @@ import org.preventhub.platform.web.Versions;
  */
 @Path("/funding")
 @Tag(name = "Funding", description = "Funders' awards and the projects and programmes they fund.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FundingResource {
@@ -123,7 +121,8 @@ public class FundingResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "List projects and programmes", description = "By status; paged, by name.")
     @APIResponse(responseCode = "200", description = "One page of projects.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT_PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectPage.class),
+                    examples = @ExampleObject(name = "example", value = FundingExamples.PROJECT_PAGE)))
     public Page<ProjectView> projects(
             @QueryParam("status") @Size(max = 30) @Pattern(regexp = FundingDtos.STATUS) @Parameter(example = "PAUSED") String status,
             @Valid @BeanParam PageParams page) {
@@ -180,7 +179,8 @@ public class FundingResource {
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ENGAGEMENT_OFFICER, Roles.ANALYST })
     @Operation(summary = "List awards", description = "By funder or by project funded; paged, by start.")
     @APIResponse(responseCode = "200", description = "One page of awards.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = FundingExamples.AWARD_PAGE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardPage.class),
+                    examples = @ExampleObject(name = "example", value = FundingExamples.AWARD_PAGE)))
     public Page<AwardView> awards(@QueryParam("funderId") UUID funderId, @QueryParam("projectId") UUID projectId,
             @Valid @BeanParam PageParams page) {
         return funding.awards(funderId, projectId, page);

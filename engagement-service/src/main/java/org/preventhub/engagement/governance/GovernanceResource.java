@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.governance.GovernanceDtos.GovernanceBodyRecord;
 import org.preventhub.engagement.governance.GovernanceDtos.GovernanceBodyRequest;
@@ -52,7 +51,6 @@ import org.preventhub.platform.web.Versions;
  */
 @Path("/governance")
 @Tag(name = "Governance", description = "Governance bodies, members, meetings, minutes and actions arising (priority 2).")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class GovernanceResource {

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.engagement.organisation.OrganisationDtos.OrganisationRequest;
@@ -41,7 +40,6 @@ import org.preventhub.platform.web.Versions;
 
 @Path("/organisations")
 @Tag(name = "Partner organisations", description = "Organisers, partners and funders of events and communications.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganisationResource {

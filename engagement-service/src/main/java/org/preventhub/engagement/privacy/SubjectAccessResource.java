@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.api.Examples;
 import org.preventhub.platform.security.Roles;
@@ -38,7 +37,6 @@ import org.preventhub.platform.web.PageParams;
 @Path("/subject-access")
 @Tag(name = "Subject access", description = "What is held about a partner organisation's contact, exported or erased "
         + "on request, audited.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PREVENT_LEAD)

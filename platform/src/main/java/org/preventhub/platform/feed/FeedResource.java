@@ -60,9 +60,8 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
  * import and maintains the code mappings.
  */
 @Tag(name = "Feeds", description = "Council data feeds: CSV or JSON uploads, dry runs, import summaries, code mappings.")
-// Each operation names its security requirement too: the scanner documents a subclass's inherited operations
-// without this class's annotations.
-@SecurityRequirement(name = "bearer")
+// Each operation names its requirement and its roles: Quarkus derives them from @RolesAllowed for a class's own
+// methods only, not for those a subclass inherits (InheritedOperationRolesTest keeps the two alike).
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class FeedResource {
 
@@ -92,7 +91,7 @@ public abstract class FeedResource {
     public record MappingValue(@NotBlank @Size(max = 200) @Schema(example = "warwick") String internalCode) {
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @Operation(summary = "The feeds this service takes", description = "With the fields of each feed's records. "
@@ -105,7 +104,7 @@ public abstract class FeedResource {
         return imports.handlers().stream().map(h -> new FeedDescription(h.name(), h.description(), h.fields())).toList();
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED })
     @POST
     @Path("/{feed}/imports")
     @RolesAllowed(Roles.FEED)
@@ -174,7 +173,7 @@ public abstract class FeedResource {
         return Response.accepted(imports.job(job.id()).orElseThrow()).location(location(feed, job.id())).build();
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/{feed}/imports")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -188,7 +187,7 @@ public abstract class FeedResource {
         return Page.of(imports.list(feed, source, page.page, page.size), page, imports.count(feed, source));
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/{feed}/imports/{id}")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -203,7 +202,7 @@ public abstract class FeedResource {
         return visibleJob(feed, id);
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/{feed}/imports/{id}/rejections")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -219,7 +218,7 @@ public abstract class FeedResource {
                 Math.min(job.rejected(), config.maxStoredRejections()));
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
     @GET
     @Path("/mappings")
     @RolesAllowed({ Roles.FEED, Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -245,7 +244,7 @@ public abstract class FeedResource {
     private static final Map<String, String> MAPPING_SORT_COLUMNS = Map.of("source", "source", "kind", "kind",
             "externalCode", "external_code", "internalCode", "internal_code");
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.PREVENT_LEAD, Roles.ADMIN })
     @PUT
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })
@@ -276,7 +275,7 @@ public abstract class FeedResource {
         });
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = { Roles.PREVENT_LEAD, Roles.ADMIN })
     @DELETE
     @Path("/mappings/{source}/{kind}/{code}")
     @RolesAllowed({ Roles.PREVENT_LEAD, Roles.ADMIN })

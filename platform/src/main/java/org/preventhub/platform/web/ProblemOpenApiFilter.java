@@ -23,6 +23,8 @@ import org.preventhub.platform.problem.Violation;
  */
 public class ProblemOpenApiFilter implements OASFilter {
 
+    /** What Quarkus says of the 400, 401 and 403 it documents for a secured operation. */
+    private static final List<String> QUARKUS_DESCRIPTIONS = List.of("Bad Request", "Not Authorized", "Not Allowed");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String EXAMPLE_ID = "3f2b8c1e-7a4d-4e6f-9b0a-2c5d8e1f4a7b";
     private static final String EXAMPLE_ERROR_ID = "c9a1e2f4-5b6d-4c8e-9f0a-1b2c3d4e5f60";
@@ -48,6 +50,7 @@ public class ProblemOpenApiFilter implements OASFilter {
         if (path.startsWith("/q/")) {
             return;
         }
+        OperationRoles.describe(operation);
         boolean hasBody = operation.getRequestBody() != null;
         boolean isWrite = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         Map<String, String> statuses = new LinkedHashMap<>();
@@ -80,8 +83,11 @@ public class ProblemOpenApiFilter implements OASFilter {
                 responses.addAPIResponse(status.getKey(), problemResponse(path, status.getKey(), status.getValue()));
             } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
                     || existing.getContent().getMediaTypes().isEmpty()) {
-                // Quarkus documents 400/401/403 by itself, without a body: say what the body is.
+                // Quarkus documents 400/401/403 by itself, without a body: say what the body is, and what it means.
                 existing.setContent(problemResponse(path, status.getKey(), status.getValue()).getContent());
+                if (QUARKUS_DESCRIPTIONS.contains(existing.getDescription())) {
+                    existing.setDescription(status.getValue());
+                }
             }
         }
         // A declared error response (412, say) is a problem document too.

@@ -48,9 +48,8 @@ import org.preventhub.platform.webhook.WebhookViews.SubscriptionView;
  */
 @Tag(name = "Webhooks", description = "Signed webhooks (Standard Webhooks) for partner systems: subscriptions, "
         + "the delivery log, replay.")
-// Each operation names its security requirement too: the scanner documents a subclass's inherited operations
-// without this class's annotations.
-@SecurityRequirement(name = "bearer")
+// Each operation names its requirement and its roles: Quarkus derives them from @RolesAllowed for a class's own
+// methods only, not for those a subclass inherits (InheritedOperationRolesTest keeps the two alike).
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class WebhookResource {
 
@@ -64,7 +63,7 @@ public abstract class WebhookResource {
     @Inject
     IdempotentRequests idempotency;
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @GET
     @Path("/event-types")
     @RolesAllowed("${hub.webhooks.roles}")
@@ -77,7 +76,7 @@ public abstract class WebhookResource {
         return subscriptions.types().stream().map(t -> new EventTypeView(t.name(), t.description())).toList();
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @POST
     @Path("/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -98,7 +97,7 @@ public abstract class WebhookResource {
         });
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @GET
     @Path("/subscriptions")
     @RolesAllowed("${hub.webhooks.roles}")
@@ -111,7 +110,7 @@ public abstract class WebhookResource {
         return subscriptions.list(page);
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @GET
     @Path("/subscriptions/{id}")
     @RolesAllowed("${hub.webhooks.roles}")
@@ -126,7 +125,7 @@ public abstract class WebhookResource {
         return subscriptions.find(id).orElseThrow(() -> notFound(id));
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @DELETE
     @Path("/subscriptions/{id}")
     @RolesAllowed("${hub.webhooks.roles}")
@@ -139,7 +138,7 @@ public abstract class WebhookResource {
         return Response.noContent().build();
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @POST
     @Path("/subscriptions/{id}/pause")
     @RolesAllowed("${hub.webhooks.roles}")
@@ -152,7 +151,7 @@ public abstract class WebhookResource {
         return paused(key, id, true);
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @POST
     @Path("/subscriptions/{id}/resume")
     @RolesAllowed("${hub.webhooks.roles}")
@@ -172,7 +171,7 @@ public abstract class WebhookResource {
                 subscriptions.setPaused(id, paused).orElseThrow(() -> notFound(id))).build());
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @GET
     @Path("/subscriptions/{id}/deliveries")
     @RolesAllowed("${hub.webhooks.roles}")
@@ -187,7 +186,7 @@ public abstract class WebhookResource {
         return subscriptions.deliveries(id, status, page).orElseThrow(() -> notFound(id));
     }
 
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "${hub.webhooks.roles}")
     @POST
     @Path("/subscriptions/{id}/deliveries/{deliveryId}/replay")
     @RolesAllowed("${hub.webhooks.roles}")

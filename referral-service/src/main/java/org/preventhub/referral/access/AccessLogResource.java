@@ -13,14 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
 
 @Path("/referrals")
 @Tag(name = "Access log", description = "Every read, search, search hit, export and change of a referral.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessLogResource {
 

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.preventhub.platform.idempotency.IdempotentRequests;
@@ -42,7 +41,6 @@ import org.preventhub.platform.validation.PlausibleDate.Kind;
 @Path("/referrals")
 @Tag(name = "Referrals", description = "Channel referrals from intake to the 12-month review. A referral another "
         + "agency made, or one not on your panel, answers 404. Reads of personal data need `X-Access-Purpose`.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReferralResource {

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
@@ -30,7 +29,6 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/referrals")
 @Tag(name = "Support plans", description = "A Channel case's intervention providers and actions, revision by revision.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SupportPlanResource {

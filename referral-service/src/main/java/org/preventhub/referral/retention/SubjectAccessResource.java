@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.referral.access.AccessLog;
@@ -28,7 +27,6 @@ import org.preventhub.platform.validation.PlausibleDate.Kind;
 /** A subject access request: everything held about one person, for the Prevent lead to answer it. */
 @Path("/subject-access")
 @Tag(name = "Subject access", description = "Everything held about one person, exported and audited.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubjectAccessResource {

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
@@ -41,7 +40,6 @@ import org.preventhub.reporting.report.PdfRenderer;
 @Path("/report-editions")
 @Tag(name = "Report editions", description = "The partnership's narrative report, written in the hub: drafts with live "
         + "figures, published editions frozen.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EditionResource {

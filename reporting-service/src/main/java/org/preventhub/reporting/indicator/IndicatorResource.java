@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.CurrentUser;
@@ -37,7 +36,6 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
         + "events, for any period, with the previous period, targets and breakdowns. Figures about people referred "
         + "are suppressed below the disclosure threshold (5 by default) for everyone but the Prevent lead, who alone "
         + "may ask for them over arbitrary date ranges.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
 

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.security.Roles;
@@ -23,7 +22,6 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/projections/rebuild")
 @Tag(name = "Projections", description = "Rebuilding every projection from the topics.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionResource {
 

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.reporting.config.ReportingConfig;
@@ -27,7 +26,6 @@ import org.preventhub.reporting.indicator.ReportingPeriod;
 
 @Path("/reports")
 @Tag(name = "Annual report", description = "The partnership's annual report, produced from its own records.")
-@SecurityRequirement(name = "bearer")
 public class ReportResource {
 
     /** The bound the document states for a rendered file (OpenAPI wants every string bounded); far above a real one. */

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.preventhub.training.api.Examples;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.problem.ProblemException;
@@ -37,7 +36,6 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
 
 @Path("/sessions")
 @Tag(name = "Attendance", description = "The register: attended or no-show, walk-ins, delivery and corrections.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
@@ -40,7 +39,6 @@ import org.preventhub.platform.web.PageParams;
 @Path("/sessions")
 @Tag(name = "Bookings", description = "Seats, waiting lists and cancellations. The public booking website books "
         + "with the `booking` role; staff (trainer, prevent-lead) book on someone's behalf.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionBookingResource {

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
@@ -39,7 +38,6 @@ import io.quarkus.security.Authenticated;
 
 @Path("/courses")
 @Tag(name = "Courses", description = "The training catalogue: WRAP, Prevent Update, Online Grooming and the rest.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CourseResource {

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.security.Roles;
@@ -32,7 +31,6 @@ import org.preventhub.platform.idempotency.IdempotentRequests;
 /** The attendee's own evaluation, made with the booking's reference and secret. */
 @Path("/bookings")
 @Tag(name = "Evaluations")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AttendeeEvaluationResource {

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.validation.PlausibleDate;
@@ -30,7 +29,6 @@ import io.quarkus.security.Authenticated;
 /** A course's evaluation figures over a period. */
 @Path("/courses")
 @Tag(name = "Evaluations")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class CourseEvaluationResource {
 

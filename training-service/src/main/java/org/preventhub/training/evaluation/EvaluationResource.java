@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.preventhub.platform.problem.ProblemException;
@@ -42,7 +41,6 @@ import io.quarkus.security.Authenticated;
 /** A session's evaluations: paper forms entered by staff, the list, and the figures. */
 @Path("/sessions")
 @Tag(name = "Evaluations", description = "Post-course evaluations and their figures against the 95% target.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EvaluationResource {

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
@@ -64,7 +63,6 @@ public class CalendarFeedResource {
     @Path("trainers/me/calendar-url")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Make (or replace) my calendar feed URL",
             description = "A secret URL listing the sessions the caller scheduled or is named trainer of, as iCalendar, "
                     + "for a calendar program to subscribe to (it needs no token). Shown once: the service keeps only "
@@ -85,7 +83,6 @@ public class CalendarFeedResource {
     @Path("trainers/me/calendar-url")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Whether I have a calendar feed",
             description = "When the caller's current feed URL was made; 404 if they have none. The URL itself is shown "
                     + "only when made: to see it again, make a new one.")
@@ -100,7 +97,6 @@ public class CalendarFeedResource {
     @DELETE
     @Path("trainers/me/calendar-url")
     @RolesAllowed({ Roles.TRAINER, Roles.PREVENT_LEAD })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Revoke my calendar feed URL",
             description = "The URL stops working at once; calendar programs subscribed to it get 404.")
     @APIResponse(responseCode = "204", description = "Revoked.")

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.security.Roles;
@@ -28,7 +27,6 @@ import org.preventhub.training.booking.BookingSecrets;
 /** A person declines (or takes back) optional messages, proving with their booking's secret that they hold it. */
 @Path("/bookings")
 @Tag(name = "Messages")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MessagePreferenceResource {

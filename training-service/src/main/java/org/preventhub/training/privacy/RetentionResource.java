@@ -17,14 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.training.api.Examples;
 
 @Path("/retention/runs")
 @Tag(name = "Retention", description = "Trainees' identities erased when their retention period ends; the counts stay.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionResource {
 

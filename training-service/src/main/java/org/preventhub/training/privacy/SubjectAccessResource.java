@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.platform.web.Page;
@@ -37,7 +36,6 @@ import org.preventhub.training.api.Examples;
 /** A trainee's subject access request: the export of everything held about them, and its erasure on request. */
 @Path("/subject-access")
 @Tag(name = "Subject access", description = "Everything held about a trainee, exported or erased on request, audited.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PREVENT_LEAD)

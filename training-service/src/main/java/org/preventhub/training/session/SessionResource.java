@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.preventhub.training.api.Examples;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
@@ -40,7 +39,6 @@ import io.quarkus.security.Authenticated;
 
 @Path("/sessions")
 @Tag(name = "Sessions", description = "Scheduled deliveries of courses: in person or online, open or bespoke.")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
