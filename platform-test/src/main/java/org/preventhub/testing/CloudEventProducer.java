@@ -42,6 +42,19 @@ public final class CloudEventProducer {
         }
     }
 
+    /** As a producer's relay sends an event written in a traced request: with its traceparent header. */
+    public static String publishTraced(String topic, String type, String key, Object payload, String traceparent) {
+        String id = UUID.randomUUID().toString();
+        try {
+            send(topic, key, JsonBodies.MAPPER.writeValueAsString(payload), Map.of("ce_specversion", "1.0", "ce_id", id,
+                    "ce_type", type, "ce_source", "/prevent-hub/test", "ce_time", Instant.now().toString(),
+                    "content-type", "application/json", "traceparent", traceparent));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return id;
+    }
+
     /** Anything at all, for poison-message tests. */
     public static synchronized void send(String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);

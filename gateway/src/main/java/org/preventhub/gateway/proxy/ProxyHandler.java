@@ -14,6 +14,7 @@ import org.preventhub.gateway.config.GatewayConfig;
 import org.preventhub.gateway.web.Problems;
 import org.preventhub.gateway.web.RequestIdHandler;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -50,6 +51,9 @@ public final class ProxyHandler {
             HttpMethod.PUT, HttpMethod.DELETE);
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** W3C trace context: the gateway's client span sends its own when tracing is on. */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
 
     private static final Set<HttpMethod> BODYLESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE,
             HttpMethod.OPTIONS);
@@ -283,8 +287,12 @@ public final class ProxyHandler {
     private MultiMap requestHeaders(RoutingContext ctx, ServiceRoute route) {
         HttpServerRequest in = ctx.request();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        // Traced, the forwarded request's client span (a child of this request's span, itself a child of the caller's)
+        // adds its own traceparent: the caller's would be a second, contradicting one. Untraced, the caller's passes.
+        boolean traced = Span.current().getSpanContext().isValid();
         in.headers().forEach(header -> {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(name) && !(traced && TRACE_CONTEXT.contains(name))) {
                 headers.add(header.getKey(), header.getValue());
             }
         });

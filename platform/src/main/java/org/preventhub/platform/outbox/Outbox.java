@@ -44,6 +44,9 @@ public class Outbox {
         event.type = type;
         event.occurredAt = Instant.now();
         event.payload = json(type, payload);
+        TraceContext trace = TraceContext.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate();
         em.persist(event);
         return event.id;
     }
@@ -65,8 +68,11 @@ public class Outbox {
      */
     public void record(Connection connection, List<Pending> events) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, occurred_at)
-                VALUES (?, ?, ?, ?, ?::json, ?)""")) {
+                INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, occurred_at, traceparent,
+                    tracestate)
+                VALUES (?, ?, ?, ?, ?::json, ?, ?, ?)""")) {
+            // The trace of the writing thread (the request or the job), not of the threads that prepared the events.
+            TraceContext trace = TraceContext.current();
             for (Pending event : events) {
                 insert.setObject(1, event.id());
                 insert.setString(2, event.aggregateType());
@@ -74,6 +80,8 @@ public class Outbox {
                 insert.setString(4, event.type());
                 insert.setString(5, event.payload());
                 insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
+                insert.setString(7, trace.traceparent());
+                insert.setString(8, trace.tracestate());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -38,4 +38,9 @@ public class OutboxEvent {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** The writer's W3C trace context, relayed as Kafka headers; null without a trace. */
+    public String traceparent;
+
+    public String tracestate;
 }

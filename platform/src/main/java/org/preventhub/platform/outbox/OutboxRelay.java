@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -74,6 +76,7 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private volatile Thread worker;
+    private volatile Instant oldestPending; // the oldest unacknowledged row's time, as last counted; null: none
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastFailure;
 
@@ -108,6 +111,9 @@ public class OutboxRelay {
         this.lag = Timer.builder("outbox.publish.lag").description("From the event's commit to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("outbox.events.pending", pending);
+        // A stuck relay shows as a growing age while the count stays small; a burst, as a count whose age stays low.
+        Gauge.builder("outbox.backlog.age", this, OutboxRelay::backlogAgeSeconds).baseUnit("seconds")
+                .description("Age of the oldest event not yet acknowledged by Kafka").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -242,19 +248,20 @@ public class OutboxRelay {
         }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, aggregatetype, aggregateid, type, payload::text, occurred_at
+                SELECT id, aggregatetype, aggregateid, type, payload::text, occurred_at, traceparent, tracestate
                 FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?
                 FOR UPDATE""")) {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant()));
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8)));
                 }
             }
         }
         if (rows.isEmpty()) {
             pending.set(0);
+            oldestPending = null;
             return 0;
         }
 
@@ -317,7 +324,7 @@ public class OutboxRelay {
             Throwable cause = ackFailure.getCause() != null ? ackFailure.getCause() : ackFailure;
             throw new KafkaUnavailable(cause.getClass().getSimpleName());
         }
-        pending.set(countPending(connection));
+        countPending(connection);
         lastFailure = null;
         return rows.size();
     }
@@ -349,17 +356,25 @@ public class OutboxRelay {
         }
     }
 
-    private static long countPending(Connection connection) throws SQLException {
+    private void countPending(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+                ResultSet rs = statement.executeQuery("""
+                        SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL),
+                               (SELECT occurred_at FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT 1)""")) {
             rs.next();
-            return rs.getLong(1);
+            pending.set(rs.getLong(1));
+            oldestPending = java.util.Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant).orElse(null);
         }
+    }
+
+    double backlogAgeSeconds() {
+        Instant oldest = oldestPending; // read once: the relay may clear it meanwhile
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
     }
 
     void refreshPending() {
         try (Connection connection = dataSource.getConnection()) {
-            pending.set(countPending(connection));
+            countPending(connection);
         } catch (SQLException e) {
             LOG.debugf("Cannot count pending outbox rows: %s", e.getSQLState());
         }
@@ -373,9 +388,8 @@ public class OutboxRelay {
         }
     }
 
-    record Row(UUID id, String aggregateType, String aggregateId, String type, String payload,
-            Instant occurredAt) {
-    }
+    record Row(UUID id, String aggregateType, String aggregateId, String type, String payload, Instant occurredAt,
+            String traceparent, String tracestate) { }
 
     static final class KafkaUnavailable extends Exception {
         KafkaUnavailable(String message) {

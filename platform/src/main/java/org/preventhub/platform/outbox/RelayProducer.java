@@ -65,6 +65,14 @@ final class RelayProducer {
         header(record, "ce_time", DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
         header(record, "ce_partitionkey", row.aggregateId());
         header(record, "content-type", "application/json");
+        // The writer's trace, under the W3C names that OpenTelemetry's Kafka instrumentations read (the CloudEvents
+        // distributed-tracing extension defers to a protocol's own tracing headers).
+        if (row.traceparent() != null) {
+            header(record, "traceparent", row.traceparent());
+            if (row.tracestate() != null) {
+                header(record, "tracestate", row.tracestate());
+            }
+        }
         return record;
     }
 

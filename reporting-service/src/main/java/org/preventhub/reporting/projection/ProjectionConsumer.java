@@ -58,6 +58,7 @@ public class ProjectionConsumer {
     private final Generations generations;
     private final DeadLetters deadLetters;
     private final OffsetCommit offsets;
+    private final ProjectionSpans spans;
     private final ReportingConfig config;
     private final String bootstrapServers;
     private final Timer lag;
@@ -70,13 +71,14 @@ public class ProjectionConsumer {
     private Thread worker;
 
     public ProjectionConsumer(AgroalDataSource dataSource, Projector projector, Generations generations,
-            DeadLetters deadLetters, OffsetCommit offsets, ReportingConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            DeadLetters deadLetters, OffsetCommit offsets, ProjectionSpans spans, ReportingConfig config,
+            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.projector = projector;
         this.generations = generations;
         this.deadLetters = deadLetters;
         this.offsets = offsets;
+        this.spans = spans;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.lag = Timer.builder("reporting.event.lag")
@@ -153,10 +155,13 @@ public class ProjectionConsumer {
                     if (!records.isEmpty()) {
                         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                         records.forEach(batch::add);
+                        ProjectionSpans.Open traced = spans.start(batch);
                         try {
                             project(generations.active(), batch);
+                            spans.end(traced, null);
                             pause = FIRST_PAUSE_MS;
                         } catch (ProjectionUnavailable e) {
+                            spans.end(traced, e);
                             // Read the same events again next time round; the offsets stay where they were.
                             seekBack(kafka, batch);
                             retries.increment();

@@ -177,7 +177,8 @@ class TopologyTest {
         while (m.find()) {
             used.add(m.group(1));
         }
-        assertThat(used).contains("outbox_events_pending", "outbox_publish_lag_seconds", "reporting_events_dead_lettered_total");
+        assertThat(used).contains("outbox_events_pending", "outbox_backlog_age_seconds", "outbox_publish_lag_seconds",
+                "reporting_events_dead_lettered_total");
         String sources = mainSources();
         for (String metric : used) {
             // Micrometer's Prometheus names: dots become underscores, timers gain _seconds, counters _total.
