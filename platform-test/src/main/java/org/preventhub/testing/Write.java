@@ -144,7 +144,9 @@ public final class Write {
         }
         RequestSpecification request = caller.get().contentType(contentType).headers(headers)
                 .header("Idempotency-Key", key);
-        if (what != null) {
+        if (what instanceof byte[] bytes) {
+            request.body(bytes); // a file (an image), sent as it is
+        } else if (what != null) {
             request.body(what);
         }
         return request.request(method, path);

@@ -167,7 +167,7 @@ public class HttpFilters {
 
     private boolean isUpload(String path) {
         for (String prefix : limits.uploadPaths()) {
-            if (path.startsWith(prefix) || path.contains(prefix + "/")) {
+            if (path.startsWith(prefix) || path.contains(prefix + "/") || path.endsWith(prefix)) {
                 return true;
             }
         }

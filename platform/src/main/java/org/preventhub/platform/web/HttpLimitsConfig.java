@@ -12,7 +12,10 @@ public interface HttpLimitsConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
-    /** Path prefixes that take large uploads (council data feeds); they get {@link #maxUploadBytes()}. */
+    /**
+     * Path segments that take large uploads (council data feeds, a report's photos): a path starting with one, or
+     * holding or ending in it, gets {@link #maxUploadBytes()}.
+     */
     @WithDefault("/feeds")
     List<String> uploadPaths();
 

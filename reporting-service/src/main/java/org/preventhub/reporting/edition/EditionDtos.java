@@ -62,4 +62,15 @@ public final class EditionDtos {
     public record MovedFigure(@Schema(maxLength = 300, example = "training.people-trained by=course key=WRAP") String reference,
             @Schema(maxLength = 40) String published, @Schema(maxLength = 40) String now) {
     }
+
+    @Schema(description = "A photo of an edition, metadata stripped. Placed in a section's Markdown as a paragraph of "
+            + "its own: {{image:<id>}}; shown as a figure with its caption, its alt text read by screen readers.")
+    public record ImageView(UUID id, @Schema(maxLength = 20, example = "image/jpeg") String mediaType,
+            @Schema(example = "1600") int width, @Schema(example = "1200") int height,
+            @Schema(description = "Size of the stored (re-encoded) file in bytes.", example = "284113") long bytes,
+            @Schema(maxLength = 500, example = "Pupils at the Game On performance") String caption,
+            @Schema(maxLength = 500, example = "A school hall full of Year 9 pupils watching actors on a stage") String alt,
+            @Schema(maxLength = 60, example = "{{image:0b6f5a1e-4f0e-4d43-9f43-1f7a6a0f2d11}}") String reference,
+            Instant uploadedAt, @Schema(maxLength = 200) String uploadedBy) {
+    }
 }

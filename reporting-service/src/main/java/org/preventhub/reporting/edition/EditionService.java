@@ -46,12 +46,15 @@ public class EditionService {
     private final ObjectMapper mapper;
     private final CurrentUser user;
     private final FigureReferences figures;
+    private final EditionImages images;
 
-    public EditionService(AgroalDataSource dataSource, ObjectMapper mapper, CurrentUser user, FigureReferences figures) {
+    public EditionService(AgroalDataSource dataSource, ObjectMapper mapper, CurrentUser user, FigureReferences figures,
+            EditionImages images) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.user = user;
         this.figures = figures;
+        this.images = images;
     }
 
     @Transactional
@@ -74,8 +77,11 @@ public class EditionService {
             }
             figures.validate("introduction", content.introduction());
             figures.validate("conclusion", content.conclusion());
+            images.validate(id, "introduction", content.introduction());
+            images.validate(id, "conclusion", content.conclusion());
             for (int i = 0; i < content.sectionList().size(); i++) {
                 figures.validate("sections[" + i + "].markdown", content.sectionList().get(i).markdown());
+                images.validate(id, "sections[" + i + "].markdown", content.sectionList().get(i).markdown());
             }
             int number = edition.latestDraft() + 1;
             insertDraft(id, number, content);
@@ -131,7 +137,7 @@ public class EditionService {
             EditionContent content = draft(id, published ? edition.publishedDraft() : edition.latestDraft()).orElseThrow();
             Map<String, Map<String, String>> frozen = published ? frozen(id) : Map.of();
             boolean lead = figures.seesSmallNumbers();
-            return EditionWord.render(edition.title(), edition.period(), content, r -> published
+            return EditionWord.render(edition.title(), edition.period(), content, images.all(id), r -> published
                     ? frozen.getOrDefault(r.id(), Map.of()).getOrDefault(lead ? "lead" : "reader", "–")
                     : figures.live(r, edition.period()));
         });
@@ -148,7 +154,7 @@ public class EditionService {
             EditionContent content = draft(id, published ? edition.publishedDraft() : edition.latestDraft()).orElseThrow();
             if (!published) {
                 return EditionHtml.render(edition.title(), edition.period(), content, edition.status(),
-                        r -> span(figures.live(r, edition.period()), null));
+                        r -> span(figures.live(r, edition.period()), null), images.all(id));
             }
             Map<String, Map<String, String>> frozen = frozen(id);
             boolean lead = figures.seesSmallNumbers();
@@ -157,7 +163,7 @@ public class EditionService {
                 String shown = kept.getOrDefault(lead ? "lead" : "reader", "–");
                 String now = lead ? figures.live(r, edition.period()) : shown;
                 return span(shown, now.equals(shown) ? null : now);
-            });
+            }, images.all(id));
         });
     }
 

@@ -1,14 +1,21 @@
 package org.preventhub.reporting.edition;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
@@ -44,21 +51,22 @@ final class EditionWord {
     private EditionWord() {
     }
 
-    static byte[] render(String title, ReportingPeriod period, EditionContent content,
+    static byte[] render(String title, ReportingPeriod period, EditionContent content, Map<UUID, EditionImages.Stored> images,
             Function<FigureReferences.Reference, String> figure) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFStyles styles = doc.createStyles();
             style(styles, "Title", "Title", 0, 36);
             style(styles, "Heading1", "heading 1", 1, 28);
             style(styles, "Heading2", "heading 2", 2, 24);
+            style(styles, "Caption", "caption", 0, 18);
             doc.getProperties().getCoreProperties().setTitle(title);
             styled(doc, "Title", title);
             doc.createParagraph().createRun().setText(period.label());
-            section(doc, "Introduction", content.introduction(), figure);
+            section(doc, "Introduction", content.introduction(), figure, images);
             for (SectionText s : content.sectionList()) {
-                section(doc, s.heading(), s.markdown(), figure);
+                section(doc, s.heading(), s.markdown(), figure, images);
             }
-            section(doc, "Conclusion", content.conclusion(), figure);
+            section(doc, "Conclusion", content.conclusion(), figure, images);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -67,7 +75,7 @@ final class EditionWord {
     }
 
     private static void section(XWPFDocument doc, String heading, String markdown,
-            Function<FigureReferences.Reference, String> figure) {
+            Function<FigureReferences.Reference, String> figure, Map<UUID, EditionImages.Stored> images) {
         if (markdown == null || markdown.isBlank()) {
             return;
         }
@@ -80,7 +88,12 @@ final class EditionWord {
         }
         m.appendTail(text);
         for (Node block = PARSER.parse(text.toString()).getFirstChild(); block != null; block = block.getNext()) {
-            block(doc, block, "");
+            EditionImages.Stored image = block instanceof Paragraph ? placed(block, images) : null;
+            if (image != null) {
+                picture(doc, image);
+            } else {
+                block(doc, block, "");
+            }
         }
     }
 
@@ -128,6 +141,38 @@ final class EditionWord {
             } else {
                 inline(p, n, bold, italic); // links keep their text; raw HTML has no children and is dropped
             }
+        }
+    }
+
+    /** The image a paragraph consisting of one image reference places, or null. */
+    private static EditionImages.Stored placed(Node paragraph, Map<UUID, EditionImages.Stored> images) {
+        if (!(paragraph.getFirstChild() instanceof Text t) || t.getNext() != null) {
+            return null;
+        }
+        Matcher m = EditionImages.REFERENCE.matcher(t.getLiteral().strip());
+        UUID id = m.matches() ? EditionImages.parse(m.group(1)) : null;
+        return id == null ? null : images.get(id);
+    }
+
+    /** A photo at the text's width, its alt text where Word and screen readers look for it, its caption below. */
+    private static void picture(XWPFDocument doc, EditionImages.Stored image) {
+        EditionDtos.ImageView v = image.view();
+        XWPFParagraph p = doc.createParagraph();
+        int widthEmu = Units.toEMU(450); // about 16 cm: an A4 page's text width
+        int heightEmu = (int) ((long) widthEmu * v.height() / Math.max(1, v.width()));
+        try (ByteArrayInputStream in = new ByteArrayInputStream(image.bytes())) {
+            XWPFPicture picture = p.createRun().addPicture(in, ImageCleaner.PNG.equals(v.mediaType())
+                    ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG, "photo-" + v.id(), widthEmu, heightEmu);
+            picture.getCTPicture().getNvPicPr().getCNvPr().setDescr(v.alt());
+            var runs = p.getRuns().get(0).getCTR();
+            if (runs.sizeOfDrawingArray() > 0 && runs.getDrawingArray(0).sizeOfInlineArray() > 0) {
+                runs.getDrawingArray(0).getInlineArray(0).getDocPr().setDescr(v.alt());
+            }
+        } catch (IOException | InvalidFormatException e) {
+            throw new IllegalStateException("The image could not be placed in the Word document", e);
+        }
+        if (v.caption() != null) {
+            styled(doc, "Caption", v.caption());
         }
     }
 

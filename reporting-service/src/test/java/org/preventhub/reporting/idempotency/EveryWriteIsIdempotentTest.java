@@ -73,6 +73,14 @@ class EveryWriteIsIdempotentTest {
                 return Write.post("/report-editions/" + id + "/publish").as(() -> as(Roles.PREVENT_LEAD)).bodiless()
                         .effect(() -> Sql.count("SELECT coalesce(sum(version), 0) FROM report_edition WHERE id = ?::uuid", id));
             }),
+            entry("POST /report-editions/{id}/images", () -> {
+                String id = anEdition();
+                return Write.post("/report-editions/" + id + "/images?alt=" + "Pupils%20at%20the%20performance")
+                        .as(() -> as(Roles.PREVENT_LEAD)).contentType("image/jpeg")
+                        .body(org.preventhub.reporting.support.Photos.jpegWithGps(24, 16, 1))
+                        .otherBody(org.preventhub.reporting.support.Photos.jpegWithGps(16, 24, 1))
+                        .effect(() -> Sql.count("SELECT count(*) FROM report_edition_image WHERE edition_id = ?::uuid", id));
+            }),
             entry("POST /projections/rebuild", () -> {
                 rebuildDone();
                 return Write.post("/projections/rebuild").as(() -> as(Roles.PREVENT_LEAD)).bodiless().claimedApart()
