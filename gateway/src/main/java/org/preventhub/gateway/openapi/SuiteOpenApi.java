@@ -41,7 +41,7 @@ public class SuiteOpenApi {
     private volatile Instant cachedAt = Instant.MIN;
 
     public SuiteOpenApi(Upstreams upstreams, GatewayConfig config, ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version,
+            @ConfigProperty(name = "hub.api.version") String version,
             @ConfigProperty(name = "quarkus.http.cors.origins", defaultValue = "") List<String> corsOrigins) {
         this.upstreams = upstreams;
         this.config = config;

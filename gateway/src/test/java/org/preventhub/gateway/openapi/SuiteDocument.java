@@ -86,7 +86,8 @@ final class SuiteDocument {
             documents.put(route, MAPPER.readTree(stored.toFile()));
         }
         ObjectNode merged = OpenApiMerger.forGateway(MAPPER, gateway, origins)
-                .merge(documents, List.of(), OpenApiMerger.servers(gateway.publicUrl()), "0.1.0");
+                .merge(documents, List.of(), OpenApiMerger.servers(gateway.publicUrl()),
+                        config.getValue("hub.api.version", String.class));
         Files.createDirectories(written().getParent());
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(written().toFile(), merged);
         return merged;
