@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.engagement.competency.CompetencyDtos.MemberCompetency;
 import org.preventhub.engagement.competency.CompetencyDtos.Requirements;
@@ -39,7 +38,6 @@ import org.preventhub.platform.web.PageParams;
  */
 @Path("/governance/competency")
 @Tag(name = "Governance")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompetencyResource {
 

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
@@ -40,7 +39,6 @@ import org.preventhub.reporting.edition.EditionDtos.ImageView;
 /** Photos of a report edition: uploaded by the lead, cleaned of their metadata, placed in the text by reference. */
 @Path("/report-editions/{id}/images")
 @Tag(name = "Report editions")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class EditionImageResource {
 
