@@ -61,4 +61,15 @@ class ApiContractTest {
             SuiteDocument.MAPPER.writerWithDefaultPrettyPrinter().writeValue(releasedFile().toFile(), built);
         }
     }
+
+    /** Partners read the version in the document and the change in the changelog: the two name the same release. */
+    @Test
+    void theReleasedDescriptionCarriesTheVersionOfTheChangelogsLatestRelease() throws IOException {
+        String changelog = java.nio.file.Files.readString(SuiteDocument.root().resolve("api/CHANGELOG.md"));
+        java.util.regex.Matcher latest = java.util.regex.Pattern.compile("(?m)^## \\d{4}-\\d{2}-\\d{2}: (\\d+\\.\\d+\\.\\d+)")
+                .matcher(changelog);
+        assertThat(latest.find()).as("a release heading in api/CHANGELOG.md").isTrue();
+        assertThat(SuiteDocument.MAPPER.readTree(releasedFile().toFile()).path("info").path("version").asText())
+                .isEqualTo(latest.group(1));
+    }
 }
