@@ -38,6 +38,13 @@ class LocalStackIT {
                 + "/evaluation-summary?from=2019-09-01&to=2020-08-31", "analyst");
         assertThat(update.get("meetsTarget").asBoolean()).isTrue();
 
+        // Reporting's demo file loads although engagement's minutes put an action arising into the plan first.
+        String reporting = "http://localhost:" + suite.service("reporting-service").port();
+        JsonNode plan = api.get(reporting + "/actions?size=100", "analyst");
+        assertThat(plan.get("items").findValuesAsText("title"))
+                .contains("Review opportunities for further community engagement during 2020/21",
+                        "Ask the CTU for a quarterly CTLP update to local partners");
+
         // Roles come from Keycloak's token: an analyst may read but not schedule.
         assertThatThrownBy(() -> api.send("POST", training + "/courses", "analyst", "{}", null))
                 .hasMessageContaining("403");
