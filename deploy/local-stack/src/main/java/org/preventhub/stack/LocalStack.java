@@ -29,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private ManagedProcess keycloak;
     private MailServer mail;
     private String mailbox;
+    private TraceReceiver traces;
     private final List<ManagedProcess> services = new ArrayList<>();
     private final List<ServiceDefinition> running = new ArrayList<>();
     private StackSecrets secrets;
@@ -109,6 +110,9 @@ public final class LocalStack implements AutoCloseable {
         requireFree("Keycloak management", config.keycloakManagementPort());
         requireFree("SMTP", config.smtpPort());
         requireFree("mailbox page", config.mailboxPort());
+        if (config.traced()) {
+            requireFree("trace receiver", config.tracesPort());
+        }
         List<ServiceDefinition> built = config.services().stream()
                 .filter(s -> Files.isRegularFile(s.application(config.root()))).toList();
         if (built.isEmpty()) {
@@ -141,6 +145,10 @@ public final class LocalStack implements AutoCloseable {
         step("SMTP server on port " + config.smtpPort() + " (nothing leaves this machine)");
         mail = MailServer.start(config.smtpPort());
         mailbox = mail.servePage(config.mailboxPort());
+        if (config.traced()) {
+            step("Trace receiver on port " + config.tracesPort() + " (OTLP/HTTP; every service's spans, kept in memory)");
+            traces = TraceReceiver.start(config.tracesPort());
+        }
 
         step("Keycloak " + KeycloakServer.VERSION + " on port " + config.keycloakPort() + " (first start takes a minute or two)");
         keycloak = KeycloakServer.start(config);
@@ -176,6 +184,13 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
         }
         env.putAll(secrets.environment(service));
+        if (traces != null) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            // Spans show a second after the request instead of five.
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
+        }
         if (!config.webOrigin().equals(StackConfig.DEFAULT_WEB_ORIGIN)) {
             env.put("GATEWAY_WEB_ORIGINS", config.webOrigin());
         }
@@ -227,6 +242,10 @@ public final class LocalStack implements AutoCloseable {
         out.append(String.format("  %-19s http://localhost:%d/admin   (admin / admin)%n", "keycloak", config.keycloakPort()));
         out.append(String.format("  %-19s %s   (every e-mail the suite sent; SMTP on localhost:%d, nothing leaves this machine)%n",
                 "mailbox", mailbox, config.smtpPort()));
+        if (traces != null) {
+            out.append(String.format("  %-19s %s   (the latest traces; one trace: /traces/{traceId}, the id in every log line's trace=)%n",
+                    "traces", traces.page()));
+        }
         out.append(String.format("  %-19s localhost:%d    kafka: %s    logs: %s%n", "postgresql",
                 config.postgresPort(), kafkaBootstrap, config.root().relativize(config.logs())));
         if (topology.instances() > 1) {
@@ -255,6 +274,11 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceDefinition firstInstance(String name) {
         return running.get(indexOf(name));
+    }
+
+    /** The spans the services sent, when the stack was started with a trace receiver. */
+    java.util.Optional<TraceReceiver> traces() {
+        return java.util.Optional.ofNullable(traces);
     }
 
     /** Where the services find Kafka: one broker, or the cluster's three nodes. */
@@ -329,6 +353,10 @@ public final class LocalStack implements AutoCloseable {
         if (mail != null) {
             mail.close();
             mail = null;
+        }
+        if (traces != null) {
+            traces.close();
+            traces = null;
         }
         if (kafka != null) {
             kafka.close();

@@ -19,7 +19,11 @@ public record StackConfig(
         int mailboxPort,
         List<ServiceDefinition> services,
         boolean loadDemoData,
-        String webOrigin) {
+        String webOrigin,
+        int tracesPort) {
+
+    /** No trace receiver: the services export no spans (the benchmarks measure without tracing). */
+    public static final int NO_TRACES = 0;
 
     /** The web frontend's origin as the realm file and the gateway's default CORS setting name it. */
     public static final String DEFAULT_WEB_ORIGIN = "http://localhost:3000";
@@ -28,7 +32,7 @@ public record StackConfig(
             int keycloakManagementPort, int smtpPort, int mailboxPort, List<ServiceDefinition> services,
             boolean loadDemoData) {
         this(root, state, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, smtpPort,
-                mailboxPort, services, loadDemoData, DEFAULT_WEB_ORIGIN);
+                mailboxPort, services, loadDemoData, DEFAULT_WEB_ORIGIN, NO_TRACES);
     }
 
     /**
@@ -37,12 +41,22 @@ public record StackConfig(
      */
     public StackConfig withWebOrigin(String origin) {
         return new StackConfig(root, state, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
-                keycloakManagementPort, smtpPort, mailboxPort, services, loadDemoData, origin);
+                keycloakManagementPort, smtpPort, mailboxPort, services, loadDemoData, origin, tracesPort);
+    }
+
+    /** The same stack with every service's spans sent to the stack's trace receiver on {@code port} (OTLP/HTTP). */
+    public StackConfig withTracesPort(int port) {
+        return new StackConfig(root, state, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
+                keycloakManagementPort, smtpPort, mailboxPort, services, loadDemoData, webOrigin, port);
+    }
+
+    public boolean traced() {
+        return tracesPort != NO_TRACES;
     }
 
     public static StackConfig defaults(Path root) {
         return new StackConfig(root, root.resolve(".stack"), 15432, 19092, 19093, 18080, 19000,
-                13025, 13080, ServiceDefinition.ALL, true);
+                13025, 13080, ServiceDefinition.ALL, true).withTracesPort(14318);
     }
 
     public Path logs() {

@@ -33,7 +33,7 @@ final class RunningSuite implements AutoCloseable {
         webPort = FreePorts.next();
         config = new StackConfig(ROOT, state, FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true)
-                .withWebOrigin("http://localhost:" + webPort);
+                .withWebOrigin("http://localhost:" + webPort).withTracesPort(FreePorts.next());
         stack = LocalStack.start(config);
         tokens = new Tokens(config.issuer());
     }
@@ -61,6 +61,11 @@ final class RunningSuite implements AutoCloseable {
 
     String gateway() {
         return "http://localhost:" + service("gateway").port();
+    }
+
+    /** Every span the services exported (the stack's OTLP receiver). */
+    TraceReceiver traces() {
+        return stack.traces().orElseThrow();
     }
 
     ServiceDefinition service(String name) {
