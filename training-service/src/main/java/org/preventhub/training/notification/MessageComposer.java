@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.platform.calendar.ICalendar;
 import org.preventhub.platform.notification.Dispatcher;
 import org.preventhub.platform.notification.Dispatcher.Composed;
 import org.preventhub.platform.reference.ReferenceDataConfig;
@@ -87,10 +88,10 @@ public class MessageComposer implements Dispatcher.Composer {
         Mail mail = Mail.withText(attendee.email(), n.kind.subject(title), text)
                 .addHeader("Message-ID", "<" + n.id + "@" + config.messageIdDomain() + ">");
         if (n.kind.method != null && n.icalSequence != null) {
-            Invite.Method method = n.kind.method;
-            String ics = Invite.invitation(method, new Invite.Event("booking-" + booking.id + "@" + config.messageIdDomain(),
+            ICalendar.Method method = n.kind.method;
+            String ics = CalendarFeeds.ICAL.invitation(method, new ICalendar.Event("booking-" + booking.id + "@" + config.messageIdDomain(),
                     n.icalSequence, session.startsAt, session.endsAt, title, place,
-                    "Booking " + booking.reference + ". " + page, method == Invite.Method.CANCEL),
+                    "Booking " + booking.reference + ". " + page, method == ICalendar.Method.CANCEL),
                     config.senderName(), from, attendee.name(), attendee.email());
             mail.addAttachment("invite.ics", ics.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; charset=UTF-8; method=" + method.name());
