@@ -33,6 +33,7 @@ import io.quarkus.qute.Engine;
 public class MessageComposer implements Dispatcher.Composer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private final EntityManager em;
@@ -96,7 +97,20 @@ public class MessageComposer implements Dispatcher.Composer {
             mail.addAttachment("invite.ics", ics.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; charset=UTF-8; method=" + method.name());
         }
+        if (n.kind == MessageKind.CERTIFICATE) {
+            long minutes = java.time.Duration.between(session.startsAt, session.endsAt).toMinutes();
+            mail.addAttachment("certificate.pdf", CertificatePdf.render(new CertificatePdf.Content(attendee.name(), title,
+                    session.course.code, DAY.format(session.startsAt.atZone(zone)), hours(minutes), booking.reference,
+                    config.senderName())), "application/pdf");
+        }
         return Composed.send(mail);
+    }
+
+    /** "1.5 hours", "2 hours": what a certificate counts. */
+    static String hours(long minutes) {
+        String count = java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 2,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return count + (minutes == 60 ? " hour" : " hours");
     }
 
     /** The bare address of {@code Name <address>}, as a mailto URI needs it. */

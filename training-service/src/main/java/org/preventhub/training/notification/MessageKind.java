@@ -14,7 +14,9 @@ public enum MessageKind {
     SESSION_CANCELLED("Cancelled: %s", ICalendar.Method.CANCEL, true),
     BOOKING_CANCELLED("Your booking is cancelled: %s", ICalendar.Method.CANCEL, true),
     REMINDER("Tomorrow: %s", null, false),
-    EVALUATION("How was it? Evaluate %s", null, true);
+    EVALUATION("How was it? Evaluate %s", null, true),
+    /** Asked for by the person (POST /bookings/{reference}/certificate); carries the PDF. */
+    CERTIFICATE("Certificate of attendance: %s", null, true);
 
     private final String subject;
     /** The invite's method when the person holds an invite (a confirmed seat); null for none. */
