@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.preventhub.platform.config.DeploymentSecret;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "hub.referral")
 public interface ReferralConfig {
@@ -43,6 +44,13 @@ public interface ReferralConfig {
     Period stalledAfter();
 
     Database database();
+
+    /**
+     * Where calendar programs fetch a panel member's feed: the public address of {@code GET /calendar-feeds/}, the
+     * secret appended (through the gateway, {@code <GATEWAY_PUBLIC_URL>/api/referrals/calendar-feeds/}).
+     */
+    @WithDefault("http://localhost:8080/api/referrals/calendar-feeds/")
+    String calendarFeedUrl();
 
     /** The role the service connects as (the schema owner, which Flyway uses, is configured apart). */
     interface Database {

@@ -201,6 +201,13 @@ class AccessMatrixTest {
                         (s, c) -> s.get("/panels").statusCode()),
                 new Endpoint("GET", "/panels/me", LEAD_AND_PANEL, Scope.ROLE, always(200),
                         (s, c) -> s.get("/panels/me").statusCode()),
+                // Each caller's own feed: made (and made again), read, revoked; a revoked one answers 404 on read.
+                new Endpoint("POST", "/panels/me/calendar-url", LEAD_AND_PANEL, Scope.ROLE, always(201),
+                        (s, c) -> s.post("/panels/me/calendar-url").statusCode()),
+                new Endpoint("GET", "/panels/me/calendar-url", LEAD_AND_PANEL, Scope.ROLE, always(200),
+                        (s, c) -> s.get("/panels/me/calendar-url").statusCode()),
+                new Endpoint("DELETE", "/panels/me/calendar-url", LEAD_AND_PANEL, Scope.ROLE, always(204),
+                        (s, c) -> s.delete("/panels/me/calendar-url").statusCode()),
                 new Endpoint("GET", "/panels/{id}", LEAD_AND_PANEL, Scope.PANEL, always(200),
                         (s, c) -> s.get("/panels/" + c.panel()).statusCode()),
                 // Neither case is listed for panel any more: the lead gets the agenda's 409.

@@ -90,6 +90,8 @@ class EveryWriteIsIdempotentTest {
                         .otherBody(Map.of("decision", "NOT_ADOPTED_NO_FURTHER_ACTION", "minutes", "Not adopted."))
                         .effect(() -> steps(referral));
             }),
+            entry("POST /panels/me/calendar-url", () -> Write.post("/panels/me/calendar-url").as(() -> asLead()).bodiless()
+                    .effect(() -> Sql.count("SELECT coalesce(sum(generation), 0) FROM calendar_feed"))),
             entry("POST /webhooks/subscriptions", () -> Write.post("/webhooks/subscriptions")
                     .as(() -> asPartner("idem-hooks", "idem-partner"))
                     .body(subscriptionRequest("first")).otherBody(subscriptionRequest("another"))

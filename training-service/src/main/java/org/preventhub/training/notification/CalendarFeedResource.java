@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.preventhub.platform.calendar.CalendarFeedSecrets;
 import org.preventhub.platform.idempotency.IdempotentRequests;
 import org.preventhub.platform.problem.ProblemException;
 import org.preventhub.platform.security.Roles;
@@ -34,7 +35,7 @@ import org.preventhub.platform.security.Roles;
 public class CalendarFeedResource {
 
     static final String TEXT_CALENDAR = "text/calendar";
-    private static final String SECRET = "[A-Za-z0-9_-]{43}";
+    private static final String SECRET = CalendarFeedSecrets.SECRET_PATTERN;
     private static final String FEED_EXAMPLE = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Prevent Hub//training-service//EN\r\n"
             + "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:Prevent training: trainer-wcc\r\nBEGIN:VEVENT\r\n"
             + "UID:session-3f1c2a9e-7b4d-4c1e-9a51-2d6f0e8b7c10@prevent-hub.local\r\nSEQUENCE:0\r\n"

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.preventhub.contracts.DeliveryMode;
+import org.preventhub.platform.calendar.ICalendar;
 import org.preventhub.platform.notification.Dispatcher;
 import org.preventhub.platform.notification.Dispatcher.Composed;
 import org.preventhub.platform.reference.ReferenceDataConfig;
@@ -32,6 +33,7 @@ import io.quarkus.qute.Engine;
 public class MessageComposer implements Dispatcher.Composer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private final EntityManager em;
@@ -87,15 +89,28 @@ public class MessageComposer implements Dispatcher.Composer {
         Mail mail = Mail.withText(attendee.email(), n.kind.subject(title), text)
                 .addHeader("Message-ID", "<" + n.id + "@" + config.messageIdDomain() + ">");
         if (n.kind.method != null && n.icalSequence != null) {
-            Invite.Method method = n.kind.method;
-            String ics = Invite.invitation(method, new Invite.Event("booking-" + booking.id + "@" + config.messageIdDomain(),
+            ICalendar.Method method = n.kind.method;
+            String ics = CalendarFeeds.ICAL.invitation(method, new ICalendar.Event("booking-" + booking.id + "@" + config.messageIdDomain(),
                     n.icalSequence, session.startsAt, session.endsAt, title, place,
-                    "Booking " + booking.reference + ". " + page, method == Invite.Method.CANCEL),
+                    "Booking " + booking.reference + ". " + page, method == ICalendar.Method.CANCEL),
                     config.senderName(), from, attendee.name(), attendee.email());
             mail.addAttachment("invite.ics", ics.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; charset=UTF-8; method=" + method.name());
         }
+        if (n.kind == MessageKind.CERTIFICATE) {
+            long minutes = java.time.Duration.between(session.startsAt, session.endsAt).toMinutes();
+            mail.addAttachment("certificate.pdf", CertificatePdf.render(new CertificatePdf.Content(attendee.name(), title,
+                    session.course.code, DAY.format(session.startsAt.atZone(zone)), hours(minutes), booking.reference,
+                    config.senderName())), "application/pdf");
+        }
         return Composed.send(mail);
+    }
+
+    /** "1.5 hours", "2 hours": what a certificate counts. */
+    static String hours(long minutes) {
+        String count = java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 2,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return count + (minutes == 60 ? " hour" : " hours");
     }
 
     /** The bare address of {@code Name <address>}, as a mailto URI needs it. */

@@ -139,6 +139,13 @@ class EveryWriteIsIdempotentTest {
                 return Write.post("/bookings/" + came.getString("reference") + "/evaluation").as(() -> as(Roles.BOOKING))
                         .body(form).otherBody(other).effect(() -> evaluations(session));
             }),
+            entry("POST /bookings/{reference}/certificate", () -> {
+                JsonPath came = attendedHeldSession(scheduleSession(aSession(createCourse()).build()));
+                return Write.post("/bookings/" + came.getString("reference") + "/certificate").as(() -> as(Roles.BOOKING))
+                        .body(Map.of("secret", came.getString("cancellationSecret")))
+                        .otherBody(Map.of("secret", came.getString("cancellationSecret") + "x"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM notification WHERE kind = 'CERTIFICATE'"));
+            }),
             entry("POST /sessions/{sessionId}/evaluations", () -> {
                 UUID session = scheduleSession(aSession(createCourse()).build());
                 attendedHeldSession(session);

@@ -63,6 +63,16 @@ public final class Mailbox {
         }
     }
 
+    /** The bytes of the message's first part of this MIME type (an attachment). */
+    public static byte[] attachment(MimeMessage message, String type) {
+        try {
+            return find(message, type).orElseThrow(() -> new AssertionError("no " + type + " part")).getInputStream()
+                    .readAllBytes();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String rawInvite(MimeMessage message) {
         try {
             return find(message, "text/calendar").map(Mailbox::read).orElseThrow();
