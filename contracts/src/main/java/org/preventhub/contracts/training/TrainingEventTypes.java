@@ -26,6 +26,8 @@ public final class TrainingEventTypes {
 
     public static final String ATTENDANCE_RECORDED = "training.attendance.recorded.v1";
     public static final String ATTENDANCE_CORRECTED = "training.attendance.corrected.v1";
+    /** The attendee's identity was erased from the mark: {@link AttendanceErased}. */
+    public static final String ATTENDANCE_ERASED = "training.attendance.erased.v1";
 
     public static final String EVALUATION_SUBMITTED = "training.evaluation.submitted.v1";
 

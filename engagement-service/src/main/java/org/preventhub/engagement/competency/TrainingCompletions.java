@@ -29,9 +29,18 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class TrainingCompletions {
 
+    /** One of training's events that competency acts on, by its id. */
+    public sealed interface Event permits Attendance, Erasure {
+        String eventId();
+    }
+
     /** One attendance as its latest event has it. */
     public record Attendance(String eventId, UUID attendanceId, String userId, String courseCode, Instant sessionStartsAt,
-            boolean attended, Instant eventTime) {
+            boolean attended, Instant eventTime) implements Event {
+    }
+
+    /** The attendee's identity was erased from this attendance in training: it is forgotten here, for good. */
+    public record Erasure(String eventId, UUID attendanceId) implements Event {
     }
 
     private final AgroalDataSource dataSource;
@@ -45,10 +54,12 @@ public class TrainingCompletions {
     /**
      * Applies a batch in one transaction: each event id is recorded first, and only an event recorded for the first
      * time changes a completion, so a redelivered batch changes nothing. An older event never overwrites a newer one.
+     * An erasure deletes the attendance's completion and is remembered, so no event of that attendance read later (a
+     * replay of the log, or one delivered out of order) brings the person back.
      *
      * @return how many events were new
      */
-    public int apply(String topic, List<Attendance> batch) throws SQLException {
+    public int apply(String topic, List<? extends Event> batch) throws SQLException {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -58,7 +69,7 @@ public class TrainingCompletions {
                 Set<String> fresh = new HashSet<>();
                 try (PreparedStatement record = c.prepareStatement("INSERT INTO consumed_event (id, topic) "
                         + "SELECT unnest(?::varchar[]), ? ON CONFLICT DO NOTHING RETURNING id")) {
-                    Array ids = c.createArrayOf("varchar", batch.stream().map(Attendance::eventId).distinct().toArray());
+                    Array ids = c.createArrayOf("varchar", batch.stream().map(Event::eventId).distinct().toArray());
                     record.setArray(1, ids);
                     record.setString(2, topic);
                     try (ResultSet rs = record.executeQuery()) {
@@ -67,29 +78,23 @@ public class TrainingCompletions {
                         }
                     }
                 }
-                try (PreparedStatement upsert = c.prepareStatement("""
-                        INSERT INTO training_completion (attendance_id, user_id, course_code, completed_on, attended, last_event_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (attendance_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-                            course_code = EXCLUDED.course_code, completed_on = EXCLUDED.completed_on,
-                            attended = EXCLUDED.attended, last_event_at = EXCLUDED.last_event_at
-                        WHERE training_completion.last_event_at <= EXCLUDED.last_event_at""")) {
-                    for (Attendance a : batch) {
-                        if (!fresh.remove(a.eventId())) {
-                            continue; // already applied, or twice in this batch
-                        }
-                        upsert.setObject(1, a.attendanceId());
-                        upsert.setString(2, a.userId());
-                        upsert.setString(3, a.courseCode());
-                        upsert.setDate(4, Date.valueOf(LocalDate.ofInstant(a.sessionStartsAt(), zone)));
-                        upsert.setBoolean(5, a.attended());
-                        upsert.setTimestamp(6, Timestamp.from(a.eventTime()));
-                        upsert.addBatch();
+                List<Attendance> attendance = new ArrayList<>();
+                List<UUID> erased = new ArrayList<>();
+                for (Event event : batch) {
+                    if (!fresh.remove(event.eventId())) {
+                        continue; // already applied, or twice in this batch
                     }
-                    int[] done = upsert.executeBatch();
-                    c.commit();
-                    return done.length;
+                    if (event instanceof Erasure e) {
+                        erased.add(e.attendanceId());
+                    } else {
+                        attendance.add((Attendance) event);
+                    }
                 }
+                // Erasure is final, so the order within the batch does not matter: the completions first, then the
+                // erasures delete any of them (and the erased ones are not written at all).
+                int done = upsert(c, attendance) + erase(c, erased);
+                c.commit();
+                return done;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -97,6 +102,50 @@ public class TrainingCompletions {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    private int upsert(Connection c, List<Attendance> attendance) throws SQLException {
+        if (attendance.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO training_completion (attendance_id, user_id, course_code, completed_on, attended, last_event_at)
+                SELECT CAST(? AS uuid), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS date), CAST(? AS boolean),
+                       CAST(? AS timestamptz)
+                WHERE NOT EXISTS (SELECT 1 FROM erased_attendance WHERE attendance_id = ?)
+                ON CONFLICT (attendance_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+                    course_code = EXCLUDED.course_code, completed_on = EXCLUDED.completed_on,
+                    attended = EXCLUDED.attended, last_event_at = EXCLUDED.last_event_at
+                WHERE training_completion.last_event_at <= EXCLUDED.last_event_at""")) {
+            for (Attendance a : attendance) {
+                upsert.setObject(1, a.attendanceId());
+                upsert.setString(2, a.userId());
+                upsert.setString(3, a.courseCode());
+                upsert.setDate(4, Date.valueOf(LocalDate.ofInstant(a.sessionStartsAt(), zone)));
+                upsert.setBoolean(5, a.attended());
+                upsert.setTimestamp(6, Timestamp.from(a.eventTime()));
+                upsert.setObject(7, a.attendanceId());
+                upsert.addBatch();
+            }
+            return upsert.executeBatch().length;
+        }
+    }
+
+    private static int erase(Connection c, List<UUID> attendanceIds) throws SQLException {
+        if (attendanceIds.isEmpty()) {
+            return 0;
+        }
+        Array ids = c.createArrayOf("uuid", attendanceIds.toArray());
+        try (PreparedStatement remember = c.prepareStatement("""
+                INSERT INTO erased_attendance (attendance_id) SELECT DISTINCT unnest(?::uuid[]) ON CONFLICT DO NOTHING""");
+                PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM training_completion WHERE attendance_id = ANY (?::uuid[])")) {
+            remember.setArray(1, ids);
+            remember.executeUpdate();
+            delete.setArray(1, ids);
+            delete.executeUpdate();
+        }
+        return attendanceIds.size();
     }
 
     /**

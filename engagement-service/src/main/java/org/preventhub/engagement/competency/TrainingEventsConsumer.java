@@ -32,8 +32,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Reads training's attendance events (the only ones competency needs) and keeps {@link TrainingCompletions}: each
- * batch applied in one transaction with its event ids, and only then the offsets committed. A crash in between
+ * Reads training's attendance events (the only ones competency needs: recorded, corrected, and erased, after which
+ * the attendance is forgotten) and keeps {@link TrainingCompletions}: each batch applied in one transaction with its
+ * event ids, and only then the offsets committed. A crash in between
  * redelivers events that are recognised and skipped; a database outage pauses the consumer and loses nothing.
  * An event that cannot be read is logged by its id and passed over (it carries nothing competency could use).
  */
@@ -95,7 +96,7 @@ public class TrainingEventsConsumer {
                     if (records.isEmpty()) {
                         continue;
                     }
-                    List<TrainingCompletions.Attendance> batch = new ArrayList<>();
+                    List<TrainingCompletions.Event> batch = new ArrayList<>();
                     records.forEach(record -> read(record, batch));
                     try {
                         completions.apply(Topics.TRAINING, batch);
@@ -123,10 +124,15 @@ public class TrainingEventsConsumer {
         }
     }
 
-    /** An attendance recorded or corrected, as a completion candidate; any other type is not competency's. */
-    static void read(ConsumerRecord<String, String> record, List<TrainingCompletions.Attendance> batch) {
+    /**
+     * An attendance recorded or corrected, as a completion candidate, or its attendee's erasure; any other type is not
+     * competency's.
+     */
+    static void read(ConsumerRecord<String, String> record, List<TrainingCompletions.Event> batch) {
         String type = header(record, "ce_type");
-        if (!TrainingEventTypes.ATTENDANCE_RECORDED.equals(type) && !TrainingEventTypes.ATTENDANCE_CORRECTED.equals(type)) {
+        boolean erased = TrainingEventTypes.ATTENDANCE_ERASED.equals(type);
+        if (!erased && !TrainingEventTypes.ATTENDANCE_RECORDED.equals(type)
+                && !TrainingEventTypes.ATTENDANCE_CORRECTED.equals(type)) {
             return;
         }
         String given = header(record, "ce_id");
@@ -134,7 +140,12 @@ public class TrainingEventsConsumer {
         String id = given == null || given.isBlank() || given.length() > 64
                 ? record.partition() + ":" + record.offset() : given;
         try {
-            JsonNode a = JSON.readTree(record.value()).path("attendance");
+            JsonNode payload = JSON.readTree(record.value());
+            if (erased) {
+                batch.add(new TrainingCompletions.Erasure(id, UUID.fromString(payload.path("attendanceId").asText())));
+                return;
+            }
+            JsonNode a = payload.path("attendance");
             String time = header(record, "ce_time");
             String userId = a.path("userId").isTextual() ? a.path("userId").asText() : null;
             batch.add(new TrainingCompletions.Attendance(id, UUID.fromString(a.path("attendanceId").asText()),

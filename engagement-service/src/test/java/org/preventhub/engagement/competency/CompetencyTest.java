@@ -19,6 +19,7 @@ import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.contracts.Priority;
 import org.preventhub.contracts.Topics;
 import org.preventhub.contracts.training.AttendanceCorrected;
+import org.preventhub.contracts.training.AttendanceErased;
 import org.preventhub.contracts.training.AttendanceRecorded;
 import org.preventhub.contracts.training.AttendanceSnapshot;
 import org.preventhub.contracts.training.TrainingEventTypes;
@@ -114,6 +115,85 @@ class CompetencyTest {
     }
 
     @Test
+    void aMembersCompletionErasedInTrainingIsForgottenAndTheirCompetencyCountsWithoutIt() {
+        String panel = asLead().body(Map.of("name", "Channel Panel " + UUID.randomUUID(), "kind", "CHANNEL_PANEL",
+                "meetingsPerYear", 12, "quorum", 3)).post("/governance/bodies").then().statusCode(201).extract().path("id");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String police = "erased-police-" + run, health = "erased-health-" + run;
+        String policeSeat = seat(panel, "MEMBER", police);
+        String healthSeat = seat(panel, "MEMBER", health);
+        UUID policeWrap = attended(police, "WRAP", "2019-10-01T09:30:00Z", true);
+        attended(police, "PREVENT-UPDATE", "2017-09-15T09:30:00Z", true); // runs out 14 September 2020
+        UUID healthWrap = attended(health, "WRAP", "2019-11-05T09:30:00Z", true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(standing(panel, List.of())).containsOnly(
+                Map.entry(policeSeat + "/prevent-awareness", "CURRENT"),
+                Map.entry(healthSeat + "/prevent-awareness", "CURRENT")));
+
+        // Training erased both people's WRAP marks: one on request, one by its retention rule.
+        String erasure = erased(policeWrap, AttendanceErased.SUBJECT_REQUEST);
+        String last = erased(healthWrap, AttendanceErased.RETENTION);
+        awaitConsumed(last);
+
+        assertThat(Sql.count("SELECT count(*) FROM training_completion WHERE attendance_id IN (?, ?)", policeWrap,
+                healthWrap)).isZero();
+        assertThat(Sql.count("SELECT count(*) FROM erased_attendance WHERE attendance_id IN (?, ?)", policeWrap,
+                healthWrap)).isEqualTo(2);
+        // The police member's older Prevent Update still counts, and runs out soon; the health member has none.
+        assertThat(standing(panel, List.of())).containsOnly(Map.entry(policeSeat + "/prevent-awareness", "DUE"),
+                Map.entry(healthSeat + "/prevent-awareness", "MISSING"));
+        assertThat(as(Roles.PREVENT_LEAD).queryParam("bodyId", panel).queryParam("asOf", AS_OF).queryParam("status", "DUE")
+                .get("/governance/competency").then().statusCode(200).extract().jsonPath()
+                .getString("items[0].completedCourse")).isEqualTo("PREVENT-UPDATE");
+        assertThat(Sql.count("SELECT count(*) FROM consumed_event WHERE id = '" + erasure + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void noEventReadAfterAnAttendancesErasureBringsItsCompletionBackAndAnErasureTwiceIsHarmless() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String member = "replayed-" + run;
+        UUID attendance = UUID.randomUUID();
+        String recordedId = UUID.randomUUID().toString();
+        Instant recordedAt = Instant.now().minusSeconds(60);
+        AttendanceRecorded recorded = new AttendanceRecorded(attendance(attendance, member, "WRAP", "2020-03-03T09:30:00Z",
+                true));
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, attendance.toString(),
+                recorded, recordedId, recordedAt);
+        String erasureId = UUID.randomUUID().toString();
+        AttendanceErased erasure = new AttendanceErased(attendance, AttendanceErased.SUBJECT_REQUEST);
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_ERASED, attendance.toString(), erasure,
+                erasureId, Instant.now());
+        awaitConsumed(erasureId);
+        assertThat(Sql.count("SELECT count(*) FROM training_completion WHERE user_id = ?", member)).isZero();
+
+        // The same erasure redelivered, and the same erasure published again under another id (a retried relay).
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_ERASED, attendance.toString(), erasure,
+                erasureId, Instant.now());
+        awaitConsumed(erased(attendance, AttendanceErased.SUBJECT_REQUEST));
+        assertThat(Sql.count("SELECT count(*) FROM erased_attendance WHERE attendance_id = ?", attendance)).isEqualTo(1);
+
+        // Then the attendance's own events again: the recording redelivered, the same one replayed under a new id (a
+        // replayed log), and a correction of it arriving late.
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, attendance.toString(),
+                recorded, recordedId, recordedAt);
+        CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, attendance.toString(),
+                recorded);
+        String late = CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_CORRECTED,
+                attendance.toString(), new AttendanceCorrected(attendance(attendance, member, "WRAP",
+                        "2020-03-03T09:30:00Z", true), false));
+        // An erasure read before the attendance's first event (another partition's order) is remembered as well.
+        UUID early = UUID.randomUUID();
+        erased(early, AttendanceErased.RETENTION);
+        String afterwards = CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED,
+                early.toString(), new AttendanceRecorded(attendance(early, member, "WRAP", "2020-04-04T09:30:00Z", true)));
+        awaitConsumed(late);
+        awaitConsumed(afterwards);
+
+        assertThat(Sql.count("SELECT count(*) FROM training_completion WHERE user_id = ?", member)).isZero();
+        assertThat(Sql.count("SELECT count(*) FROM training_completion WHERE attendance_id IN (?, ?)", attendance, early))
+                .isZero();
+    }
+
+    @Test
     void theRequirementsAreTheDeploymentsAndAStatusFilterOrSortItDoesNotKnowIsRefused() {
         JsonPath requirements = as(Roles.ENGAGEMENT_OFFICER).get("/governance/competency/requirements").then().statusCode(200)
                 .extract().jsonPath();
@@ -147,6 +227,17 @@ class CompetencyTest {
         CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_RECORDED, id.toString(),
                 new AttendanceRecorded(attendance(id, userId, course, startsAt, attended)));
         return id;
+    }
+
+    /** @return the erasure event's id */
+    private static String erased(UUID attendance, String reason) {
+        return CloudEventProducer.publish(Topics.TRAINING, TrainingEventTypes.ATTENDANCE_ERASED, attendance.toString(),
+                new AttendanceErased(attendance, reason));
+    }
+
+    private static void awaitConsumed(String eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count("SELECT count(*) FROM consumed_event WHERE id = ?",
+                eventId) == 1);
     }
 
     private static AttendanceSnapshot attendance(UUID id, String userId, String course, String startsAt, boolean attended) {

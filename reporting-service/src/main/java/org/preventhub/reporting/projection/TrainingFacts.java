@@ -97,6 +97,9 @@ final class TrainingFacts {
             entry(TrainingEventTypes.BOOKING_CANCELLED, of(BookingCancelled.class, (e, t) -> booking(e.booking(), t))),
             entry(TrainingEventTypes.ATTENDANCE_RECORDED, of(AttendanceRecorded.class, (e, t) -> attendance(e.attendance(), t))),
             entry(TrainingEventTypes.ATTENDANCE_CORRECTED, of(AttendanceCorrected.class, (e, t) -> attendance(e.attendance(), t))),
+            // An attendee's identity erased in training: attendance facts hold no user id, name or address, and the
+            // figures of the past do not change when a name goes.
+            entry(TrainingEventTypes.ATTENDANCE_ERASED, EventMapping.ignored()),
             entry(TrainingEventTypes.EVALUATION_SUBMITTED, of(EvaluationSubmitted.class, TrainingFacts::evaluation)),
             entry(TrainingEventTypes.COMPLETION_RECORDED, of(CompletionRecorded.class, TrainingFacts::completion)),
             entry(TrainingEventTypes.COMPLETIONS_RECORDED, of(CompletionsRecorded.class, TrainingFacts::completions)),

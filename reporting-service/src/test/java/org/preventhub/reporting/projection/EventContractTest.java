@@ -49,6 +49,7 @@ import org.preventhub.contracts.referral.ReferralEventTypes;
 import org.preventhub.contracts.referral.ReferralSnapshot;
 import org.preventhub.contracts.referral.ReferralStageChanged;
 import org.preventhub.contracts.training.AttendanceCorrected;
+import org.preventhub.contracts.training.AttendanceErased;
 import org.preventhub.contracts.training.AttendanceRecorded;
 import org.preventhub.contracts.training.AttendanceSnapshot;
 import org.preventhub.contracts.training.BookingCancelled;
@@ -208,6 +209,8 @@ class EventContractTest {
         cases.put(TrainingEventTypes.BOOKING_CANCELLED, () -> booking(b -> new BookingCancelled(b, "ATTENDEE")));
         cases.put(TrainingEventTypes.ATTENDANCE_RECORDED, () -> attendance(a -> new AttendanceRecorded(a)));
         cases.put(TrainingEventTypes.ATTENDANCE_CORRECTED, () -> attendance(a -> new AttendanceCorrected(a, false)));
+        cases.put(TrainingEventTypes.ATTENDANCE_ERASED, () -> Case.ignored(
+                new AttendanceErased(UUID.randomUUID(), AttendanceErased.SUBJECT_REQUEST)));
         cases.put(TrainingEventTypes.EVALUATION_SUBMITTED, this::evaluation);
         cases.put(TrainingEventTypes.COMPLETION_RECORDED, EventContractTest::completion);
         cases.put(TrainingEventTypes.COMPLETIONS_RECORDED, EventContractTest::completions);

@@ -39,7 +39,8 @@ public class RetentionResource {
     @Operation(summary = "Run the retention rule now, or see what a run would erase",
             description = "Erases the identity of every trainee whose session ended longer ago than "
                     + "`hub.training.retention.identity-for` (it also runs every night); the records and their counts "
-                    + "stay. `dryRun=true` counts and erases nothing. Each run is logged (GET /subject-access/log).")
+                    + "stay; each mark erased publishes `training.attendance.erased.v1`. `dryRun=true` counts and "
+                    + "erases (and publishes) nothing. Each run is logged (GET /subject-access/log).")
     @APIResponse(responseCode = "200", description = "What was (or would be) erased.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionService.RetentionRun.class),
             examples = @ExampleObject(name = "run", value = Examples.RETENTION_RUN)))

@@ -4,13 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.preventhub.contracts.training.AttendanceErased;
+import org.preventhub.contracts.training.TrainingEventTypes;
+import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.platform.reference.ReferenceDataConfig;
 import org.preventhub.training.config.TrainingConfig;
 import org.preventhub.training.privacy.SubjectAccessLog.Action;
@@ -22,7 +28,8 @@ import io.quarkus.scheduler.Scheduled;
  * The retention rule: a trainee's identity (name, e-mail address, organisation, job role, the register's correction
  * reasons, evaluation comments) is erased {@code hub.training.retention.identity-for} after their session ended
  * (a council's record: after the day it reports). What the figures count stays: the bookings' statuses and sectors,
- * the marks, the evaluations' answers, the council records' courses and dates. Each run is logged.
+ * the marks, the evaluations' answers, the council records' courses and dates. Each run is logged, and each mark
+ * erased is published as {@code training.attendance.erased.v1}.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -37,12 +44,15 @@ public class RetentionService {
 
     private final EntityManager em;
     private final SubjectAccessLog log;
+    private final Outbox outbox;
     private final Period keptFor;
     private final ZoneId zone;
 
-    public RetentionService(EntityManager em, SubjectAccessLog log, TrainingConfig config, ReferenceDataConfig reference) {
+    public RetentionService(EntityManager em, SubjectAccessLog log, Outbox outbox, TrainingConfig config,
+            ReferenceDataConfig reference) {
         this.em = em;
         this.log = log;
+        this.outbox = outbox;
         this.keptFor = config.retention().identityFor();
         this.zone = reference.timezone();
     }
@@ -68,13 +78,9 @@ public class RetentionService {
                 FROM training_session s WHERE s.id = b.session_id AND s.ends_at < ?1 AND b.erased_at IS NULL""", """
                 SELECT count(*) FROM booking b JOIN training_session s ON s.id = b.session_id
                 WHERE s.ends_at < ?1 AND b.erased_at IS NULL""", cutoff, now);
-        int attendance = apply(dryRun, """
-                UPDATE attendance a SET attendee_name_enc = NULL, attendee_email_enc = NULL, organisation_enc = NULL,
-                       job_role_enc = NULL, email_index = NULL, name_index = NULL, correction_reason_enc = NULL,
-                       user_id = NULL, erased_at = ?2
-                FROM training_session s WHERE s.id = a.session_id AND s.ends_at < ?1 AND a.erased_at IS NULL""", """
+        int attendance = dryRun ? apply(true, null, """
                 SELECT count(*) FROM attendance a JOIN training_session s ON s.id = a.session_id
-                WHERE s.ends_at < ?1 AND a.erased_at IS NULL""", cutoff, now);
+                WHERE s.ends_at < ?1 AND a.erased_at IS NULL""", cutoff, now) : eraseAttendance(cutoff, now);
         int evaluations = apply(dryRun, """
                 UPDATE evaluation e SET comments_enc = NULL
                 FROM training_session s WHERE s.id = e.session_id AND s.ends_at < ?1 AND e.comments_enc IS NOT NULL""", """
@@ -90,6 +96,26 @@ public class RetentionService {
                     new Counts(bookings, attendance, evaluations, completions));
         }
         return new RetentionRun(before, keptFor.toString(), dryRun, bookings, attendance, evaluations, completions);
+    }
+
+    /** Erases the marks of sessions that ended before the cutoff and publishes each one's erasure. */
+    private int eraseAttendance(Instant cutoff, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> erased = em.createNativeQuery("""
+                UPDATE attendance a SET attendee_name_enc = NULL, attendee_email_enc = NULL, organisation_enc = NULL,
+                       job_role_enc = NULL, email_index = NULL, name_index = NULL, correction_reason_enc = NULL,
+                       user_id = NULL, erased_at = ?2
+                FROM training_session s WHERE s.id = a.session_id AND s.ends_at < ?1 AND a.erased_at IS NULL
+                RETURNING a.id""", UUID.class).setParameter(1, cutoff).setParameter(2, now).getResultList();
+        if (!erased.isEmpty()) {
+            // Engagement links staff attendees' marks to their user ids (competency): it must forget them too. A first
+            // run may erase years of registers at once, so the events are written in one batch, not one entity each.
+            List<Outbox.Pending> events = erased.stream().map(id -> outbox.event(TrainingEventTypes.AGGREGATE_ATTENDANCE,
+                    id, TrainingEventTypes.ATTENDANCE_ERASED, new AttendanceErased(id, AttendanceErased.RETENTION)))
+                    .toList();
+            em.unwrap(Session.class).doWork(connection -> outbox.record(connection, events));
+        }
+        return erased.size();
     }
 
     private int apply(boolean dryRun, String update, String count, Object cutoff, Instant now) {

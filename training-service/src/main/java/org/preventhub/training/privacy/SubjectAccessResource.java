@@ -85,9 +85,10 @@ public class SubjectAccessResource {
             description = "Their name, e-mail address, organisation and job role go from every booking and mark of a "
                     + "register, their comments from their evaluations, their council records' names and addresses; "
                     + "the records stay with what the figures count (status, sector, attended, the answers), so no "
-                    + "figure changes and no event is published, except that a live booking of a session that has not "
-                    + "started is cancelled first (`training.booking.cancelled.v1`, reason ERASURE_REQUESTED) and its "
-                    + "seat goes to the next in line. Cannot be undone: export first. " + FOUND)
+                    + "figure changes. Each mark erased publishes `training.attendance.erased.v1` (its id only), so "
+                    + "engagement forgets the staff completion it learnt from it; a live booking of a session that has "
+                    + "not started is cancelled first (`training.booking.cancelled.v1`, reason ERASURE_REQUESTED) and "
+                    + "its seat goes to the next in line. Cannot be undone: export first. " + FOUND)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubjectRequest.class),
             examples = @ExampleObject(name = "trainee", value = Examples.SUBJECT_REQUEST)))

@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.preventhub.contracts.training.AttendanceErased;
+import org.preventhub.contracts.training.TrainingEventTypes;
+import org.preventhub.platform.outbox.Outbox;
 import org.preventhub.training.attendance.Attendance;
 import org.preventhub.training.attendance.AttendanceResponse;
 import org.preventhub.training.booking.Booking;
@@ -49,13 +52,15 @@ public class SubjectAccessService {
     private final PersonalData personal;
     private final SubjectAccessLog log;
     private final BookingService bookingService;
+    private final Outbox outbox;
 
     public SubjectAccessService(EntityManager em, PersonalData personal, SubjectAccessLog log,
-            BookingService bookingService) {
+            BookingService bookingService, Outbox outbox) {
         this.em = em;
         this.personal = personal;
         this.log = log;
         this.bookingService = bookingService;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -81,7 +86,8 @@ public class SubjectAccessService {
 
     /**
      * Erases the trainee's identity wherever it is held; the records stay, with what the figures count (status,
-     * sector, attended, the evaluation's answers), so no figure changes. A live booking of a session that has not
+     * sector, attended, the evaluation's answers), so no figure changes; each mark's erasure is published (no personal
+     * data) for the services that linked it to the person. A live booking of a session that has not
      * started is cancelled first (its seat goes to the next in line).
      */
     @Transactional
@@ -98,7 +104,12 @@ public class SubjectAccessService {
             }
             booking.erase(now);
         }
-        held.attendance().forEach(mark -> mark.erase(now));
+        for (Attendance mark : held.attendance()) {
+            mark.erase(now);
+            // Engagement links a staff attendee's mark to their user id (competency): it must forget it too.
+            outbox.record(TrainingEventTypes.AGGREGATE_ATTENDANCE, mark.id, TrainingEventTypes.ATTENDANCE_ERASED,
+                    new AttendanceErased(mark.id, AttendanceErased.SUBJECT_REQUEST));
+        }
         held.evaluations().forEach(evaluation -> evaluation.commentsEnc = null);
         for (Object[] completion : held.completions()) {
             em.createNativeQuery("""

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.preventhub.contracts.training.TrainingEventTypes;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.Sql;
 import org.preventhub.testing.TestTokens;
@@ -164,6 +165,9 @@ class TraineePrivacyTest {
         String before = asTrainer().get(summary).then().statusCode(200).extract().asString();
         String heldSession = asTrainer().get("/sessions/" + trainee.booked()).then().extract().path("seatsTaken").toString();
         long eventsBefore = Sql.count("SELECT count(*) FROM outbox_event");
+        List<Object> marks = Sql.rows("SELECT id FROM attendance WHERE session_id IN (?, ?, ?)", trainee.booked(),
+                trainee.walkedIn(), trainee.walkedInNoEmail()).stream().map(row -> row.get("id")).toList();
+        assertThat(marks).hasSize(3);
         assertThat(rowsContaining(trainee.email())).isPositive();
         assertThat(rowsContaining(trainee.name())).isPositive();
 
@@ -185,9 +189,12 @@ class TraineePrivacyTest {
                 .body("attendee.sector", equalTo("LOCAL_AUTHORITY"));
         assertThat(Sql.count("SELECT count(*) FROM attendance WHERE booking_id = ? AND attended",
                 UUID.fromString(trainee.booking().getString("id")))).isEqualTo(1);
-        // Reporting's figures come from events: the only ones published are the upcoming seat's cancellation and the
-        // promotion of the person waiting for it.
-        assertThat(Sql.count("SELECT count(*) FROM outbox_event") - eventsBefore).isEqualTo(2);
+        // Reporting's figures come from events: the only ones published are the upcoming seat's cancellation, the
+        // promotion of the person waiting for it, and each mark's erasure (for engagement's copy of staff's
+        // completions), which names no one.
+        assertThat(Sql.count("SELECT count(*) FROM outbox_event") - eventsBefore).isEqualTo(5);
+        assertThat(erasedEvents(marks)).containsExactlyInAnyOrderElementsOf(marks.stream()
+                .map(id -> "{\"attendanceId\":\"" + id + "\",\"reason\":\"SUBJECT_REQUEST\"}").toList());
         asTrainer().get("/bookings/" + seat.getString("id")).then().body("status", equalTo("CANCELLED"))
                 .body("cancellationReason", equalTo("ERASURE_REQUESTED"));
         asTrainer().get("/bookings/" + waiting.getString("id")).then().body("status", equalTo("CONFIRMED"));
@@ -197,6 +204,14 @@ class TraineePrivacyTest {
         lead("Checking the erasure").body(Map.of("email", trainee.email(), "name", trainee.name())).post("/subject-access")
                 .then().statusCode(200).body("bookings.size()", equalTo(0)).body("attendance.size()", equalTo(0))
                 .body("councilRecords.size()", equalTo(0));
+    }
+
+    /** The payloads of the erasure events of these marks, as published. */
+    private static List<String> erasedEvents(List<Object> marks) {
+        return Sql.rows("SELECT payload::text AS payload FROM outbox_event WHERE type = ? AND aggregatetype = ? "
+                + "AND aggregateid = ANY(?)", TrainingEventTypes.ATTENDANCE_ERASED, TrainingEventTypes.AGGREGATE_ATTENDANCE,
+                marks.stream().map(Object::toString).toArray(String[]::new)).stream()
+                .map(row -> ((String) row.get("payload")).replace(" ", "")).toList();
     }
 
     @Test
@@ -235,9 +250,18 @@ class TraineePrivacyTest {
                 .body("identityKeptFor", equalTo("P3Y")).body("dryRun", equalTo(true)).extract().jsonPath();
         assertThat(dry.getInt("bookings")).isPositive();
         assertThat(rowsContaining("Vane-" + tag)).isZero(); // encrypted anyway; the dry run changed nothing
+        List<Object> oldMarks = Sql.rows("SELECT id FROM attendance WHERE session_id = ?", old).stream()
+                .map(row -> row.get("id")).toList();
+        assertThat(oldMarks).hasSize(2);
+        assertThat(erasedEvents(oldMarks)).isEmpty(); // and published nothing
         asTrainer().get("/bookings/" + oldBooking.getString("id")).then().body("attendee.name", equalTo("Ottoline Vane-" + tag));
 
         as(Roles.PREVENT_LEAD).post("/retention/runs").then().statusCode(200).body("dryRun", equalTo(false));
+        // Each mark erased is published once, naming no one; a later run erases and publishes nothing more of them.
+        assertThat(erasedEvents(oldMarks)).containsExactlyInAnyOrderElementsOf(oldMarks.stream()
+                .map(id -> "{\"attendanceId\":\"" + id + "\",\"reason\":\"RETENTION\"}").toList());
+        as(Roles.PREVENT_LEAD).post("/retention/runs").then().statusCode(200);
+        assertThat(erasedEvents(oldMarks)).hasSize(2);
 
         asTrainer().get("/bookings/" + oldBooking.getString("id")).then().body("attendee.name", equalTo(null))
                 .body("attendee.email", equalTo(null)).body("status", equalTo("CONFIRMED"));
