@@ -25,6 +25,9 @@ public final class ReportHtml {
     public static String render(AnnualReport report, int suppressBelow) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\"><head><meta charset=\"utf-8\"/>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+                .append("<meta name=\"description\" content=\"").append(e(report.title())).append(", ")
+                .append(e(report.period().label())).append(": the partnership's figures and actions by priority\"/>")
                 .append("<title>").append(e(report.title())).append(" – ").append(e(report.period().label())).append("</title>")
                 .append("<style>").append(CSS).append("</style></head><body>");
         h.append("<header><h1>").append(e(report.title())).append("</h1><p class=\"period\">")
