@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.preventhub.contracts.DeliveryMode;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.reporting.action.ActionDtos.ActionView;
+import org.preventhub.reporting.action.ActionDtos.Progress;
 import org.preventhub.reporting.support.Fixture;
 
 import com.deque.html.axecore.results.Results;
@@ -99,6 +102,23 @@ class ReportAccessibilityTest {
         check("edition", html);
     }
 
+    @Test
+    void theRecommendedActionsTableAndItsStatusBadgesReadOnAPhoneAndOnA4() throws IOException {
+        AnnualReport report = ReportFormatsTest.report(true, true);
+        AnnualReport.Section s = report.sections().get(0);
+        List<ActionView> actions = Stream.of("RED", "AMBER", "GREEN").map(rag -> new ActionView(UUID.randomUUID(), s.priority(),
+                "Promote the online Prevent Update course to every secondary school's designated safeguarding lead", null,
+                "Warwickshire County Council Prevent team", LocalDate.of(2020, 3, 31), "IN_PROGRESS", rag, List.of(),
+                List.of(new Progress(LocalDate.of(2020, 1, 15),
+                        "Promoted in the January newsletter and at the designated safeguarding leads' forum", "lead")),
+                List.of(), 1L)).toList();
+        AnnualReport withActions = new AnnualReport(report.title(), report.period(), report.generatedAt(), true,
+                List.of(new AnnualReport.Section(s.number(), s.priority(), s.title(), s.aim(), s.indicators(),
+                        s.crossTabulations(), s.trend(), actions)));
+
+        check("report with actions", ReportHtml.render(withActions, 5));
+    }
+
     private static void check(String what, String html) throws IOException {
         Path page = Files.createTempFile("report-a11y", ".html");
         try {
@@ -116,6 +136,7 @@ class ReportAccessibilityTest {
                 List<String> overlaps = (List<String>) browser.executeScript(OVERLAPS);
                 assertThat(overlaps).as(where + ": text boxes printed over one another").isEmpty();
                 Results axe = new AxeBuilder().analyze(browser);
+                assertThat(axe.getPasses()).as(where + ": axe-core ran its rules").isNotEmpty();
                 List<String> serious = Stream.of(axe.getViolations()).flatMap(List::stream)
                         .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                         .map(ReportAccessibilityTest::describe).toList();
