@@ -20,7 +20,8 @@ final class EditionHtml {
         Function<UUID, String> image = id -> images.containsKey(id) ? figure(images.get(id)) : null;
         StringBuilder h = new StringBuilder(16_000);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\"><head><meta charset=\"utf-8\"/>")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><meta name=\"description\" content=\"")
+                .append(EditionMarkdown.escape(title)).append(", ").append(EditionMarkdown.escape(period.label())).append("\"/><title>")
                 .append(EditionMarkdown.escape(title)).append("</title><style>").append(CSS).append("</style></head><body>")
                 .append("<header><h1>").append(EditionMarkdown.escape(title)).append("</h1><p class=\"period\">")
                 .append(EditionMarkdown.escape(period.label())).append("</p>");

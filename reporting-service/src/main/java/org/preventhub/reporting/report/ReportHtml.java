@@ -25,6 +25,9 @@ public final class ReportHtml {
     public static String render(AnnualReport report, int suppressBelow) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\"><head><meta charset=\"utf-8\"/>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+                .append("<meta name=\"description\" content=\"").append(e(report.title())).append(", ")
+                .append(e(report.period().label())).append(": the partnership's figures and actions by priority\"/>")
                 .append("<title>").append(e(report.title())).append(" – ").append(e(report.period().label())).append("</title>")
                 .append("<style>").append(CSS).append("</style></head><body>");
         h.append("<header><h1>").append(e(report.title())).append("</h1><p class=\"period\">")
@@ -150,7 +153,7 @@ public final class ReportHtml {
             .period{font-size:1.3em;margin-top:.2em}.meta,.note{color:#4a5568;font-size:.9em}
             table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #e2e8f0;padding:.3em .5em;text-align:left;vertical-align:top}
             td.num,th.num{text-align:right;white-space:nowrap}table.cross{font-size:.85em;page-break-inside:avoid}
-            table.cross caption{text-align:left;font-weight:bold;margin-bottom:.3em}figure{margin:1em 0;page-break-inside:avoid;break-inside:avoid}@media screen{figure svg{display:block;max-width:100%;height:auto}}figcaption{color:#4a5568;font-size:.75em}
-            .rag{padding:0 .4em;border-radius:3px;color:#fff;font-size:.8em}.rag.green{background:#2f855a}.rag.amber{background:#b7791f}.rag.red{background:#c53030}
+            table.cross caption{text-align:left;font-weight:bold;margin-bottom:.3em}figure{margin:1em 0;page-break-inside:avoid;break-inside:avoid}@media screen{figure svg{display:block;max-width:100%;height:auto}th,td{overflow-wrap:anywhere}}figcaption{color:#4a5568;font-size:.75em}
+            .rag{padding:0 .4em;border-radius:3px;color:#fff;font-size:.8em}.rag.green{background:#2f855a}.rag.amber{background:#975a16}.rag.red{background:#c53030}
             @media print{nav{display:none}section{page-break-before:always}}""";
 }

@@ -105,10 +105,10 @@ public final class SvgCharts {
 
     private static StringBuilder start(String title, int height, String description) {
         return new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "font-family=\"sans-serif\" font-size=\"12\"><title>%s</title><desc>%s</desc>"
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" alt=\"%s\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\"><title>%s</title><desc>%s</desc>"
                         + "<text x=\"8\" y=\"16\" font-weight=\"bold\">%s</text>",
-                WIDTH, height, WIDTH, height, escape(title), escape(description), escape(title)));
+                escape(description), WIDTH, height, WIDTH, height, escape(title), escape(description), escape(title)));
     }
 
     private static String text(int x, int y, String text, String anchor) {

@@ -25,6 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.reporting.support.Photos;
+import org.preventhub.reporting.support.TaggedPdf;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -97,6 +98,10 @@ class EditionImagesTest {
             }
             assertThat(images).as("both photos printed").isEqualTo(2);
         }
+        TaggedPdf.Found tagged = TaggedPdf.assertTaggedForScreenReaders(pdf, "Prevent annual report 2019/20");
+        assertThat(tagged.structureTypes()).contains("Document", "Sect", "Figure");
+        assertThat(tagged.figureAlts()).as("each photo's alt text on its Figure").contains(ALT, "The community forum's poster");
+        assertThat(tagged.text()).as("the edition's words can be extracted").contains(CAPTION, "The year in pictures.");
         try (XWPFDocument word = new XWPFDocument(as(Roles.ANALYST).get("/report-editions/" + id + "/document?format=docx")
                 .then().statusCode(200).extract().asInputStream())) {
             List<XWPFPicture> pictures = word.getParagraphs().stream().flatMap(p -> p.getRuns().stream())

@@ -37,7 +37,7 @@ class ReportFormatsTest {
         return report(true, true);
     }
 
-    private static AnnualReport report(boolean bars, boolean trend) {
+    static AnnualReport report(boolean bars, boolean trend) {
         IndicatorDefinition received = new IndicatorDefinition("referrals.received", "Referrals received", "SUPPORT", null,
                 "referral_fact", "received_on", "count", Map.of(), null, null, "referrals", "UP", null, null,
                 List.of("area"), true, 10, 0);
