@@ -25,6 +25,7 @@ final class StackSecrets {
     static final String REFERRAL_KEY_ID = "local1";
     static final String TRAINING_KEY_ID = "local1";
     static final String ENGAGEMENT_KEY_ID = "local1";
+    static final String REPORTING_KEY_ID = "local1";
 
     private final Properties values;
 
@@ -46,7 +47,7 @@ final class StackSecrets {
                     "idempotency.engagement-service", "idempotency.reporting-service", "referral.database-password",
                     "referral.key." + REFERRAL_KEY_ID, "referral.index-key", "referral.pseudonym-key",
                     "training.key." + TRAINING_KEY_ID, "training.index-key", "engagement.key." + ENGAGEMENT_KEY_ID,
-                    "engagement.index-key" }) {
+                    "engagement.index-key", "reporting.key." + REPORTING_KEY_ID }) {
                 if (values.getProperty(name) == null) {
                     values.setProperty(name, random());
                     changed = true;
@@ -93,6 +94,12 @@ final class StackSecrets {
             env.put("HUB_ENGAGEMENT_CRYPTO_KEYS_" + ENGAGEMENT_KEY_ID.toUpperCase(java.util.Locale.ROOT),
                     values.getProperty("engagement.key." + ENGAGEMENT_KEY_ID));
             env.put("HUB_ENGAGEMENT_CRYPTO_INDEX_KEY", values.getProperty("engagement.index-key"));
+        }
+        if (service.name().equals("reporting-service")) {
+            // Staff addresses for work reminders (action-plan items past their due date).
+            env.put("HUB_REPORTING_CRYPTO_ACTIVE_KEY_ID", REPORTING_KEY_ID);
+            env.put("HUB_REPORTING_CRYPTO_KEYS_" + REPORTING_KEY_ID.toUpperCase(java.util.Locale.ROOT),
+                    values.getProperty("reporting.key." + REPORTING_KEY_ID));
         }
         return env;
     }

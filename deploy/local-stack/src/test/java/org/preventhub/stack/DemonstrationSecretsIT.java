@@ -87,6 +87,20 @@ class DemonstrationSecretsIT {
     }
 
     @Test
+    void theReportingServiceRefusesToStartWithoutItsOwnKeyForStaffAddressesOrWithTheDemonstrationOne() throws Exception {
+        assertThat(refusedStart("reporting-service", Map.of())).contains("hub.reporting.crypto.active-key-id");
+        Map<String, String> copied = new HashMap<>();
+        copied.put("HUB_IDEMPOTENCY_SECRET", demonstrationValue("platform", "hub.idempotency.secret"));
+        copied.put("HUB_REPORTING_CRYPTO_ACTIVE_KEY_ID", "demo-1");
+        copied.put("HUB_REPORTING_CRYPTO_KEYS_DEMO_1",
+                demonstrationValue("reporting-service", "hub.reporting.crypto.keys.demo-1"));
+        String output = refusedStart("reporting-service", copied);
+        assertThat(output).containsPattern("HUB_REPORTING_CRYPTO_KEYS_[^\\n]*must be this deployment's own secret");
+        copied.values().stream().filter(value -> !value.equals("demo-1"))
+                .forEach(value -> assertThat(output).doesNotContain(value));
+    }
+
+    @Test
     void everyOtherServiceRefusesToStartWithoutItsIdempotencySecret() throws Exception {
         for (String service : List.of("training-service", "engagement-service", "reporting-service")) {
             assertThat(refusedStart(service, Map.of())).as(service).contains("HUB_IDEMPOTENCY_SECRET", "is not set");

@@ -1,5 +1,6 @@
 package org.preventhub.reporting.idempotency;
 
+import static io.restassured.RestAssured.given;
 import static java.util.Map.entry;
 import static org.preventhub.reporting.support.ReportingApi.as;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.IdempotencyContract;
 import org.preventhub.testing.Sql;
+import org.preventhub.testing.TestTokens;
 import org.preventhub.testing.Write;
 import org.preventhub.testing.openapi.ServiceDocument;
 
@@ -49,6 +51,15 @@ class EveryWriteIsIdempotentTest {
                         .body(Map.of("on", "2020-07-15", "note", "Promoted in the July newsletter"))
                         .otherBody(Map.of("on", "2020-07-15", "note", "Promoted in the August newsletter"))
                         .effect(() -> history(id));
+            }),
+            entry("PUT /me/reminder-preferences", () -> {
+                String lead = "idem-lead-" + UUID.randomUUID().toString().substring(0, 8);
+                return Write.put("/me/reminder-preferences")
+                        .as(() -> given().auth().oauth2(TestTokens.as(Roles.PREVENT_LEAD).username(lead)
+                                .email(lead + "@warwickshire.example.org").token()))
+                        .body(Map.of("delivery", "DAILY_DIGEST")).otherBody(Map.of("delivery", "IMMEDIATE"))
+                        .effect(() -> Sql.count("SELECT count(*) FROM reminder_recipient WHERE user_id = ?",
+                                "user-" + lead));
             }),
             entry("PUT /indicators/{id}", () -> {
                 String id = "custom." + UUID.randomUUID().toString().substring(0, 6);
