@@ -9,11 +9,13 @@ final class WebhookExamples {
 
     static final String REQUEST = """
             {"url": "https://cases.warwickshire-police.example/hooks/prevent", "eventTypes": ["referral.status-changed.v1"],
-             "description": "Police case system: Channel referral status"}""";
+             "description": "Police case system: Channel referral status",
+             "contactEmail": "integrations@warwickshire-police.example"}""";
 
     private static final String SUBSCRIPTION_FIELDS = """
             "id": "6f1c2b7e-2d4a-4c1b-9a3e-5b8d7c6e1f20", "url": "https://cases.warwickshire-police.example/hooks/prevent",
              "eventTypes": ["referral.status-changed.v1"], "description": "Police case system: Channel referral status",
+             "contactEmail": "integrations@warwickshire-police.example",
              "status": "ACTIVE", "failedDeliveries": 0, "createdAt": "2026-12-09T09:30:00Z", "updatedAt": "2026-12-09T09:30:00Z\"""";
 
     static final String CREATED = "{" + SUBSCRIPTION_FIELDS + ",\n \"secret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}";

@@ -62,6 +62,10 @@ public class WebhookSubscription {
     @Column(name = "failing_since")
     public Instant failingSince;
 
+    /** Who is told when it is disabled; sealed under {@link #contactContext}. */
+    @Column(name = "contact_email_enc")
+    public String contactEmailEnc;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -70,6 +74,10 @@ public class WebhookSubscription {
 
     public List<String> eventTypeList() {
         return Arrays.asList(eventTypes.split(","));
+    }
+
+    static String contactContext(UUID id) {
+        return "webhook_subscription/" + id + "/contact-email";
     }
 
     /** The context its secret is sealed under: a sealed secret moved to another row does not open. */

@@ -78,6 +78,10 @@ public class WebhookSubscriptions {
         s.url = url.toString();
         s.eventTypes = String.join(",", types);
         s.description = request.description();
+        if (request.contactEmail() != null && !request.contactEmail().isBlank()) {
+            s.contactEmailEnc = events().cipher().encrypt(request.contactEmail().strip(),
+                    WebhookSubscription.contactContext(s.id));
+        }
         String secret = WebhookSignature.newSecret();
         s.secretEnc = events().cipher().encrypt(secret, WebhookSubscription.secretContext(s.id));
         s.status = WebhookSubscription.Status.ACTIVE;
@@ -258,9 +262,15 @@ public class WebhookSubscriptions {
         return ((java.sql.Timestamp) value).toInstant();
     }
 
-    static SubscriptionView view(WebhookSubscription s, String secret) {
-        return new SubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.status, s.statusReason,
+    SubscriptionView view(WebhookSubscription s, String secret) {
+        return new SubscriptionView(s.id, s.url, s.eventTypeList(), s.description, contactEmail(s), s.status, s.statusReason,
                 s.failedDeliveries, s.failingSince, s.createdAt, s.updatedAt, secret);
+    }
+
+    /** The contact's address, opened for its owner (and for the notice). */
+    String contactEmail(WebhookSubscription s) {
+        return s.contactEmailEnc == null ? null
+                : events().cipher().decrypt(s.contactEmailEnc, WebhookSubscription.contactContext(s.id));
     }
 
     static DeliveryView view(WebhookDelivery d, List<AttemptView> log) {

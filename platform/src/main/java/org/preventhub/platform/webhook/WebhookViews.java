@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -19,6 +20,7 @@ public final class WebhookViews {
     public static final int MAX_TYPES = 20;
     public static final int MAX_TYPE = 100;
     public static final int MAX_DESCRIPTION = 200;
+    public static final int MAX_EMAIL = 254;
 
     private WebhookViews() {
     }
@@ -31,7 +33,11 @@ public final class WebhookViews {
             @NotEmpty @Size(max = MAX_TYPES) @Schema(description = "Event types, as `GET /webhooks/event-types` lists them.")
             List<@NotBlank @Size(max = MAX_TYPE) String> eventTypes,
             @Size(max = MAX_DESCRIPTION) @Schema(description = "What it is for, for the partner's own records.")
-            String description) {
+            String description,
+            @Email @Size(max = MAX_EMAIL) @Schema(description = "Who to tell by e-mail if the subscription is disabled "
+                    + "after repeated failures (optional; the status and its reason are readable either way).",
+                    example = "integrations@cases.example.org")
+            String contactEmail) {
     }
 
     @Schema(description = "A subscription. Its signing secret is shown once, in the answer that created it.")
@@ -39,6 +45,7 @@ public final class WebhookViews {
     public record SubscriptionView(UUID id, @Schema(maxLength = MAX_URL) String url,
             @Schema(maxItems = MAX_TYPES) List<@Size(max = MAX_TYPE) String> eventTypes,
             @Schema(maxLength = MAX_DESCRIPTION) String description,
+            @Schema(maxLength = MAX_EMAIL, description = "Who is told if it is disabled.") String contactEmail,
             @Schema(description = "`PAUSED` by its client, or `DISABLED` after repeated failures (see `statusReason`); "
                     + "resume either with `POST .../resume`.") WebhookSubscription.Status status,
             @Schema(maxLength = 300) String statusReason,

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
 import org.preventhub.testing.Sql;
+import org.preventhub.testing.infra.TestInfrastructure;
 import org.preventhub.testing.TestTokens;
 import org.preventhub.testing.WebhookReceiver;
 import org.preventhub.testing.WebhookReceiver.Received;
@@ -109,12 +112,21 @@ class ReferralWebhooksTest {
         String agency = agency("police");
         try (WebhookReceiver receiver = WebhookReceiver.start().answering(500)) {
             RequestSpecification partner = partner(agency);
-            JsonPath created = subscribe(partner, receiver.url());
+            String contact = "integrations-" + UUID.randomUUID() + "@police.example.org";
+            JsonPath created = subscribe(partner, receiver.url(), contact);
             String subscription = created.getString("id");
+            assertThat(created.getString("contactEmail")).isEqualTo(contact);
+            assertThat(Sql.count("SELECT count(*) FROM webhook_subscription WHERE id = ? AND contact_email_enc LIKE ?",
+                    UUID.fromString(subscription), "%" + contact + "%")).as("the contact is sealed at rest").isZero();
             UUID referral = refer(agency, aReferral().build());
 
             await().atMost(WAIT).until(() -> partner(agency).get("/webhooks/subscriptions/" + subscription)
                     .then().statusCode(200).extract().path("status"), "DISABLED"::equals);
+            // Its contact is told once: which subscription, why, how to resume; nothing of the referral.
+            List<MimeMessage> notices = await().atMost(WAIT).until(() -> TestInfrastructure.mail().receivedBy(contact),
+                    m -> !m.isEmpty());
+            String notice = text(notices.get(0));
+            assertThat(notice).contains(subscription, "resume").doesNotContain(referral.toString());
             JsonPath log = partner(agency).get("/webhooks/subscriptions/" + subscription + "/deliveries")
                     .then().statusCode(200).extract().jsonPath();
             assertThat(log.getList("items")).hasSize(1);
@@ -204,9 +216,27 @@ class ReferralWebhooksTest {
     }
 
     private static JsonPath subscribe(RequestSpecification as, String url) {
+        return subscribe(as, Map.of("url", url, "eventTypes", List.of("referral.status-changed.v1"),
+                "description", "case system"));
+    }
+
+    private static JsonPath subscribe(RequestSpecification as, String url, String contactEmail) {
+        return subscribe(as, Map.of("url", url, "eventTypes", List.of("referral.status-changed.v1"),
+                "description", "case system", "contactEmail", contactEmail));
+    }
+
+    private static JsonPath subscribe(RequestSpecification as, Map<String, Object> body) {
         return as.contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("url", url, "eventTypes", List.of("referral.status-changed.v1"), "description", "case system"))
-                .post("/webhooks/subscriptions").then().statusCode(201).extract().jsonPath();
+                .body(body).post("/webhooks/subscriptions").then().statusCode(201).extract().jsonPath();
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            return content instanceof String s ? s : String.valueOf(content);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** What the receiver got about one referral, in arrival order. */
