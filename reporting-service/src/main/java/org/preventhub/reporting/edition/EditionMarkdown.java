@@ -63,7 +63,7 @@ final class EditionMarkdown {
         Matcher m = FigureReferences.REFERENCE.matcher(withImages);
         StringBuilder marked = new StringBuilder();
         while (m.find()) {
-            references.add(new FigureReferences.Reference(m.group(1), m.group(2), m.group(3)));
+            references.add(FigureReferences.of(m));
             m.appendReplacement(marked, OPEN + Integer.toString(references.size() - 1) + CLOSE);
         }
         m.appendTail(marked);

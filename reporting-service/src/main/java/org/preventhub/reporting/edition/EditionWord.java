@@ -84,7 +84,7 @@ final class EditionWord {
         StringBuilder text = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(text, Matcher.quoteReplacement(
-                    figure.apply(new FigureReferences.Reference(m.group(1), m.group(2), m.group(3)))));
+                    figure.apply(FigureReferences.of(m))));
         }
         m.appendTail(text);
         for (Node block = PARSER.parse(text.toString()).getFirstChild(); block != null; block = block.getNext()) {

@@ -2,6 +2,7 @@ package org.preventhub.reporting.edition;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,20 +20,46 @@ import org.preventhub.reporting.indicator.IndicatorRepository;
 import org.preventhub.reporting.indicator.ReportingPeriod;
 
 /**
- * Live figure references in an edition's Markdown, {@code {{indicator}}} or {@code {{indicator by=dim key=value}}},
- * resolved through the indicator engine, so a reference shows what the reader may see of that figure.
+ * Live figure references in an edition's Markdown: {@code {{indicator}}}, with optionally a cell of one breakdown
+ * ({@code by=course key=WRAP}, or a key with spaces in quotes: {@code key="Prevent awareness"}) and a period other
+ * than the edition's ({@code from=2019-04-01 to=2020-03-31}), resolved through the indicator engine, so a reference
+ * shows what the reader may see of that figure. Any other text between {@code {{ }}} is refused when a draft is
+ * saved, so a mistyped reference never reaches a reader as raw braces.
  */
 @ApplicationScoped
 public class FigureReferences {
 
     static final Pattern REFERENCE = Pattern.compile(
-            "\\{\\{\\s*([a-z0-9.-]{1,80})(?:\\s+by=([a-z_]{1,60})\\s+key=([^\\s{}]{1,100}))?\\s*\\}\\}");
+            "\\{\\{\\s*([a-z0-9.-]{1,80})"
+                    + "(?:\\s+by=([a-z_]{1,60})\\s+key=(?:\"([^\"{}]{1,100})\"|([^\\s{}\"]{1,100})))?"
+                    + "(?:\\s+from=(\\d{4}-\\d{2}-\\d{2})\\s+to=(\\d{4}-\\d{2}-\\d{2}))?\\s*\\}\\}");
+    /** Anything that looks like a reference: what is neither a figure's nor an image's is refused. */
+    private static final Pattern BRACES = Pattern.compile("\\{\\{[^{}]{0,300}\\}\\}");
 
-    /** A reference, by its normal form (the key frozen figures are kept under). */
-    public record Reference(String indicator, String by, String key) {
-        public String id() {
-            return by == null ? indicator : indicator + " by=" + by + " key=" + key;
+    /**
+     * A reference, by its normal form (the key frozen figures are kept under): references without a quoted key or a
+     * period keep the form they had before either existed, so editions published then still find their figures.
+     */
+    public record Reference(String indicator, String by, String key, String from, String to) {
+        public Reference(String indicator, String by, String key) {
+            this(indicator, by, key, null, null);
         }
+
+        public String id() {
+            String id = by == null ? indicator
+                    : indicator + " by=" + by + " key=" + (key.matches("[^\\s{}\"]+") ? key : "\"" + key + "\"");
+            return from == null ? id : id + " from=" + from + " to=" + to;
+        }
+
+        /** The period the figure is of: its own, or the edition's. */
+        ReportingPeriod period(ReportingPeriod edition) {
+            return from == null ? edition : ReportingPeriod.between(LocalDate.parse(from), LocalDate.parse(to));
+        }
+    }
+
+    /** The reference a match of {@link #REFERENCE} stands for. */
+    static Reference of(Matcher m) {
+        return new Reference(m.group(1), m.group(2), m.group(3) != null ? m.group(3) : m.group(4), m.group(5), m.group(6));
     }
 
     private final IndicatorRepository indicators;
@@ -48,7 +75,7 @@ public class FigureReferences {
         if (markdown != null) {
             Matcher m = REFERENCE.matcher(markdown);
             while (m.find()) {
-                found.add(new Reference(m.group(1), m.group(2), m.group(3)));
+                found.add(of(m));
             }
         }
         return found;
@@ -56,7 +83,27 @@ public class FigureReferences {
 
     /** 400 naming {@code field} for a reference to no indicator, or to a breakdown the indicator has not. */
     void validate(String field, String markdown) {
+        if (markdown != null) {
+            Matcher any = BRACES.matcher(markdown);
+            while (any.find()) {
+                String text = any.group();
+                if (!REFERENCE.matcher(text).matches() && !EditionImages.REFERENCE.matcher(text).matches()) {
+                    throw ProblemException.invalidField(field, (text.length() > 60 ? text.substring(0, 57) + "...}}" : text)
+                            + " is not a figure reference: {{indicator}}, optionally by=<breakdown> key=<key or \"quoted key\"> "
+                            + "and from=YYYY-MM-DD to=YYYY-MM-DD, or an image's {{image:<id>}}");
+                }
+            }
+        }
         for (Reference r : in(markdown)) {
+            if (r.from() != null) {
+                try {
+                    r.period(null);
+                } catch (java.time.DateTimeException e) {
+                    throw ProblemException.invalidField(field, "{{" + r.id() + "}}: from and to must be dates (YYYY-MM-DD)");
+                } catch (ProblemException e) {
+                    throw ProblemException.invalidField(field, "{{" + r.id() + "}}: to must not be before from");
+                }
+            }
             IndicatorDefinition d = indicators.find(r.indicator()).orElseThrow(() -> ProblemException.invalidField(field,
                     "{{" + r.id() + "}} names no indicator"));
             if (r.by() != null && (r.by().contains(",") || !d.breakdowns().contains(r.by()))) {
@@ -67,7 +114,8 @@ public class FigureReferences {
     }
 
     /** The figure as the caller sees it now: the lead every figure, any other reader what disclosure control allows. */
-    String live(Reference r, ReportingPeriod period) {
+    String live(Reference r, ReportingPeriod edition) {
+        ReportingPeriod period = r.period(edition);
         return indicators.find(r.indicator()).map(d -> {
             IndicatorValues v = engine.answerable(d, period, r.by()) ? engine.values(d, period, r.by()) : engine.withheld(d, period);
             return display(v, r);
@@ -75,8 +123,9 @@ public class FigureReferences {
     }
 
     /** The figure as every reader but the lead sees it, whoever asks: frozen at publication for those readers. */
-    String forReaders(Reference r, ReportingPeriod period) {
-        return indicators.find(r.indicator()).map(d -> display(engine.readerValues(d, period, r.by()), r)).orElse("–");
+    String forReaders(Reference r, ReportingPeriod edition) {
+        return indicators.find(r.indicator()).map(d -> display(engine.readerValues(d, r.period(edition), r.by()), r))
+                .orElse("–");
     }
 
     boolean seesSmallNumbers() {

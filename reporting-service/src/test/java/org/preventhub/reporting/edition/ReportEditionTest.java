@@ -101,6 +101,37 @@ class ReportEditionTest {
                 .extract().asByteArray()).startsWith("%PDF".getBytes());
     }
 
+    @Test
+    void aReferenceToAnotherPeriodShowsThatPeriodsFigureAndAnUnknownFormIsRefused() {
+        String course = "GAP" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        // One session in the edition's year (September 2066 to August 2067), two in the year before.
+        Fixture.deliveredSession(course, LocalDate.of(2066, 11, 5), DeliveryMode.IN_PERSON, "rugby", 4, 0);
+        Fixture.deliveredSession(course, LocalDate.of(2065, 10, 5), DeliveryMode.IN_PERSON, "rugby", 7, 0);
+        Fixture.deliveredSession(course, LocalDate.of(2066, 2, 5), DeliveryMode.IN_PERSON, "rugby", 6, 0);
+        awaitValues(Roles.PREVENT_LEAD, "training.people-trained", "from=2065-09-01&to=2066-08-31&by=course", v -> assertThat(
+                v.getList("breakdown.cells.findAll { it.key == '" + course + "' }.figure.value")).containsExactly(13));
+        awaitValues(Roles.PREVENT_LEAD, "training.people-trained", "year=2066&calendar=reporting&by=course", v -> assertThat(
+                v.getList("breakdown.cells.findAll { it.key == '" + course + "' }.figure.value")).containsExactly(4));
+        String location = as(Roles.PREVENT_LEAD).body(Map.of("title", "Prevent annual report 2066/67, second", "year", 2066))
+                .post("/report-editions").then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String introduction = "This year {{training.people-trained by=course key=\"" + course + "\"}} people, last year "
+                + "{{training.people-trained by=course key=" + course + " from=2065-09-01 to=2066-08-31}}.";
+        as(Roles.PREVENT_LEAD).body(content(introduction)).put("/report-editions/" + id + "/draft").then().statusCode(200);
+        assertThat(document(Roles.PREVENT_LEAD, id)).contains("This year <span class=\"figure\">4</span> people, "
+                + "last year <span class=\"figure\">13</span>.");
+
+        for (String wrong : List.of("{{ people trained }}", "{{training.people-trained by=course}}",
+                "{{training.people-trained from=2066-04-01}}",
+                "{{training.people-trained from=2066-04-01 to=2065-04-01}}")) {
+            String detail = as(Roles.PREVENT_LEAD).body(content("Figures: " + wrong)).put("/report-editions/" + id + "/draft")
+                    .then().statusCode(400).contentType("application/problem+json").extract().asString();
+            assertThat(detail).as(wrong).contains("introduction");
+        }
+        // The refused drafts left the saved one as it was.
+        assertThat(document(Roles.PREVENT_LEAD, id)).contains("last year <span class=\"figure\">13</span>.");
+    }
+
     private static String document(String role, String id) {
         return as(role).get("/report-editions/" + id + "/document").then().statusCode(200).extract().asString();
     }
