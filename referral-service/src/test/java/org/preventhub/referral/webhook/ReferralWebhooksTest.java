@@ -161,6 +161,8 @@ class ReferralWebhooksTest {
             await().atMost(WAIT).until(() -> partner(agency).get("/webhooks/subscriptions/" + subscription
                     + "/deliveries?status=DELIVERED").then().extract().path("totalItems"), n -> Integer.valueOf(1).equals(n));
             assertThat(about(receiver, later)).isEmpty();
+            // One disabling, one notice: the retries after it and the resumed deliveries sent no other.
+            assertThat(TestInfrastructure.mail().receivedBy(contact)).hasSize(1);
         }
     }
 
