@@ -25,6 +25,8 @@ public final class Stack {
     /** Training's management interface: health and metrics. */
     public static final String TRAINING_MANAGEMENT = System.getProperty("training-management", "http://localhost:9081");
     public static final String GATEWAY = System.getProperty("gateway", "http://localhost:8080");
+    /** The local stack's mailbox page (every e-mail its SMTP server received). */
+    public static final String MAILBOX = System.getProperty("mailbox", "http://localhost:13080/");
 
     private Stack() {
     }
@@ -147,5 +149,20 @@ public final class Stack {
         session.put("access", "OPEN");
         session.put("audienceSector", "OTHER");
         return post(TRAINING + "/sessions", trainer, session).get("id").asText();
+    }
+
+    /** How many e-mails the stack's SMTP server holds, read from its mailbox page; -1 if it cannot be read. */
+    public static long mailboxCount() {
+        try {
+            String page = HTTP.send(HttpRequest.newBuilder(URI.create(MAILBOX)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher count = java.util.regex.Pattern.compile("(\\d+) message\\(s\\)").matcher(page);
+            return count.find() ? Long.parseLong(count.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 }

@@ -28,7 +28,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * gives p50/p99 per rate: the target (p99 ≤ 25 ms at 200/s) and the rate at which p99 passes 100 ms.
  *
  * <p>Properties: {@code rates} (comma-separated, default 200), {@code step.seconds} (default 60),
- * {@code warmup.seconds} (default 300).
+ * {@code warmup.seconds} (default 300), {@code webhook.subscriber} ({@code true}: the booking website's client
+ * subscribes a receiver in this JVM to every type training offers it, so each booking also makes a webhook
+ * delivery; at the end the run says how many arrived and how many e-mails the stack's SMTP server holds).
  */
 public class BookingSimulation extends Simulation {
 
@@ -52,8 +54,13 @@ public class BookingSimulation extends Simulation {
     private final java.util.function.Supplier<String> token = Stack.renewingClientToken("booking-website", "booking-website-secret");
     private final List<String> sessions = new ArrayList<>();
     private final AtomicLong counter = new AtomicLong();
+    private final WebhookReceiver receiver = Boolean.getBoolean("webhook.subscriber") ? WebhookReceiver.start() : null;
 
     {
+        if (receiver != null) {
+            // Before the sessions are made, so their scheduling is delivered too.
+            receiver.subscribe(token.get());
+        }
         // Bookings spread over sessions, as real demand is; each has room for all it will get.
         int needed = Arrays.stream(RATES).map(r -> r * STEP_SECONDS).sum() + 100 * WARMUP_SECONDS;
         int count = Math.max(20, needed / 900 + 1);
@@ -102,5 +109,46 @@ public class BookingSimulation extends Simulation {
         }
         setUp(chain).protocols(protocol)
                 .assertions(global().failedRequests().count().is(0L));
+    }
+
+    /**
+     * How far e-mail and webhooks kept up: each booking makes one confirmation e-mail and one places-changed delivery,
+     * each session one session-changed delivery. Waits until all have arrived, or nothing new came for 60 s.
+     */
+    @Override
+    public void after() {
+        if (receiver == null) {
+            return;
+        }
+        long bookings = counter.get();
+        long expectedDeliveries = bookings + sessions.size();
+        long end = System.currentTimeMillis();
+        long mails = Stack.mailboxCount();
+        long mailsCaughtUp = mails >= bookings ? end : 0;
+        long lastProgress = end;
+        long seen = -1;
+        while ((receiver.distinct() < expectedDeliveries || mails < bookings) && System.currentTimeMillis() - lastProgress < 60_000) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            mails = Stack.mailboxCount();
+            if (mailsCaughtUp == 0 && mails >= bookings) {
+                mailsCaughtUp = System.currentTimeMillis();
+            }
+            if (receiver.distinct() + mails != seen) {
+                seen = receiver.distinct() + mails;
+                lastProgress = System.currentTimeMillis();
+            }
+        }
+        System.out.printf("webhooks: %d distinct deliveries (%d requests) of %d expected (%d bookings, %d sessions); "
+                        + "the last arrived %.1f s after the load ended%n", receiver.distinct(), receiver.requests(),
+                expectedDeliveries, bookings, sessions.size(), Math.max(0, receiver.lastArrival() - end) / 1000.0);
+        System.out.printf("e-mails: the stack's SMTP server holds %d for %d bookings; %s%n", mails, bookings,
+                mailsCaughtUp == 0 ? "not all arrived" : String.format("all arrived %.1f s after the load ended",
+                        (mailsCaughtUp - end) / 1000.0));
+        receiver.close();
     }
 }
