@@ -98,18 +98,23 @@ public final class ColdStart {
 
     /**
      * Each service started with the others stopped, {@code runs} times, for each variant of the JVM
-     * ({@code coldstart.variants}: "name:java home:aot cache on|off" separated by ";", default the stack's own).
+     * ({@code coldstart.variants}: "name:java home:aot cache on|off:JVM options" separated by ";", default the
+     * stack's own; e.g. "small heap:::-Xms64m" compares a heap setting with the same JVM and cache).
      */
     private static void alone(LocalStack stack, ReadyWatch watch, int runs) {
         List<String> only = List.of(System.getProperty("coldstart.services", "").split(","));
         List<ServiceDefinition> services = stack.running().stream()
                 .filter(s -> only.equals(List.of("")) || only.contains(s.name())).toList();
         for (String variant : System.getProperty("coldstart.variants", "stack's own::").split(";")) {
-            String[] parts = (variant + "::").split(":", -1);
+            // At most four parts: JVM options have colons of their own (-XX:Flag).
+            String[] given = variant.split(":", 4);
+            String[] parts = java.util.Arrays.copyOf(given, 4);
+            java.util.Arrays.setAll(parts, i -> parts[i] == null ? "" : parts[i]);
             if (!parts[1].isBlank()) {
                 System.setProperty("prevent-hub.service-java-home", parts[1]);
             }
             System.setProperty("prevent-hub.aot-cache.mode", parts[2].isBlank() ? "on" : parts[2]);
+            System.setProperty("prevent-hub.jvm-options", parts[3]);
             Map<String, List<String>> figures = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
                 for (ServiceDefinition service : services) {

@@ -34,7 +34,7 @@ class ServiceJvmTest {
         Path cache = jvm.cache(TRAINING, root);
 
         assertThat(jvm.command(TRAINING, root)).contains("-XX:AOTCacheOutput=" + cache).noneMatch(a -> a.startsWith("-XX:AOTCache="))
-                .containsSubsequence("-Xmx256m", "-jar", TRAINING.application(root).toString());
+                .containsSubsequence("-Xms64m", "-Xmx256m", "-jar", TRAINING.application(root).toString());
         assertThat(cache.getParent()).isDirectory();
 
         Files.writeString(cache, "written by the training run");
