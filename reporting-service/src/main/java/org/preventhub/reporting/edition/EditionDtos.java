@@ -30,7 +30,9 @@ public final class EditionDtos {
 
     @Schema(description = "A draft's text, in Markdown. A figure is referenced as {{indicator-id}} or "
             + "{{indicator-id by=dimension key=value}} (one cell of a breakdown, e.g. {{training.people-trained by=course "
-            + "key=WRAP}}), and rendered as the figure the reader may see.")
+            + "key=WRAP}}, or of a cross-tabulation the indicator lists, one key part per dimension: "
+            + "{{referrals.received by=concern_type,age_band key=ISLAMIST,15-17}}; a key or key part with a space or a "
+            + "comma goes in quotes), and rendered as the figure the reader may see.")
     public record EditionContent(@Size(max = 20_000) String introduction,
             @Size(max = 30) List<@Valid @NotNull SectionText> sections,
             @Size(max = 20_000) String conclusion) {
