@@ -56,11 +56,16 @@ class PdfUaTest {
     @Test
     void theAnnualReportsPdfPassesEveryPdfUa1Rule() {
         String html = ReportHtml.render(aYear(), 5);
+        assertThat(html).as("a cross-tabulation with nothing in it is said in words, not an empty table")
+                .contains("<p class=\"cross\">Referrals received by area and age band: none in this period.</p>");
 
         PdfUa.assertConforms(new PdfRenderer().render(html), "the annual report's PDF");
     }
 
-    /** A section as a year's report has it: figures, a bar and a line chart, a cross-tabulation and actions. */
+    /**
+     * Sections as a year's report has them: figures, a bar and a line chart, cross-tabulations (one with nothing in
+     * it, as for a year without a Channel case) and actions; and a section with no figures and no actions.
+     */
     static AnnualReport aYear() {
         AnnualReport report = ReportFormatsTest.report(true, true);
         AnnualReport.Section s = report.sections().get(0);
@@ -71,13 +76,15 @@ class PdfUaTest {
                 Cell.of(List.of("rugby", "ISLAMIST"), Figure.of(BigDecimal.valueOf(2), 2L, null).suppress())), v.figure());
         IndicatorValues crossTabulated = new IndicatorValues(v.indicator(), v.period(), v.figure(), v.previous(),
                 v.meetsTarget(), cross, true);
+        IndicatorValues nothingToTabulate = new IndicatorValues(v.indicator(), v.period(), v.figure(), v.previous(),
+                v.meetsTarget(), new Breakdown("area,age_band", List.of("area", "age_band"), List.of(), v.figure()), true);
         List<ActionView> actions = List.of("RED", "GREEN").stream().map(rag -> new ActionView(UUID.randomUUID(), s.priority(),
                 "Promote the online Prevent Update course to every secondary school's designated safeguarding lead", null,
                 "Warwickshire County Council Prevent team", LocalDate.of(2020, 3, 31), "IN_PROGRESS", rag, List.of(),
                 List.of(new Progress(LocalDate.of(2020, 1, 15), "Promoted in the January newsletter", "lead")), List.of(), 1L))
                 .toList();
         AnnualReport.Section withEverything = new AnnualReport.Section(s.number(), s.priority(), s.title(), s.aim(),
-                s.indicators(), List.of(crossTabulated), s.trend(), actions);
+                s.indicators(), List.of(crossTabulated, nothingToTabulate), s.trend(), actions);
         AnnualReport.Section withoutActions = new AnnualReport.Section(1, "AWARENESS_LEARNING",
                 "Awareness, learning and development", "Staff know how to refer.", List.of(), List.of(), null, List.of());
         return new AnnualReport(report.title(), report.period(), report.generatedAt(), true,
