@@ -95,7 +95,10 @@ public final class ReportHtml {
         return h.append("</body></html>").toString();
     }
 
-    /** A cross-tabulation as a table: the first dimension down, the second across, with the cells' figures. */
+    /**
+     * A cross-tabulation as a table: the first dimension down, the second across, with the cells' figures; one
+     * without cells as a sentence saying so.
+     */
     private static void crossTabulation(StringBuilder h, IndicatorValues v, AnnualReport report) {
         Figures.Breakdown table = v.breakdown();
         List<String> rows = table.cells().stream().map(c -> c.keys().get(0)).distinct().toList();
@@ -104,6 +107,12 @@ public final class ReportHtml {
         table.cells().forEach(c -> cells.put(c.key(), c.figure()));
         String title = v.indicator().name() + " by " + SvgCharts.label(table.dimensions().get(0)) + " and "
                 + SvgCharts.label(table.dimensions().get(1));
+        if (rows.isEmpty()) {
+            // Nothing to tabulate this period: a sentence, not a table of headers with no rows (PDF/UA-1 7.2-14 wants a
+            // Table's THead followed by a TBody, and a screen reader announces an empty table to no purpose).
+            h.append("<p class=\"cross\">").append(e(title)).append(": none in this period.</p>");
+            return;
+        }
         h.append("<table class=\"cross\"><caption>").append(e(title)).append("</caption><thead><tr><th></th>");
         columns.forEach(c -> h.append("<th class=\"num\">").append(e(report.label(table.dimensions().get(1), c))).append("</th>"));
         h.append("</tr></thead><tbody>");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.reporting.support.PdfUa;
 import org.preventhub.reporting.support.ReportingApi;
 import org.preventhub.testing.DemoDataPlan;
 
@@ -18,7 +19,8 @@ import io.restassured.path.json.JsonPath;
  * The local stack's demo edition (deploy/demo-data/reporting-service.json): the 2019/20 report loads as the stack's
  * loader runs it, and each figure it references renders as the indicator engine computes it for that year. The
  * figures themselves come from the training and engagement demo data, which only the local stack loads, so this
- * test compares the rendered figure with the engine's value rather than with the seed report's numbers.
+ * test compares the rendered figure with the engine's value rather than with the seed report's numbers. Its PDF
+ * passes veraPDF's PDF/UA-1 check.
  */
 @QuarkusTest
 class DemoEditionTest {
@@ -26,7 +28,7 @@ class DemoEditionTest {
     private static final String YEAR = "year=2019&calendar=reporting";
 
     @Test
-    void theDemoYearsEditionLoadsAndEveryReferenceRendersItsLiveFigure() {
+    void theDemoYearsEditionLoadsEveryReferenceRendersItsLiveFigureAndItsPdfPassesPdfUa1() {
         DemoDataPlan plan = DemoDataPlan.of("reporting-service");
         plan.replay(ReportingApi::as, (step, response) -> { });
         String id = plan.refs().get("edition");
@@ -48,6 +50,10 @@ class DemoEditionTest {
                 "COMMUNITY_FORUM")) + " times");
         assertThat(html).contains("newsletter went out " + figure(cell("communications.issued", "channel", "NEWSLETTER"))
                 + " times");
+
+        byte[] pdf = as(Roles.PREVENT_LEAD).get("/report-editions/" + id + "/document?format=pdf").then().statusCode(200)
+                .extract().asByteArray();
+        PdfUa.assertConforms(pdf, "the demo year's edition as PDF");
     }
 
     private static String figure(int value) {

@@ -24,6 +24,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFPicture;
 import org.junit.jupiter.api.Test;
 import org.preventhub.platform.security.Roles;
+import org.preventhub.reporting.support.PdfUa;
 import org.preventhub.reporting.support.Photos;
 import org.preventhub.reporting.support.TaggedPdf;
 
@@ -102,6 +103,7 @@ class EditionImagesTest {
         assertThat(tagged.structureTypes()).contains("Document", "Sect", "Figure");
         assertThat(tagged.figureAlts()).as("each photo's alt text on its Figure").contains(ALT, "The community forum's poster");
         assertThat(tagged.text()).as("the edition's words can be extracted").contains(CAPTION, "The year in pictures.");
+        PdfUa.assertConforms(pdf, "the edition's PDF, two photos placed");
         try (XWPFDocument word = new XWPFDocument(as(Roles.ANALYST).get("/report-editions/" + id + "/document?format=docx")
                 .then().statusCode(200).extract().asInputStream())) {
             List<XWPFPicture> pictures = word.getParagraphs().stream().flatMap(p -> p.getRuns().stream())

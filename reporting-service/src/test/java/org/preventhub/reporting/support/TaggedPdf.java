@@ -16,7 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * PDF/UA's essentials, checked with PDFBox: a structure tree (marked as tagged), the document's title shown by
  * viewers, its language, the PDF/UA identifier in the XMP, alt text on each Figure, every font embedded, and text a
- * reader can extract. (veraPDF's full PDF/UA-1 rule set is not run here: see the README.)
+ * reader can extract. (veraPDF's full PDF/UA-1 rule set is checked by {@link PdfUa}.)
  */
 public final class TaggedPdf {
 
