@@ -2,6 +2,7 @@ package org.preventhub.platform.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,15 +64,26 @@ public class Dispatcher {
         List<UUID> claimed;
         do {
             claimed = store.claimDue(config.batchSize(), Instant.now());
-            for (UUID id : claimed) {
-                deliver(id);
-                handled++;
+            List<UUID> sent = new ArrayList<>(claimed.size());
+            try {
+                for (UUID id : claimed) {
+                    if (deliver(id)) {
+                        sent.add(id);
+                    }
+                    handled++;
+                }
+            } finally {
+                // One statement for the batch's successes: at 200 messages a second, one commit instead of 200.
+                // A process killed before it leaves them SENDING, given up as UNKNOWN and not sent again.
+                store.finishAll(sent, Status.SENT, Instant.now());
+                sent.forEach(id -> LOG.infof("Message %s: sent", id));
             }
         } while (claimed.size() == config.batchSize());
         return handled;
     }
 
-    private void deliver(UUID id) {
+    /** @return whether the SMTP server took the message (its outcome is then recorded with the batch's) */
+    private boolean deliver(UUID id) {
         Composed composed;
         try {
             composed = composer.compose(id);
@@ -80,21 +92,20 @@ public class Dispatcher {
             LOG.errorf(e, "Message %s: failed (could not be composed)", id);
             store.finish(id, Status.FAILED, "could not be composed: " + e.getClass().getSimpleName(),
                     Instant.now());
-            return;
+            return false;
         }
         if (composed.skipped() != null) {
             store.finish(id, Status.SKIPPED, composed.skipped(), Instant.now());
             LOG.infof("Message %s: skipped (%s)", id, composed.skipped());
-            return;
+            return false;
         }
         try {
             smtp.send(composed.mail());
         } catch (RuntimeException e) {
             failed(id, e);
-            return;
+            return false;
         }
-        store.finish(id, Status.SENT, null, Instant.now());
-        LOG.infof("Message %s: sent", id);
+        return true;
     }
 
     private void failed(UUID id, RuntimeException e) {

@@ -42,7 +42,8 @@ class ReferralWebhooksTest {
         String agency = agency("school");
         String otherAgency = agency("college");
         try (WebhookReceiver own = WebhookReceiver.start(); WebhookReceiver other = WebhookReceiver.start()) {
-            String secret = subscribe(partner(agency), own.url()).getString("secret");
+            JsonPath subscription = subscribe(partner(agency), own.url());
+            String secret = subscription.getString("secret");
             String otherSubscription = subscribe(partner(otherAgency), other.url()).getString("id");
 
             UUID referral = refer(agency, aReferral().name("Wilhelmina Quartermaine").build());
@@ -60,6 +61,15 @@ class ReferralWebhooksTest {
             assertThat(bodies).filteredOn(b -> b.getString("data.stage").equals("IN_SCREENING"))
                     .extracting(b -> b.getString("data.previousStage")).containsExactly("RECEIVED");
             assertThat(deliveries).extracting(Received::body).noneMatch(body -> body.contains("Quartermaine"));
+            // The client's delivery log: each delivered at the first attempt, with what its receiver answered.
+            JsonPath log = await().atMost(WAIT).until(() -> partner(agency).get("/webhooks/subscriptions/"
+                    + subscription.getString("id") + "/deliveries?status=DELIVERED").then().statusCode(200).extract()
+                    .jsonPath(), l -> l.getList("items").size() == 2);
+            assertThat(log.getList("items.attempts", Integer.class)).containsExactly(1, 1);
+            assertThat(log.getList("items.log.statusCode")).containsExactly(List.of(204), List.of(204));
+            assertThat(log.getList("items.deliveredAt")).doesNotContainNull();
+            assertThat(log.getList("items.id")).containsExactlyInAnyOrderElementsOf(
+                    deliveries.stream().map(Received::id).toList());
 
             // Fanned out in the same transaction as the own agency's: none was made for the other agency.
             assertThat(Sql.count("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?",
