@@ -31,7 +31,7 @@ import org.preventhub.testing.infra.FreePorts;
  * Between the two it runs the command {@code coldstart.load} (the bookings benchmark at 200/s from the first
  * second), with the stack's addresses in its environment. Arguments: the state folder; system properties
  * {@code coldstart.load}, {@code coldstart.alone-runs} (default 3), {@code coldstart.phases} (default
- * "stack,load,alone").
+ * "stack,load,replica,alone": "replica" restarts training alone into the warm stack and runs the load again).
  */
 public final class ColdStart {
 
@@ -43,7 +43,7 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("prevent-hub.root", ".")).toAbsolutePath().normalize();
         Path state = Path.of(args.length > 0 ? args[0] : "benchmarks/target/coldstart-stack").toAbsolutePath();
-        List<String> phases = List.of(System.getProperty("coldstart.phases", "stack,load,alone").split(","));
+        List<String> phases = List.of(System.getProperty("coldstart.phases", "stack,load,replica,alone").split(","));
         int aloneRuns = Integer.getInteger("coldstart.alone-runs", 3);
         List<ServiceDefinition> services = ServiceDefinition.ALL.stream()
                 .map(service -> service.withPorts(FreePorts.next(), FreePorts.next())).toList();
@@ -69,22 +69,21 @@ public final class ColdStart {
             }
             String load = System.getProperty("coldstart.load", "");
             if (phases.contains("load") && !load.isBlank()) {
+                runLoad(stack, config, load, watch.allReadyAt());
+            }
+            if (phases.contains("replica") && !load.isBlank()) {
+                // What a scale-out or a rolling update does: one fresh training replica into a stack whose database,
+                // Kafka and identity provider are warm. The load then starts as soon as it answers ready.
                 ServiceDefinition training = services.get(0);
-                say("load: " + load + " (load average " + loadAverage() + ")");
-                ProcessBuilder builder = new ProcessBuilder("bash", "-c", load).inheritIO();
-                builder.environment().putAll(Map.of(
-                        "TRAINING_URL", "http://localhost:" + training.port(),
-                        "TRAINING_MANAGEMENT_URL", "http://localhost:" + training.managementPort(),
-                        "GATEWAY_URL", "http://localhost:" + services.get(4).port(),
-                        "KEYCLOAK_URL", config.issuer(),
-                        "READY_SECONDS_AGO", Long.toString(Duration.between(watch.allReadyAt(), Instant.now()).toSeconds())));
-                int status = builder.start().waitFor();
-                say("after the load (exit " + status + ", load average " + loadAverage() + ")");
-                for (ServiceDefinition service : stack.running()) {
-                    long pid = stack.pid(service.name());
-                    say(String.format("  %-19s RSS %4d MB   CPU so far %5.1f s", service.name(), rssMegabytes(pid),
-                            cpuSeconds(pid)));
-                }
+                watch.forget(training);
+                Instant restarted = Instant.now();
+                stack.restart(training.name());
+                long pid = stack.pid(training.name());
+                Instant started = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).orElse(restarted);
+                say(String.format("replica: a fresh %s into the warm stack: ready %.1f s, CPU %.1f s, RSS %d MB",
+                        training.name(), seconds(started, watch.readyAt(training)), watch.cpuAtReady(training),
+                        rssMegabytes(pid)));
+                runLoad(stack, config, load, watch.readyAt(training));
             }
             if (phases.contains("alone")) {
                 stack.running().forEach(service -> stack.stop(service.name()));
@@ -93,6 +92,28 @@ public final class ColdStart {
         } finally {
             watch.interrupt();
             stack.close();
+        }
+    }
+
+    /** Runs the load command with the stack's addresses, and says each service's RSS and CPU after it. */
+    private static void runLoad(LocalStack stack, StackConfig config, String load, Instant readyAt)
+            throws IOException, InterruptedException {
+        List<ServiceDefinition> services = stack.running();
+        ServiceDefinition training = services.get(0);
+        say("load: " + load + " (load average " + loadAverage() + ")");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", load).inheritIO();
+        builder.environment().putAll(Map.of(
+                "TRAINING_URL", "http://localhost:" + training.port(),
+                "TRAINING_MANAGEMENT_URL", "http://localhost:" + training.managementPort(),
+                "GATEWAY_URL", "http://localhost:" + services.get(4).port(),
+                "KEYCLOAK_URL", config.issuer(),
+                "READY_SECONDS_AGO", Long.toString(Duration.between(readyAt, Instant.now()).toSeconds())));
+        int status = builder.start().waitFor();
+        say("after the load (exit " + status + ", load average " + loadAverage() + ")");
+        for (ServiceDefinition service : services) {
+            long pid = stack.pid(service.name());
+            say(String.format("  %-19s RSS %4d MB   CPU so far %5.1f s", service.name(), rssMegabytes(pid),
+                    cpuSeconds(pid)));
         }
     }
 
