@@ -2,7 +2,6 @@ package org.preventhub.platform.notification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,26 +63,15 @@ public class Dispatcher {
         List<UUID> claimed;
         do {
             claimed = store.claimDue(config.batchSize(), Instant.now());
-            List<UUID> sent = new ArrayList<>(claimed.size());
-            try {
-                for (UUID id : claimed) {
-                    if (deliver(id)) {
-                        sent.add(id);
-                    }
-                    handled++;
-                }
-            } finally {
-                // One statement for the batch's successes: at 200 messages a second, one commit instead of 200.
-                // A process killed before it leaves them SENDING, given up as UNKNOWN and not sent again.
-                store.finishAll(sent, Status.SENT, Instant.now());
-                sent.forEach(id -> LOG.infof("Message %s: sent", id));
+            for (UUID id : claimed) {
+                deliver(id);
+                handled++;
             }
         } while (claimed.size() == config.batchSize());
         return handled;
     }
 
-    /** @return whether the SMTP server took the message (its outcome is then recorded with the batch's) */
-    private boolean deliver(UUID id) {
+    private void deliver(UUID id) {
         Composed composed;
         try {
             composed = composer.compose(id);
@@ -92,20 +80,21 @@ public class Dispatcher {
             LOG.errorf(e, "Message %s: failed (could not be composed)", id);
             store.finish(id, Status.FAILED, "could not be composed: " + e.getClass().getSimpleName(),
                     Instant.now());
-            return false;
+            return;
         }
         if (composed.skipped() != null) {
             store.finish(id, Status.SKIPPED, composed.skipped(), Instant.now());
             LOG.infof("Message %s: skipped (%s)", id, composed.skipped());
-            return false;
+            return;
         }
         try {
             smtp.send(composed.mail());
         } catch (RuntimeException e) {
             failed(id, e);
-            return false;
+            return;
         }
-        return true;
+        store.finish(id, Status.SENT, null, Instant.now());
+        LOG.infof("Message %s: sent", id);
     }
 
     private void failed(UUID id, RuntimeException e) {

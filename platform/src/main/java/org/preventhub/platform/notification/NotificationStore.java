@@ -74,23 +74,6 @@ public class NotificationStore {
                 truncate(error), id);
     }
 
-    /** The same outcome for several claims, in one statement. */
-    public void finishAll(List<UUID> ids, Status status, Instant now) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE $T SET status = ?, finished_at = ?, last_error = NULL
-                WHERE id = ANY(?) AND status IN ('SENDING', 'UNKNOWN')""".replace("$T", table))) {
-            s.setString(1, status.name());
-            s.setTimestamp(2, Timestamp.from(now));
-            s.setArray(3, c.createArrayOf("uuid", ids.toArray()));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the messages' outcome", e);
-        }
-    }
-
     /** Another attempt after {@code at}. */
     public void retry(UUID id, String error, Instant at) {
         update("""

@@ -13,9 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -100,95 +98,10 @@ public class WebhookDispatcher {
         for (Claimed delivery : batch) {
             outcomes.add(send(delivery, source));
         }
-        List<Claimed> deliveredNow = new ArrayList<>(batch.size());
-        List<Outcome> deliveredOutcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Outcome outcome = outcomes.get(i).join();
-            if (outcome.delivered()) {
-                deliveredNow.add(batch.get(i));
-                deliveredOutcomes.add(outcome);
-            } else {
-                recordFailure(batch.get(i), outcome);
-            }
+            record(batch.get(i), outcomes.get(i).join());
         }
-        recordDelivered(deliveredNow, deliveredOutcomes);
         return batch.size();
-    }
-
-    /**
-     * The batch's deliveries that a receiver took, recorded in one transaction (at 200 deliveries a second, one
-     * commit instead of 200): each one's attempt, its DELIVERED state, and its subscription's failure count reset.
-     * A failure needs the disabling rules, so it goes through {@link #recordFailure} alone.
-     */
-    private void recordDelivered(List<Claimed> deliveries, List<Outcome> outcomes) throws SQLException {
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        Instant now = Instant.now();
-        Object[] ids = deliveries.stream().map(Claimed::id).toArray();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Map<UUID, Integer> attempt = new HashMap<>();
-                try (PreparedStatement update = connection.prepareStatement("""
-                        UPDATE webhook_delivery d SET status = 'DELIVERED', attempts = d.attempts + 1,
-                            next_attempt_at = NULL, last_attempt_at = ?, last_status_code = u.code, last_error = NULL,
-                            delivered_at = ?
-                        FROM unnest(?::uuid[], ?::int[]) AS u(id, code) WHERE d.id = u.id
-                        RETURNING d.id, d.attempts""")) {
-                    update.setTimestamp(1, Timestamp.from(now));
-                    update.setTimestamp(2, Timestamp.from(now));
-                    update.setArray(3, connection.createArrayOf("uuid", ids));
-                    update.setArray(4, connection.createArrayOf("int4",
-                            outcomes.stream().map(Outcome::statusCode).toArray()));
-                    try (ResultSet rs = update.executeQuery()) {
-                        while (rs.next()) {
-                            attempt.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                        }
-                    }
-                }
-                // A delivery missing from the answer had its subscription deleted meanwhile: nothing to log.
-                List<Object> logged = new ArrayList<>();
-                List<Object> attempts = new ArrayList<>();
-                List<Object> codes = new ArrayList<>();
-                List<Object> durations = new ArrayList<>();
-                for (int i = 0; i < deliveries.size(); i++) {
-                    Integer number = attempt.get(deliveries.get(i).id());
-                    if (number != null) {
-                        logged.add(deliveries.get(i).id());
-                        attempts.add(number);
-                        codes.add(outcomes.get(i).statusCode());
-                        durations.add(outcomes.get(i).durationMs());
-                    }
-                }
-                try (PreparedStatement log = connection.prepareStatement("""
-                        INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, status_code, error, duration_ms)
-                        SELECT u.id, u.attempt, ?, u.code, NULL, u.duration
-                        FROM unnest(?::uuid[], ?::int[], ?::int[], ?::int[]) AS u(id, attempt, code, duration)
-                        ON CONFLICT DO NOTHING""")) {
-                    log.setTimestamp(1, Timestamp.from(now));
-                    log.setArray(2, connection.createArrayOf("uuid", logged.toArray()));
-                    log.setArray(3, connection.createArrayOf("int4", attempts.toArray()));
-                    log.setArray(4, connection.createArrayOf("int4", codes.toArray()));
-                    log.setArray(5, connection.createArrayOf("int4", durations.toArray()));
-                    log.executeUpdate();
-                }
-                try (PreparedStatement reset = connection.prepareStatement("""
-                        UPDATE webhook_subscription SET failed_deliveries = 0, failing_since = NULL
-                        WHERE id = ANY(?) AND (failed_deliveries > 0 OR failing_since IS NOT NULL)""")) {
-                    reset.setArray(1, connection.createArrayOf("uuid",
-                            deliveries.stream().map(Claimed::subscriptionId).distinct().toArray()));
-                    reset.executeUpdate();
-                }
-                connection.commit();
-                delivered.increment(attempt.size());
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
     }
 
     private List<Claimed> claim() throws SQLException {
@@ -262,7 +175,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private void recordFailure(Claimed delivery, Outcome outcome) throws SQLException {
+    private void record(Claimed delivery, Outcome outcome) throws SQLException {
         Instant now = Instant.now();
         WebhookSubscriptionDisabled notice = null;
         try (Connection connection = dataSource.getConnection()) {
@@ -295,7 +208,10 @@ public class WebhookDispatcher {
                 }
                 String status;
                 Instant next = null;
-                if (attempts >= config.retry().maxAttempts()
+                if (outcome.delivered()) {
+                    status = "DELIVERED";
+                    delivered.increment();
+                } else if (attempts >= config.retry().maxAttempts()
                         || !now.isBefore(createdAt.plus(config.retry().giveUpAfter()))) {
                     status = "FAILED";
                     failed.increment();
@@ -308,17 +224,19 @@ public class WebhookDispatcher {
                 }
                 try (PreparedStatement update = connection.prepareStatement("""
                         UPDATE webhook_delivery SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?,
-                            last_status_code = ?, last_error = ?, delivered_at = NULL WHERE id = ?""")) {
+                            last_status_code = ?, last_error = ?, delivered_at = ? WHERE id = ?""")) {
                     update.setString(1, status);
                     update.setInt(2, attempts);
                     update.setTimestamp(3, next == null ? null : Timestamp.from(next));
                     update.setTimestamp(4, Timestamp.from(now));
                     update.setObject(5, outcome.statusCode());
                     update.setString(6, outcome.error());
-                    update.setObject(7, delivery.id());
+                    update.setTimestamp(7, outcome.delivered() ? Timestamp.from(now) : null);
+                    update.setObject(8, delivery.id());
                     update.executeUpdate();
                 }
-                notice = failed(connection, delivery.subscriptionId(), status.equals("FAILED"), now);
+                notice = outcome.delivered() ? succeeded(connection, delivery.subscriptionId())
+                        : failed(connection, delivery.subscriptionId(), status.equals("FAILED"), now);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -332,6 +250,16 @@ public class WebhookDispatcher {
                     notice.ownerClient(), notice.ownerAgency(), notice.reason());
             disabled.fire(notice);
         }
+    }
+
+    private static WebhookSubscriptionDisabled succeeded(Connection connection, UUID subscription) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE webhook_subscription SET failed_deliveries = 0, failing_since = NULL
+                WHERE id = ? AND (failed_deliveries > 0 OR failing_since IS NOT NULL)""")) {
+            update.setObject(1, subscription);
+            update.executeUpdate();
+        }
+        return null;
     }
 
     /** Counts the failure, and disables the subscription when the rules say so. */
