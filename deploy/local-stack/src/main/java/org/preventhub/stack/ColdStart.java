@@ -75,6 +75,8 @@ public final class ColdStart {
                 // What a scale-out or a rolling update does: one fresh training replica into a stack whose database,
                 // Kafka and identity provider are warm. The load then starts as soon as it answers ready.
                 ServiceDefinition training = services.get(0);
+                // Stopped before it is forgotten: the watch would otherwise see the old process still answer ready.
+                stack.stop(training.name());
                 watch.forget(training);
                 Instant restarted = Instant.now();
                 stack.restart(training.name());
