@@ -42,7 +42,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class StaffRemindersTest {
 
-    /** Generous: on a loaded CI machine one SMTP hand-over has taken seconds. */
+    /** Generous: CI once timed out at 20 s here (cause not found; the failure message below now says more). */
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
 
     @Inject
